@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Bumped whenever the stored or exported run format changes shape. */
+export const RUN_FORMAT_VERSION = 1;
+
+export const runStatusSchema = z.enum(['running', 'interrupted', 'done', 'failed']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const runOptionsSchema = z
+  .object({
+    samples: z.number().int().positive(),
+    concurrency: z.number().int().positive(),
+    judge: z.string(),
+    mutate: z.array(z.string()),
+    seed: z.number().int(),
+    cache: z.boolean(),
+    temperature: z.number().optional(),
+    maxTokens: z.number().int().optional(),
+  })
+  .strict();
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+export const runRecordSchema = z
+  .object({
+    formatVersion: z.literal(RUN_FORMAT_VERSION),
+    id: z.string(),
+    target: z.string(),
+    packs: z.array(z.string()),
+    options: runOptionsSchema,
+    status: runStatusSchema,
+    caseCount: z.number().int().nonnegative(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .strict();
+export type RunRecord = z.infer<typeof runRecordSchema>;
