@@ -9,6 +9,7 @@ export const EXIT = {
   input: 3,
   target: 4,
   store: 5,
+  internal: 70,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

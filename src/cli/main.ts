@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { DrillError, EXIT } from '../spec/errors.js';
+import type { CliContext } from './context.js';
+import { commands } from './commands/registry.js';
+
+export async function main(argv: string[], overrides: Partial<CliContext> = {}): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    process.stderr.write('\nStopping: finishing in-flight requests and saving what is done (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const ctx: CliContext = {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    signal: controller.signal,
+    ...overrides,
+  };
+  let exitCode: number = EXIT.ok;
+  const program = new Command('refusal-drill')
+    .description('Refusal recalibration drills: does the refusal hold on principle, or only by pattern?')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    .showHelpAfterError();
+  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    exitCode = handleError(e, ctx);
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  return exitCode;
+}
+
+function handleError(e: unknown, ctx: CliContext): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (DrillError.isInstance(e)) {
+    ctx.err(`refusal-drill: ${e.message}`);
+    return e.exitCode;
+  }
+  ctx.err(`refusal-drill: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return EXIT.internal;
+}
