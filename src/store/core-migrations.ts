@@ -1,0 +1,29 @@
+import type { Migration } from './migrate.js';
+
+/** The core schema. Rows hold the spec's records as JSON, validated by zod when read back. */
+export const coreMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'runs, cases, results, cache',
+    up: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY, created_at TEXT NOT NULL, status TEXT NOT NULL, record TEXT NOT NULL);
+      CREATE TABLE cases (
+        run_id TEXT NOT NULL REFERENCES runs(id), case_id TEXT NOT NULL, ord INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (run_id, case_id));
+      CREATE TABLE results (
+        run_id TEXT NOT NULL, case_id TEXT NOT NULL, verdict TEXT NOT NULL, body TEXT NOT NULL, finished_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, case_id), FOREIGN KEY (run_id, case_id) REFERENCES cases(run_id, case_id));
+      CREATE TABLE response_cache (key TEXT PRIMARY KEY, body TEXT NOT NULL, created_at TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: 'audit marks',
+    up: `
+      CREATE TABLE audit_marks (
+        prompt_hash TEXT PRIMARY KEY, prompt TEXT NOT NULL, status TEXT NOT NULL, score REAL NOT NULL,
+        evidence TEXT NOT NULL, audited_at TEXT NOT NULL);
+    `,
+  },
+];

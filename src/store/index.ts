@@ -1,0 +1,3 @@
+export * from './store.js';
+export * from './open-store.js';
+export * from './migrate.js';
