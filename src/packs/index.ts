@@ -1,0 +1,2 @@
+export * from './load-pack.js';
+export * from './builtin-packs.js';
