@@ -16,6 +16,13 @@ export const runOptionsSchema = z
     cache: z.boolean(),
     temperature: z.number().optional(),
     maxTokens: z.number().int().optional(),
+    /** What the user typed, so `--resume` can rebuild the target; never holds a secret. */
+    targetSpec: z.string().optional(),
+    baseUrl: z.string().optional(),
+    targetConfig: z.string().optional(),
+    attacker: z.string().optional(),
+    /** Pack references as given (file paths or built-in names). */
+    packRefs: z.array(z.string()).optional(),
   })
   .strict();
 export type RunOptions = z.infer<typeof runOptionsSchema>;

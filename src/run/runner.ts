@@ -1,0 +1,78 @@
+import { TargetError, type DrillCase, type Judge, type RunEventListener, type RunRecord, type Target } from '../spec/index.js';
+import type { Store } from '../store/index.js';
+import type { CaseContext } from './case-context.js';
+import { runCase } from './run-case.js';
+
+export interface RunDrillOptions {
+  store: Store;
+  run: RunRecord;
+  target: Target;
+  judge: Judge;
+  context: (c: DrillCase) => CaseContext;
+  concurrency: number;
+  signal?: AbortSignal;
+  onEvent?: RunEventListener;
+}
+
+export interface RunDrillOutcome {
+  run: RunRecord;
+  interrupted: boolean;
+  completed: number;
+  pending: number;
+}
+
+/**
+ * Runs the run's pending cases with a fixed pool of workers, storing each result as it arrives,
+ * so an interruption loses at most the requests in flight; those cases stay pending for `--resume`.
+ */
+export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
+  const pending = o.store.pendingCases(o.run.id);
+  const total = o.run.caseCount;
+  let done = total - pending.length;
+  let next = 0;
+  let completed = 0;
+  const emit = o.onEvent ?? (() => {});
+  emit({ type: 'run-start', run: o.run, pending: pending.length, done });
+  const inner = new AbortController();
+  const onAbort = (): void => inner.abort();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  if (o.signal?.aborted) inner.abort();
+  let failure: unknown;
+  const worker = async (): Promise<void> => {
+    while (!inner.signal.aborted && next < pending.length) {
+      const c = pending[next++]!;
+      try {
+        const result = await runCase(c, {
+          runId: o.run.id,
+          target: o.target,
+          judge: o.judge,
+          context: o.context(c),
+          signal: inner.signal,
+          temperature: o.run.options.temperature,
+          maxTokens: o.run.options.maxTokens,
+          seed: o.run.options.seed,
+        });
+        o.store.putResult(result);
+        completed += 1;
+        done += 1;
+        emit({ type: 'case-end', result, done, total });
+      } catch (e) {
+        if (TargetError.isInstance(e) && e.kind === 'cancelled') return;
+        failure ??= e;
+        inner.abort();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+  }
+  const left = o.store.pendingCases(o.run.id).length;
+  const interrupted = left > 0;
+  o.store.finishRun(o.run.id, failure ? 'failed' : interrupted ? 'interrupted' : 'done');
+  const run = o.store.getRun(o.run.id) ?? o.run;
+  emit({ type: 'run-end', run, interrupted });
+  if (failure) throw failure;
+  return { run, interrupted, completed, pending: left };
+}
