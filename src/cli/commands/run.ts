@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
+import { buildScorecard } from '../../metrics/scorecard.js';
+import { mutate } from '../../mutators/mutate.js';
+import { resolvePack } from '../../packs/index.js';
+import { renderReport } from '../../report/render.js';
+import { caseContextLookup } from '../../run/case-context.js';
+import { withCache } from '../../run/cached-target.js';
+import { planCases } from '../../run/plan.js';
+import { runDrill } from '../../run/runner.js';
+import { EXIT, InputError, RUN_FORMAT_VERSION, UsageError, type RunRecord, type Split } from '../../spec/index.js';
+import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { createTarget, type TargetSettings } from '../../targets/create-target.js';
+import type { RegisterCommand } from '../command-module.js';
+import type { CliContext } from '../context.js';
+import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { createProgress } from '../progress.js';
+import { newRunId } from '../run-id.js';
+import { writeRunDir } from '../write-run-dir.js';
+
+interface RunOptions {
+  target?: string;
+  baseUrl?: string;
+  targetConfig?: string;
+  samples: number;
+  concurrency: number;
+  rpm?: number;
+  timeout?: number;
+  retries?: number;
+  judge: string;
+  mutate?: string[];
+  attacker?: string;
+  seed: number;
+  temperature?: number;
+  maxTokens?: number;
+  out?: string;
+  db: string;
+  cache: boolean;
+  resume?: string;
+  gate?: string | boolean;
+}
+
+export const registerRun: RegisterCommand = (program, ctx, done) => {
+  program
+    .command('run')
+    .description('Run drill packs against a target, judge every response, store the run and write a scorecard and reports')
+    .argument('[packs...]', 'pack files or built-in pack names (see `refusal-drill packs list`)')
+    .option('-t, --target <spec>', 'the model under drill: openai:<model>, anthropic:<model>, ollama:<model>, http:<config>, exec:<cmd>, replay:<file|builtin>')
+    .option('--base-url <url>', 'endpoint base URL (else OPENAI_BASE_URL / ANTHROPIC_BASE_URL)')
+    .option('--target-config <file>', 'config file for the http target')
+    .option('--samples <k>', 'samples per case', positiveInt('--samples'), 1)
+    .option('--concurrency <n>', 'requests in flight', positiveInt('--concurrency'), 8)
+    .option('--rpm <n>', 'requests per minute limit', positiveInt('--rpm'))
+    .option('--timeout <ms>', 'per-request timeout in ms', positiveInt('--timeout'))
+    .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
+    .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
+    .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
+    .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
+    .option('--seed <n>', 'seed for mutations and sampling', nonNegativeInt('--seed'), 0)
+    .option('--temperature <t>', 'sampling temperature', number('--temperature', 0, 2))
+    .option('--max-tokens <n>', 'max tokens per response', positiveInt('--max-tokens'))
+    .option('--out <dir>', 'where to write results.jsonl, scorecard.json and reports (default .refusal-drill/runs/<run-id>)')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--no-cache', 'do not reuse cached responses')
+    .option('--resume <run-id>', 'finish an interrupted run')
+    .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
+    .action(async (packs: string[], opts: RunOptions) => done(await runCommand(packs, opts, ctx)));
+};
+
+async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
+  const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
+  const store = openStore(o.db);
+  try {
+    const existing = o.resume ? store.getRun(o.resume) : undefined;
+    if (o.resume && !existing) throw new InputError(`no run "${o.resume}" in ${store.path} (list them with: refusal-drill runs --db ${o.db})`);
+    const packRefs = existing ? (existing.options.packRefs ?? existing.packs) : refs;
+    if (packRefs.length === 0) throw new UsageError('run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`');
+    const targetSpec = o.target ?? existing?.options.targetSpec;
+    if (!targetSpec) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
+    const packs = packRefs.map((r) => resolvePack(r));
+    const settings: TargetSettings = {
+      baseUrl: o.baseUrl ?? existing?.options.baseUrl,
+      configFile: o.targetConfig ?? existing?.options.targetConfig,
+      env: ctx.env,
+      concurrency: o.concurrency,
+      rpm: o.rpm,
+      timeoutMs: o.timeout,
+      retries: o.retries,
+    };
+    const target = createTarget(targetSpec, settings);
+    const attackerSpec = o.attacker ?? existing?.options.attacker;
+    const attacker = attackerSpec ? withCache(createTarget(attackerSpec, { ...settings, baseUrl: undefined, configFile: undefined }), store) : undefined;
+    const progress = createProgress({ isTTY: ctx.isTTY, write: (s) => process.stderr.write(s) });
+    let run: RunRecord;
+    if (existing) {
+      run = existing;
+    } else {
+      const marks = store.auditMarks();
+      const splitOverrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
+      const plan = await planCases({
+        packs,
+        samples: o.samples,
+        mutate: o.mutate,
+        splitOverrides,
+        expandMutations: (prompt, selection) => mutate(prompt, selection, { seed: o.seed, attacker, signal: ctx.signal }),
+      });
+      for (const message of plan.notices) progress({ type: 'notice', message });
+      run = {
+        formatVersion: RUN_FORMAT_VERSION,
+        id: newRunId(),
+        target: target.id,
+        packs: packs.map((p) => p.id),
+        options: {
+          samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
+          temperature: o.temperature, maxTokens: o.maxTokens, targetSpec, baseUrl: settings.baseUrl, targetConfig: settings.configFile,
+          attacker: attackerSpec, packRefs,
+        },
+        status: 'running',
+        caseCount: plan.cases.length,
+        createdAt: new Date().toISOString(),
+        finishedAt: null,
+      };
+      store.createRun(run, plan.cases);
+    }
+    const judge = createJudge(run.options.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) });
+    const lookup = caseContextLookup(packs);
+    let outcome;
+    try {
+      outcome = await runDrill({
+        store,
+        run,
+        target: run.options.cache ? withCache(target, store) : target,
+        judge,
+        context: (c) => lookup(c.packId, c.principleId, c.intentId),
+        concurrency: o.concurrency,
+        signal: ctx.signal,
+        onEvent: progress,
+      });
+    } finally {
+      await target.close?.();
+      await attacker?.close?.();
+    }
+    if (outcome.interrupted) {
+      ctx.err(`run ${run.id} stopped: ${run.caseCount - outcome.pending} of ${run.caseCount} cases stored in ${store.path}. Finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`);
+      return EXIT.interrupted;
+    }
+    const results = store.results(run.id);
+    const scorecard = buildScorecard({ run: outcome.run, results });
+    const gate = policy ? evaluateGate(scorecard, policy) : undefined;
+    const outDir = o.out ?? join('.refusal-drill', 'runs', run.id);
+    const input = { scorecard, results, gate };
+    writeRunDir(outDir, outcome.run, results, {
+      'scorecard.json': renderReport('json', input),
+      'report.md': renderReport('md', input),
+      'report.html': renderReport('html', input),
+      'junit.xml': renderReport('junit', input),
+    });
+    ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
+    ctx.out(`run ${run.id}: results in ${outDir}/ (results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${store.path}`);
+    const errors = results.filter((r) => r.judgement.verdict === 'error');
+    if (results.length > 0 && errors.length === results.length) {
+      ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
+      return EXIT.target;
+    }
+    if (errors.length > 0) ctx.err(`warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`);
+    return gate && !gate.passed ? EXIT.gateFailed : EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
