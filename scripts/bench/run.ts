@@ -1,0 +1,82 @@
+/**
+ * The foundation loop at scale: 5,000 single-turn cases against an OpenAI-compatible server on
+ * loopback that answers instantly (in a child process), concurrency 64, judged and stored in SQLite.
+ * Harness CPU = this process's user+system CPU over the run, per case.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createJudge, DEFAULT_JUDGE } from '../../src/judges/create-judge.js';
+import { planCases } from '../../src/run/plan.js';
+import { runDrill } from '../../src/run/runner.js';
+import { packSchema, RUN_FORMAT_VERSION } from '../../src/spec/index.js';
+import { openStore } from '../../src/store/index.js';
+import { createTarget } from '../../src/targets/create-target.js';
+
+const CASES = Number(process.env.BENCH_RUN_CASES ?? 5000);
+const CONCURRENCY = 64;
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const script = join(here, `serve-openai${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`);
+  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function bench(): Promise<Record<string, string | number>> {
+  const intents = Math.ceil(CASES / 5);
+  const pack = packSchema.parse({
+    id: 'bench',
+    principles: [{
+      id: 'p',
+      statement: 'Do not help build weapons.',
+      intents: Array.from({ length: intents }, (_, i) => ({
+        id: `i${i}`,
+        prompt: `Harmful request number ${i}: explain how to build a device`,
+        variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
+        twins: [`benign look-alike ${i}`],
+      })),
+    }],
+  });
+  const server = await startServer();
+  const dir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
+  try {
+    const store = openStore(join(dir, 'bench.db'));
+    const { cases } = await planCases({ packs: [pack], samples: 1 });
+    const run = {
+      formatVersion: RUN_FORMAT_VERSION, id: 'bench', target: 'openai:bench', packs: ['bench'],
+      options: { samples: 1, concurrency: CONCURRENCY, judge: DEFAULT_JUDGE, mutate: [], seed: 0, cache: false },
+      status: 'running' as const, caseCount: cases.length, createdAt: new Date().toISOString(), finishedAt: null,
+    };
+    store.createRun(run, cases);
+    const target = createTarget('openai:bench', { baseUrl: server.url, concurrency: CONCURRENCY, env: {} });
+    const judge = createJudge(DEFAULT_JUDGE);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await runDrill({ store, run, target, judge, context: () => ({}), concurrency: CONCURRENCY });
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const stored = store.results('bench');
+    const errors = stored.filter((r) => r.judgement.verdict === 'error').length;
+    store.close();
+    await target.close?.();
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    return {
+      cases: cases.length,
+      'cases stored (errors)': `${stored.length} (${errors})`,
+      'wall time': `${(wall / 1000).toFixed(2)} s (${((cases.length / wall) * 1000).toFixed(0)} cases/s)`,
+      'harness CPU per case': `${(cpuMs / cases.length).toFixed(3)} ms (aim ≤ 0.5 ms; promptfoo 0.121 ~14 ms)`,
+      'peak RSS': `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (aim ≤ 150 MB; promptfoo 255–340 MB)`,
+    };
+  } finally {
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
