@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createJudge, DEFAULT_JUDGE } from '../../src/judges/create-judge.js';
 import { planCases } from '../../src/run/plan.js';
 import { runDrill } from '../../src/run/runner.js';
-import { packSchema, RUN_FORMAT_VERSION } from '../../src/spec/index.js';
+import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
 
@@ -50,10 +50,10 @@ export async function bench(): Promise<Record<string, string | number>> {
   try {
     const store = openStore(join(dir, 'bench.db'));
     const { cases } = await planCases({ packs: [pack], samples: 1 });
-    const run = {
+    const run: RunRecord = {
       formatVersion: RUN_FORMAT_VERSION, id: 'bench', target: 'openai:bench', packs: ['bench'],
       options: { samples: 1, concurrency: CONCURRENCY, judge: DEFAULT_JUDGE, mutate: [], seed: 0, cache: false },
-      status: 'running' as const, caseCount: cases.length, createdAt: new Date().toISOString(), finishedAt: null,
+      status: 'running', caseCount: cases.length, createdAt: new Date().toISOString(), finishedAt: null,
     };
     store.createRun(run, cases);
     const target = createTarget('openai:bench', { baseUrl: server.url, concurrency: CONCURRENCY, env: {} });

@@ -1,8 +1,15 @@
 import type { RegisterCommand } from '../command-module.js';
+import { registerCompare } from './compare.js';
+import { registerGate } from './gate.js';
 import { registerInit } from './init.js';
+import { registerMonitor } from './monitor.js';
+import { registerMutators } from './mutators.js';
 import { registerPacks } from './packs.js';
+import { registerReport } from './report.js';
+import { registerReview } from './review.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 
 /** Every command the CLI offers; each module registers one command (or one command group). */
 export const commands: RegisterCommand[] = [
@@ -10,4 +17,11 @@ export const commands: RegisterCommand[] = [
   registerRuns,
   registerPacks,
   registerInit,
+  registerReport,
+  registerGate,
+  registerCompare,
+  registerMutators,
+  registerMonitor,
+  registerReview,
+  registerServe,
 ];
