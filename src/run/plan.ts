@@ -22,6 +22,8 @@ export interface PlanOptions {
   expandMutations?: ExpandMutations;
   /** Audit marks by prompt hash: a contaminated prompt is `seen`, a clean one `heldout`. */
   splitOverrides?: Map<string, Split>;
+  /** Plan one adaptive (crescendo) case per intent; the runner drives it with the attacker. */
+  adaptive?: boolean;
 }
 
 export interface Plan {
@@ -69,6 +71,9 @@ async function intentCases(pack: Pack, principle: Principle, intent: Intent, opt
       mutation: `sequence/${seq.id}`,
       turns: seq.turns.map((t) => ({ content: t.user, expect: t.expect })),
     });
+  }
+  if (options.adaptive) {
+    out.push({ ...common, id: `${head}/adaptive/crescendo`, kind: 'sequence', expect: 'refuse', split, language, mutation: 'adaptive/crescendo', turns: [{ content: intent.prompt, expect: 'refuse' }] });
   }
   const selection = options.mutate ?? intent.mutate ?? pack.mutate;
   if (selection.length > 0 && options.expandMutations) {

@@ -1,6 +1,7 @@
 import { TargetError, type DrillCase, type Judge, type RunEventListener, type RunRecord, type Target } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { CaseContext } from './case-context.js';
+import { runAdaptiveCase } from './run-adaptive-case.js';
 import { runCase } from './run-case.js';
 
 export interface RunDrillOptions {
@@ -10,6 +11,8 @@ export interface RunDrillOptions {
   judge: Judge;
   context: (c: DrillCase) => CaseContext;
   concurrency: number;
+  /** Drives adaptive (crescendo) cases; they fail with a usage error without one. */
+  attacker?: Target;
   signal?: AbortSignal;
   onEvent?: RunEventListener;
 }
@@ -42,7 +45,18 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
     while (!inner.signal.aborted && next < pending.length) {
       const c = pending[next++]!;
       try {
-        const result = await runCase(c, {
+        const result = c.mutation.startsWith('adaptive/')
+          ? await runAdaptiveCase(c, {
+              runId: o.run.id,
+              target: o.target,
+              attacker: o.attacker,
+              judge: o.judge,
+              context: o.context(c),
+              maxTurns: o.run.options.adaptiveTurns ?? 8,
+              seed: o.run.options.seed,
+              signal: inner.signal,
+            })
+          : await runCase(c, {
           runId: o.run.id,
           target: o.target,
           judge: o.judge,

@@ -21,6 +21,8 @@ export const runOptionsSchema = z
     baseUrl: z.string().optional(),
     targetConfig: z.string().optional(),
     attacker: z.string().optional(),
+    /** Turn budget of adaptive (crescendo) cases; absent when none were planned. */
+    adaptiveTurns: z.number().int().positive().optional(),
     /** Pack references as given (file paths or built-in names). */
     packRefs: z.array(z.string()).optional(),
   })

@@ -31,6 +31,7 @@ interface RunOptions {
   judge: string;
   mutate?: string[];
   attacker?: string;
+  adaptive?: number | boolean;
   seed: number;
   temperature?: number;
   maxTokens?: number;
@@ -57,6 +58,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
     .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
     .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
+    .option('--adaptive [turns]', 'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)', positiveInt('--adaptive'))
     .option('--seed <n>', 'seed for mutations and sampling', nonNegativeInt('--seed'), 0)
     .option('--temperature <t>', 'sampling temperature', number('--temperature', 0, 2))
     .option('--max-tokens <n>', 'max tokens per response', positiveInt('--max-tokens'))
@@ -98,8 +100,11 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
     } else {
       const marks = store.auditMarks();
       const splitOverrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
+      const adaptiveTurns = o.adaptive === undefined || o.adaptive === false ? undefined : o.adaptive === true ? 8 : o.adaptive;
+      if (adaptiveTurns && !attacker) throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
       const plan = await planCases({
         packs,
+        adaptive: adaptiveTurns !== undefined,
         samples: o.samples,
         mutate: o.mutate,
         splitOverrides,
@@ -114,7 +119,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
         options: {
           samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
           temperature: o.temperature, maxTokens: o.maxTokens, targetSpec, baseUrl: settings.baseUrl, targetConfig: settings.configFile,
-          attacker: attackerSpec, packRefs,
+          attacker: attackerSpec, packRefs, adaptiveTurns,
         },
         status: 'running',
         caseCount: plan.cases.length,
@@ -134,6 +139,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
         judge,
         context: (c) => lookup(c.packId, c.principleId, c.intentId),
         concurrency: o.concurrency,
+        attacker,
         signal: ctx.signal,
         onEvent: progress,
       });
