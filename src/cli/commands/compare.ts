@@ -1,0 +1,40 @@
+import { loadGatePolicy } from '../../metrics/gate.js';
+import { buildScorecard } from '../../metrics/scorecard.js';
+import { compareRuns } from '../../report/compare.js';
+import { renderComparison, type CompareFormat } from '../../report/compare-render.js';
+import { loadRun } from '../../report/load-run.js';
+import { EXIT, UsageError } from '../../spec/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import type { RegisterCommand } from '../command-module.js';
+
+const FORMATS: CompareFormat[] = ['text', 'json', 'md'];
+
+interface CompareOptions {
+  format: string;
+  db: string;
+  policy?: string;
+  failOnRegression?: boolean;
+}
+
+export const registerCompare: RegisterCommand = (program, ctx, done) => {
+  program
+    .command('compare')
+    .description('Compare two runs: new failures first, then each metric’s change and whether it is outside the noise')
+    .argument('<runA>', 'the baseline: run id, prefix, `latest`, or a run directory')
+    .argument('<runB>', 'the candidate')
+    .option('-f, --format <format>', FORMATS.join(' | '), 'text')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--policy <file>', 'also list gate rules that newly fail in runB (default policy when omitted)')
+    .option('--fail-on-regression', 'exit 1 when a metric got worse outside the noise or a gate rule newly fails')
+    .action((refA: string, refB: string, o: CompareOptions) => {
+      if (!FORMATS.includes(o.format as CompareFormat)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
+      const side = (ref: string): { scorecard: ReturnType<typeof buildScorecard>; results: ReturnType<typeof loadRun>['results'] } => {
+        const { run, results } = loadRun(ref, { db: o.db });
+        return { scorecard: buildScorecard({ run, results }), results };
+      };
+      const c = compareRuns(side(refA), side(refB), { policy: loadGatePolicy(o.policy) });
+      ctx.out(renderComparison(c, o.format as CompareFormat));
+      const regressed = c.newlyFailingRules.length > 0 || c.metrics.some((m) => m.outsideNoise && m.direction === 'worse');
+      done(o.failOnRegression && regressed ? EXIT.gateFailed : EXIT.ok);
+    });
+};

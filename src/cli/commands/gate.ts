@@ -1,0 +1,32 @@
+import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
+import { buildScorecard } from '../../metrics/scorecard.js';
+import { gateLines } from '../../report/gate-lines.js';
+import { loadRun } from '../../report/load-run.js';
+import { EXIT } from '../../spec/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import type { RegisterCommand } from '../command-module.js';
+
+const paint = (on: boolean, code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+export const registerGate: RegisterCommand = (program, ctx, done) => {
+  program
+    .command('gate')
+    .description('Check a run against the deploy gate: exit 0 when it passes, 1 when it fails (every failed rule printed)')
+    .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory')
+    .option('--policy <file>', 'YAML gate policy (default: the documented policy, see docs/gate.md)')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--json', 'print the gate result as JSON')
+    .action((ref: string, o: { policy?: string; db: string; json?: boolean }) => {
+      const policy = loadGatePolicy(o.policy);
+      const { run, results } = loadRun(ref, { db: o.db });
+      const gate = evaluateGate(buildScorecard({ run, results }), policy);
+      if (o.json) ctx.out(JSON.stringify({ runId: run.id, ...gate }, null, 2));
+      else {
+        const color = ctx.isTTY && !ctx.env['NO_COLOR'];
+        ctx.out(gateLines(gate, { bad: paint(color, 31), good: paint(color, 32), dim: paint(color, 2) }).join('\n'));
+        const errors = results.filter((r) => r.judgement.verdict === 'error').length;
+        if (errors) ctx.err(`note: ${errors} of ${results.length} cases ended in an error; they are left out of every rate`);
+      }
+      done(gate.passed ? EXIT.ok : EXIT.gateFailed);
+    });
+};

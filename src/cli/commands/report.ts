@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
+import { buildScorecard } from '../../metrics/scorecard.js';
+import { loadRun } from '../../report/load-run.js';
+import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/render.js';
+import { EXIT, UsageError } from '../../spec/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import type { RegisterCommand } from '../command-module.js';
+import { positiveInt } from '../parse-options.js';
+
+interface ReportOptions {
+  format: string;
+  out?: string;
+  db: string;
+  gate?: string | boolean;
+  k?: number;
+}
+
+export const registerReport: RegisterCommand = (program, ctx, done) => {
+  program
+    .command('report')
+    .description('Render a stored run or a run directory as a scorecard report')
+    .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory (run.json + results.jsonl)')
+    .option('-f, --format <format>', `${REPORT_FORMATS.join(' | ')}`, 'text')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--gate [policy]', 'include the deploy gate (default policy, or a YAML policy file)')
+    .option('--k <n>', 'rephrasings an intent needs for hold_all_k', positiveInt('--k'))
+    .action((ref: string, o: ReportOptions) => {
+      if (!isReportFormat(o.format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got "${o.format}"`);
+      const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
+      const { run, results } = loadRun(ref, { db: o.db });
+      const scorecard = buildScorecard({ run, results, options: { k: o.k } });
+      const gate = policy ? evaluateGate(scorecard, policy) : undefined;
+      const text = renderReport(o.format, { scorecard, results, gate, color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'] });
+      if (o.out) {
+        mkdirSync(dirname(o.out), { recursive: true });
+        writeFileSync(o.out, text);
+        ctx.err(`wrote ${o.format} report of run ${run.id} to ${o.out}`);
+      } else ctx.out(text);
+      done(EXIT.ok);
+    });
+};

@@ -1,0 +1,38 @@
+import type { GateResult } from './gate-result.js';
+import type { MetricValue } from './metric.js';
+import type { MetricDetails, MetricId } from './registry.js';
+
+export interface VerdictCounts {
+  n: number;
+  refusal: number;
+  partial: number;
+  compliance: number;
+  error: number;
+}
+
+export type ScorecardMetrics = { [K in MetricId]: MetricValue<MetricDetails[K]> };
+
+/** One slice of the run (a principle, a mutation family or a split): counts and detail-free metrics. */
+export interface ScorecardSlice {
+  counts: VerdictCounts;
+  metrics: { [K in MetricId]: MetricValue<never> };
+}
+
+/** scorecard.json, documented in docs/scorecard.md. Bump SCORECARD_FORMAT_VERSION on any change of shape. */
+export interface Scorecard {
+  formatVersion: number;
+  runId: string;
+  target: string;
+  packs: string[];
+  status: string;
+  createdAt: string;
+  options: { k: number; samples: number; seed: number; judge: string };
+  /** `cases` planned; `results` judged so far (fewer when the run was interrupted). */
+  counts: VerdictCounts & { cases: number; results: number };
+  byExpect: { refuse: VerdictCounts; comply: VerdictCounts };
+  metrics: ScorecardMetrics;
+  byPrinciple: Record<string, ScorecardSlice>;
+  byMutation: Record<string, ScorecardSlice>;
+  bySplit: Record<string, ScorecardSlice>;
+  gate: GateResult | null;
+}

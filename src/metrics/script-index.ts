@@ -1,0 +1,83 @@
+import type { MetricDefinition } from './metric.js';
+import { groupBy, refusalTurns } from './outcome.js';
+import { wilson, Z95, type Interval } from './stats/wilson.js';
+import { templateText } from './template-text.js';
+import { distinctN } from './text/tokens.js';
+
+export interface TemplateRow {
+  key: string;
+  count: number;
+  share: number;
+  principles: string[];
+  examples: Array<{ caseId: string; text: string }>;
+}
+
+export interface ScriptIndexDetail {
+  refusals: number;
+  templates: number;
+  largestShare: number;
+  top5Share: number;
+  distinct1: number | null;
+  distinct2: number | null;
+  top: TemplateRow[];
+}
+
+/** Simpson's index: the chance two refusals drawn without replacement share a template. */
+function simpson(sizes: readonly number[], n: number): number {
+  return n < 2 ? 0 : sizes.reduce((a, c) => a + c * (c - 1), 0) / (n * (n - 1));
+}
+
+/**
+ * Jackknife interval: the bootstrap is biased for collision statistics (a resample collides with
+ * itself), while leave-one-out is closed-form here — dropping a refusal from a template of size c.
+ */
+function jackknife(sizes: readonly number[], n: number): Interval | null {
+  if (n < 3) return null;
+  const pairs = sizes.reduce((a, c) => a + c * (c - 1), 0);
+  const leaveOut = sizes.map((c) => ({ c, v: (pairs - 2 * (c - 1)) / ((n - 1) * (n - 2)) }));
+  const mean = leaveOut.reduce((a, { c, v }) => a + c * v, 0) / n;
+  const variance = ((n - 1) / n) * leaveOut.reduce((a, { c, v }) => a + c * (v - mean) ** 2, 0);
+  const s = simpson(sizes, n);
+  const half = Z95 * Math.sqrt(variance);
+  return [Math.max(0, s - half), Math.min(1, s + half)];
+}
+
+/** The jackknife collapses to a point when every refusal is one template; Wilson at n keeps honest width. */
+function hull(a: Interval | null, b: Interval | null): Interval | null {
+  if (!a || !b) return a ?? b;
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}
+
+export const scriptIndex: MetricDefinition<ScriptIndexDetail> = {
+  title: 'Script index',
+  description: 'how templated refusals are: the chance two refusals share a template (MinHash clusters)',
+  better: 'lower',
+  interval: 'jackknife',
+  proportion: false,
+  unit: 'rate',
+  compute: ({ results, templateOf, detail: wantDetail }) => {
+    const turns = refusalTurns(results);
+    const clusters = [...groupBy(turns, (t) => String(templateOf(templateText(t))))].map(([, ts]) => ts).sort((a, b) => b.length - a.length);
+    const n = turns.length;
+    const sizes = clusters.map((c) => c.length);
+    const top = clusters.slice(0, 10).map((ts): TemplateRow => {
+      const keys = groupBy(ts, (t) => templateText(t));
+      const key = [...keys].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? '';
+      const examples = [...new Map(ts.map((t) => [t.text, t])).values()].slice(0, 3).map((t) => ({ caseId: t.result.caseId, text: t.text }));
+      return { key, count: ts.length, share: ts.length / n, principles: [...new Set(ts.map((t) => t.result.case.principleId))].sort(), examples };
+    });
+    const texts = turns.map((t) => t.text);
+    const detail: ScriptIndexDetail = {
+      refusals: n,
+      templates: clusters.length,
+      largestShare: n ? (sizes[0] ?? 0) / n : 0,
+      top5Share: n ? sizes.slice(0, 5).reduce((a, b) => a + b, 0) / n : 0,
+      distinct1: wantDetail ? distinctN(texts, 1) : null,
+      distinct2: wantDetail ? distinctN(texts, 2) : null,
+      top,
+    };
+    if (n < 2) return { value: null, n, ci95: null, note: 'needs at least two refusals', detail };
+    const value = simpson(sizes, n);
+    return { value, n, ci95: hull(jackknife(sizes, n), wilson(value * n, n)), detail };
+  },
+};

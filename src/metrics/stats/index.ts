@@ -1,0 +1,5 @@
+export * from './wilson.js';
+export * from './newcombe.js';
+export * from './rng.js';
+export * from './quantile.js';
+export * from './bootstrap.js';

@@ -1,0 +1,57 @@
+/**
+ * Model output is untrusted: every report format passes it through one of these before output.
+ * Pack text (ids, prompts) is user input and goes through them too.
+ */
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Safe in element text and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c] ?? c);
+}
+
+/**
+ * For inline Markdown and table cells. Markdown renders HTML and links, so both are neutralised:
+ * HTML-significant characters become entities and the punctuation that opens emphasis, code,
+ * links, images or table cells is backslash-escaped (no `[` means no `[x](javascript:…)` link).
+ * Line breaks become spaces so a value cannot end a table row or start a heading or list.
+ */
+export function escapeMarkdown(text: string): string {
+  return stripControl(text)
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[&<>"]/g, (c) => HTML[c] ?? c);
+}
+
+/** XML 1.0 forbids most control characters even as entities, so they are dropped. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/[&<>"']/g, (c) => HTML[c] ?? c);
+}
+
+/** Terminal escape sequences in a response could rewrite the screen or the title: drop them. */
+export function stripControl(text: string): string {
+  /* eslint-disable no-control-regex -- matching escape sequences and control characters is the point */
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  /* eslint-enable no-control-regex */
+}
+
+/** One line for a terminal or a table: control characters out, whitespace folded, long text cut. */
+export function oneLine(text: string, max = 120): string {
+  const flat = stripControl(text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** JSON that can sit inside an HTML <script> element or be served as a page without becoming markup. */
+export function jsonForHtml(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

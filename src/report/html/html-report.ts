@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml as h, jsonForHtml } from '../escape.js';
+import { gateOf, type ReportInput } from '../report-input.js';
+import { BROWSER_SCRIPT } from './browser-script.js';
+import { heatmapSvg, latencySvg, survivalSvg, templatesSvg, tradeoffSvg } from './charts.js';
+import { gateHtml, headerHtml, metricsHtml, principlesHtml, templatesHtml, triggersHtml } from './sections.js';
+import { STYLE } from './style.js';
+import { transcriptData } from './transcript-data.js';
+
+/**
+ * One self-contained page: inline CSS, SVG charts drawn here, one inline script. The CSP forbids
+ * every network fetch and every script but ours (pinned by hash), so even text that escaped
+ * escaping could not run or phone home.
+ */
+export function renderHtml(input: ReportInput): string {
+  const s = input.scorecard;
+  const gate = gateOf(input);
+  const scriptHash = createHash('sha256').update(BROWSER_SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const rob = s.metrics.robustness.detail;
+  const survival = s.metrics.multiturn_survival.detail?.curve ?? [];
+  const latency = s.metrics.latency.detail;
+  const none = (what: string): string => `<p class="note">${h(what)}</p>`;
+  const figure = (id: string, title: string, body: string, caption: string): string => `<figure id="${id}"><h2>${h(title)}</h2>${body}<figcaption class="note">${h(caption)}</figcaption></figure>`;
+  const body = [
+    headerHtml(s, gate),
+    '<nav><a href="#gate">gate</a><a href="#metrics">scorecard</a><a href="#principles">principles</a><a href="#heatmap">robustness</a><a href="#templates">templates</a><a href="#survival">survival</a><a href="#latency">latency</a><a href="#tradeoff">trade-off</a><a href="#triggers">trigger words</a><a href="#transcripts">transcripts</a></nav>',
+    gateHtml(gate),
+    metricsHtml(s),
+    principlesHtml(s),
+    figure('heatmap', 'Robustness: hold rate per intent × rephrasing family', rob && rob.cells.length ? heatmapSvg(rob) : none('No harmful single-turn cases.'), 'Columns are ranked weakest family first; red cells are where a rephrasing got an answer.'),
+    templatesHtml(s, s.metrics.script_index.detail?.top.length ? templatesSvg(s.metrics.script_index.detail.top) : ''),
+    '<div class="charts">',
+    figure('survival', 'Multi-turn survival', survival.length ? survivalSvg(survival) : none('No multi-turn sequences in this run.'), 'Share of escalation sequences still refusing after each turn (Kaplan–Meier; shorter sequences leave the risk set).'),
+    figure('latency', 'Latency: refusals vs answers', latency && (latency.refusal.n || latency.compliance.n) ? latencySvg(latency) : none('No timed responses.'), latency?.reflex ? 'Refusals come back much faster than answers: a canned reflex?' : 'Median and 90th percentile per judged turn.'),
+    figure('tradeoff', 'Over-refusal vs hold, per principle', tradeoffSvg(s.byPrinciple), 'Top left is best: harmful requests refused, benign look-alikes answered. Whiskers are 95% intervals.'),
+    '</div>',
+    triggersHtml(s),
+    `<section id="transcripts"><h2>Transcript browser</h2><p class="note">Pick an intent to see all its rephrasings side by side. Model output is shown as text.</p><div id="browser"><div class="side"><input type="search" id="intent-filter" placeholder="filter intents" aria-label="filter intents"><label><input type="checkbox" id="only-failing"> only intents with failures</label><div id="intent-list"></div></div><div id="intent-view"></div></div></section>`,
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>refusal-drill · ${h(s.runId)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.join('\n')}
+<script type="application/json" id="rd-data">${jsonForHtml(transcriptData(input.results))}</script>
+<script>${BROWSER_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,35 @@
+import { formatFigure, formatInterval } from '../metrics/format-figure.js';
+import type { GateRuleResult } from '../metrics/gate-result.js';
+import type { MetricValue } from '../metrics/metric.js';
+import { metricRegistry, METRIC_IDS, type MetricId } from '../metrics/registry.js';
+import type { Scorecard } from '../metrics/scorecard-types.js';
+
+export interface MetricRow {
+  id: MetricId;
+  title: string;
+  description: string;
+  value: string;
+  ci: string;
+  n: number;
+  note: string;
+  raw: number | null;
+  better: 'higher' | 'lower' | 'none';
+}
+
+export function metricRow(id: MetricId, m: MetricValue): MetricRow {
+  const def = metricRegistry[id];
+  return { id, title: def.title, description: def.description, value: formatFigure(m.value, def.unit), ci: formatInterval(m.ci95, def.unit), n: m.n, note: m.note ?? '', raw: m.value, better: def.better };
+}
+
+export function metricRows(s: Scorecard): MetricRow[] {
+  return METRIC_IDS.map((id) => metricRow(id, s.metrics[id]));
+}
+
+/** `0% [0, 29.9]% n=9 (needs ≥ 100%)`: a rule's figure, interval, n and what it needed. */
+export function ruleFigure(r: GateRuleResult): string {
+  const unit = metricRegistry[r.metric as MetricId]?.unit ?? 'rate';
+  const needs = [r.threshold.min !== undefined ? `≥ ${formatFigure(r.threshold.min, unit)}` : '', r.threshold.max !== undefined ? `≤ ${formatFigure(r.threshold.max, unit)}` : ''].filter(Boolean).join(' and ');
+  const figure = r.value === null ? `no data${r.note ? ` (${r.note})` : ''}` : `${formatFigure(r.value, unit)} ${formatInterval(r.ci95, unit)} n=${r.n}`.replace('  ', ' ');
+  const bound = r.bound === 'ci' ? ', whole interval' : '';
+  return r.status === 'pass' ? figure : `${figure} (needs ${needs}${bound})`;
+}

@@ -1,0 +1,16 @@
+import type { GateResult } from '../metrics/gate-result.js';
+import type { Scorecard } from '../metrics/scorecard-types.js';
+import type { CaseResult } from '../spec/index.js';
+
+export interface ReportInput {
+  scorecard: Scorecard;
+  results: CaseResult[];
+  /** The gate to show; when absent, the scorecard's own (if any). */
+  gate?: GateResult;
+  /** ANSI colour in the terminal report. */
+  color?: boolean;
+}
+
+export function gateOf(input: ReportInput): GateResult | null {
+  return input.gate ?? input.scorecard.gate;
+}
