@@ -1,8 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import { TargetError, type DrillCase, type Judge, type RunEventListener, type RunRecord, type Target } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { CaseContext } from './case-context.js';
 import { runAdaptiveCase } from './run-adaptive-case.js';
 import { runCase } from './run-case.js';
+import { createResultWriter } from './result-writer.js';
 
 export interface RunDrillOptions {
   store: Store;
@@ -37,6 +39,9 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
   const emit = o.onEvent ?? (() => {});
   emit({ type: 'run-start', run: o.run, pending: pending.length, done });
   const inner = new AbortController();
+  // Every request in flight listens on this one signal.
+  setMaxListeners(0, inner.signal);
+  const writer = createResultWriter(o.store);
   const onAbort = (): void => inner.abort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) inner.abort();
@@ -66,7 +71,7 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
           maxTokens: o.run.options.maxTokens,
           seed: o.run.options.seed,
         });
-        o.store.putResult(result);
+        writer.write(result);
         completed += 1;
         done += 1;
         emit({ type: 'case-end', result, done, total });
@@ -81,6 +86,7 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
+    writer.flush();
   }
   const left = o.store.pendingCases(o.run.id).length;
   const interrupted = left > 0;

@@ -71,6 +71,11 @@ export function createSqliteStore(db: Database, path: string): Store {
     putResult(result: CaseResult): void {
       s.putResult.run(result.runId, result.caseId, result.judgement.verdict, JSON.stringify(result), result.finishedAt);
     },
+    putResults(results: CaseResult[]): void {
+      db.transaction(() => {
+        for (const r of results) s.putResult.run(r.runId, r.caseId, r.judgement.verdict, JSON.stringify(r), r.finishedAt);
+      })();
+    },
     results: (runId) => s.results.all(runId).map((r) => caseResultSchema.parse(JSON.parse(r.body))),
     finishRun(runId: string, status: RunStatus): void {
       const run = parseRun(s.runById.get(runId));

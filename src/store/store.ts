@@ -22,6 +22,8 @@ export interface Store {
   cases(runId: string): DrillCase[];
   pendingCases(runId: string): DrillCase[];
   putResult(result: CaseResult): void;
+  /** Several results in one transaction. */
+  putResults(results: CaseResult[]): void;
   results(runId: string): CaseResult[];
   finishRun(runId: string, status: RunStatus): void;
   cacheGet(key: string): TargetResponse | undefined;

@@ -4,6 +4,7 @@ import type { Target, TargetRequest } from '../../spec/index.js';
 import { baseUrlString, publicUrl } from '../base-url.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { redactor } from '../redact.js';
+import { createNodeFetch } from '../node-fetch.js';
 import { mapSdkError } from '../sdk-error.js';
 import { readOpenAIStream } from './read-openai-stream.js';
 
@@ -40,6 +41,7 @@ export function createOpenAITarget(o: OpenAITargetOptions): Target {
         maxRetries: 0,
         timeout: NO_SDK_TIMEOUT,
         logLevel: 'off',
+        fetch: createNodeFetch({ maxSockets: o.limits.concurrency }),
         defaultHeaders: o.apiKey ? undefined : { Authorization: null },
       }),
     })));

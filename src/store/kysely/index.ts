@@ -1,0 +1,4 @@
+export * from './async-store.js';
+export * from './open-async-store.js';
+export * from './db-ref.js';
+export * from './kysely-migrate.js';
