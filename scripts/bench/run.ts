@@ -63,6 +63,8 @@ export async function bench(): Promise<Record<string, string | number>> {
     await runDrill({ store, run, target, judge, context: () => ({}), concurrency: CONCURRENCY });
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    // Read before loading the results back for the error count below.
+    const peakRss = process.resourceUsage().maxRSS / 1024;
     const stored = store.results('bench');
     const errors = stored.filter((r) => r.judgement.verdict === 'error').length;
     store.close();
@@ -73,7 +75,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       'cases stored (errors)': `${stored.length} (${errors})`,
       'wall time': `${(wall / 1000).toFixed(2)} s (${((cases.length / wall) * 1000).toFixed(0)} cases/s)`,
       'harness CPU per case': `${(cpuMs / cases.length).toFixed(3)} ms (aim ≤ 0.5 ms; promptfoo 0.121 ~14 ms)`,
-      'peak RSS': `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (aim ≤ 150 MB; promptfoo 255–340 MB)`,
+      'peak RSS': `${peakRss.toFixed(0)} MB (aim ≤ 150 MB; promptfoo 255–340 MB)`,
     };
   } finally {
     server.stop();
