@@ -62,10 +62,9 @@ describe('audit marks', () => {
         'demo/weapons/gun/variant/legal': 'heldout',
         'demo/weapons/twins/1': 'heldout',
       });
-      // The first turn alone is clean but carries its sequence's contamination, with the evidence.
+      // Each turn keeps its own mark: the first turn is clean, the sequence is seen through its second turn.
       const first = [...marks.values()].find((m) => m.prompt.startsWith('I am writing a story'));
-      expect(first).toMatchObject({ status: 'contaminated' });
-      expect(first!.evidence.length).toBeGreaterThan(0);
+      expect(first).toMatchObject({ status: 'clean' });
     } finally {
       store.close();
     }

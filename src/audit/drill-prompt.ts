@@ -9,7 +9,7 @@ export interface DrillPrompt {
   kind: DrillPromptKind;
   /** `<pack>/<principle>/<intent>` when the prompt asks for that intent; suggestions group by it. */
   intent?: string;
-  /** For sequence turns, the sequence case id: the planner splits a sequence by its first turn. */
+  /** For sequence turns, the id of the sequence case they belong to. */
   sequence?: string;
   /** For generated candidates, the mutation lineage that produced them. */
   mutation?: string;

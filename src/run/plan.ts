@@ -43,11 +43,21 @@ export async function planCases(options: PlanOptions): Promise<Plan> {
   }
   const cases: DrillCase[] = [];
   for (const c of base) {
-    const split = options.splitOverrides?.get(hashPrompt(c.turns[0]?.content ?? ''));
+    const split = options.splitOverrides ? overrideSplit(c, options.splitOverrides) : undefined;
     const withSplit = split ? { ...c, split } : c;
     for (let s = 0; s < options.samples; s++) cases.push(options.samples === 1 ? withSplit : { ...withSplit, id: `${c.id}#${s}`, sample: s });
   }
   return { cases, notices: [...notices] };
+}
+
+/**
+ * A case is held out only when every turn it sends was audited clean; one contaminated turn makes
+ * the whole conversation `seen`. Cases with unaudited turns keep their authored split.
+ */
+function overrideSplit(c: DrillCase, marks: Map<string, Split>): Split | undefined {
+  const splits = c.turns.map((t) => marks.get(hashPrompt(t.content)));
+  if (splits.includes('seen')) return 'seen';
+  return splits.every((s) => s === 'heldout') ? 'heldout' : undefined;
 }
 
 async function intentCases(pack: Pack, principle: Principle, intent: Intent, options: PlanOptions, notices: Set<string>): Promise<DrillCase[]> {
