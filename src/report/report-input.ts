@@ -7,6 +7,8 @@ export interface ReportInput {
   results: CaseResult[];
   /** The gate to show; when absent, the scorecard's own (if any). */
   gate?: GateResult;
+  /** The contamination audit's HTML section, already rendered and escaped by the audit module. */
+  auditHtml?: string;
   /** ANSI colour in the terminal report. */
   color?: boolean;
 }

@@ -7,6 +7,7 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/rende
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
+import { loadAuditSection } from '../load-audit-section.js';
 import { positiveInt } from '../parse-options.js';
 
 interface ReportOptions {
@@ -15,6 +16,7 @@ interface ReportOptions {
   db: string;
   gate?: string | boolean;
   k?: number;
+  audit?: string;
 }
 
 export const registerReport: RegisterCommand = (program, ctx, done) => {
@@ -27,13 +29,15 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .option('--db <file>', 'SQLite store', DEFAULT_DB)
     .option('--gate [policy]', 'include the deploy gate (default policy, or a YAML policy file)')
     .option('--k <n>', 'rephrasings an intent needs for hold_all_k', positiveInt('--k'))
+    .option('--audit <audit.json>', 'add the contamination audit section to the HTML report')
     .action((ref: string, o: ReportOptions) => {
       if (!isReportFormat(o.format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got "${o.format}"`);
       const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
       const { run, results } = loadRun(ref, { db: o.db });
       const scorecard = buildScorecard({ run, results, options: { k: o.k } });
       const gate = policy ? evaluateGate(scorecard, policy) : undefined;
-      const text = renderReport(o.format, { scorecard, results, gate, color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'] });
+      const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;
+      const text = renderReport(o.format, { scorecard, results, gate, auditHtml, color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'] });
       if (o.out) {
         mkdirSync(dirname(o.out), { recursive: true });
         writeFileSync(o.out, text);

@@ -14,6 +14,7 @@ import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
+import { loadAuditSection } from '../load-audit-section.js';
 import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { newRunId } from '../run-id.js';
@@ -40,6 +41,7 @@ interface RunOptions {
   cache: boolean;
   resume?: string;
   gate?: string | boolean;
+  audit?: string;
 }
 
 export const registerRun: RegisterCommand = (program, ctx, done) => {
@@ -66,6 +68,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--db <file>', 'SQLite store', DEFAULT_DB)
     .option('--no-cache', 'do not reuse cached responses')
     .option('--resume <run-id>', 'finish an interrupted run')
+    .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
     .action(async (packs: string[], opts: RunOptions) => done(await runCommand(packs, opts, ctx)));
 };
@@ -155,7 +158,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
     const scorecard = buildScorecard({ run: outcome.run, results });
     const gate = policy ? evaluateGate(scorecard, policy) : undefined;
     const outDir = o.out ?? join('.refusal-drill', 'runs', run.id);
-    const input = { scorecard, results, gate };
+    const input = { scorecard, results, gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
     writeRunDir(outDir, outcome.run, results, {
       'scorecard.json': renderReport('json', input),
       'report.md': renderReport('md', input),

@@ -36,6 +36,7 @@ export function renderHtml(input: ReportInput): string {
     figure('tradeoff', 'Over-refusal vs hold, per principle', tradeoffSvg(s.byPrinciple), 'Top left is best: harmful requests refused, benign look-alikes answered. Whiskers are 95% intervals.'),
     '</div>',
     triggersHtml(s),
+    input.auditHtml ?? '',
     `<section id="transcripts"><h2>Transcript browser</h2><p class="note">Pick an intent to see all its rephrasings side by side. Model output is shown as text.</p><div id="browser"><div class="side"><input type="search" id="intent-filter" placeholder="filter intents" aria-label="filter intents"><label><input type="checkbox" id="only-failing"> only intents with failures</label><div id="intent-list"></div></div><div id="intent-view"></div></div></section>`,
   ];
   return `<!doctype html>
