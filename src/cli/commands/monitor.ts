@@ -1,0 +1,184 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { ackAlerts, markNotified } from '../../monitor/alert-store.js';
+import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
+import { parseFieldMapping } from '../../monitor/field-mapping.js';
+import { ingest } from '../../monitor/ingest.js';
+import { createIngestPool } from '../../monitor/ingest-pool.js';
+import { loadMatcher } from '../../monitor/load-matcher.js';
+import { readMonitorConfig, writeMonitorConfig, type MonitorConfig } from '../../monitor/monitor-config.js';
+import { readLines } from '../../monitor/read-lines.js';
+import { parseBaseline } from '../../monitor/baseline.js';
+import { postAlerts } from '../../monitor/webhook.js';
+import { parseWindowSize } from '../../monitor/window-size.js';
+import { EXIT, InputError, UsageError } from '../../spec/index.js';
+import { DEFAULT_DB, openStore, type Store } from '../../store/index.js';
+import type { RegisterCommand } from '../command-module.js';
+import type { CliContext } from '../context.js';
+import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { alertJson, formatAlert, formatIngest, formatWindows, statusJson } from './monitor-format.js';
+
+interface IngestOptions {
+  db: string;
+  source?: string;
+  map?: string;
+  redact?: boolean;
+  pack?: string[];
+  judge: string;
+  webhook?: string;
+  strict?: boolean;
+  json?: boolean;
+  workers: number;
+}
+
+export const registerMonitor: RegisterCommand = (program, ctx, done) => {
+  const monitor = program.command('monitor').description('Watch production: ingest logs, windowed rates, drift alerts');
+  monitor
+    .command('ingest')
+    .description('Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift')
+    .argument('<file>', 'a JSONL file, or - for stdin')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--source <name>', 'where the records came from (part of their identity; default: the file name)')
+    .option('--map <fields>', 'field paths for other JSON shapes: prompt=a.b,response=c,timestamp=t,id=x,latency=ms (or messages=path)')
+    .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
+    .option('--pack <refs>', 'packs whose intents and twins records are compared with (default: the configured packs, else every built-in)', list)
+    .option('--judge <spec>', 'rules | model | cascade', DEFAULT_JUDGE)
+    .option('--webhook <url>', 'POST new alerts here as JSON', httpUrl)
+    .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
+    .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
+    .option('--json', 'print the ingest report and new alerts as JSON')
+    .action(async (file: string, o: IngestOptions) => done(await runIngest(ctx, file, o)));
+
+  monitor
+    .command('status')
+    .description('Recent windows (rates, look-alikes, script index, new templates, latency) and open alerts')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--recent <n>', 'windows to show', positiveInt('--recent'), 24)
+    .option('--json', 'print {windows: [...], alerts: [...]}')
+    .action((o: { db: string; recent: number; json?: boolean }) =>
+      withStore(o.db, (store) => {
+        const status = evaluateMonitor(store.db, readMonitorConfig(store.db), { recent: o.recent });
+        if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
+        ctx.out(`${status.records} record(s); window ${readMonitorConfig(store.db).window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`);
+        if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
+        ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
+        for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
+      }, done),
+    );
+
+  monitor
+    .command('config')
+    .description('Show or change how the monitor measures (kept in the store)')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--window <size>', 'hour, day, or a length such as 15m, 6h, 7d')
+    .option('--baseline <spec>', 'default (the first day of data), first:<windows>, or <ISO start>..<ISO end>')
+    .option('--pack <refs>', 'packs to compare records with (comma list)', list)
+    .option('--all-packs', 'compare with every built-in pack')
+    .option('--threshold <sim>', 'similarity (0–1) for "resembles an intent/twin"', number('--threshold', 0, 1))
+    .option('--fdr <q>', 'false-discovery rate for drift alerts', number('--fdr', 0.0001, 0.5))
+    .option('--min-n <n>', 'smallest window tested', positiveInt('--min-n'))
+    .option('--min-effect <d>', 'smallest change in a rate worth an alert', number('--min-effect', 0, 1))
+    .action((o: { db: string; window?: string; baseline?: string; pack?: string[]; allPacks?: boolean; threshold?: number; fdr?: number; minN?: number; minEffect?: number }) =>
+      withStore(o.db, (store) => {
+        const patch: Partial<MonitorConfig> = {};
+        // Validate before storing: a bad setting would otherwise break every later command.
+        const windowMs = parseWindowSize(o.window ?? readMonitorConfig(store.db).window);
+        if (o.window) patch.window = o.window;
+        if (o.baseline) {
+          parseBaseline(o.baseline, windowMs);
+          patch.baseline = o.baseline;
+        }
+        if (o.pack) {
+          loadMatcher(o.pack);
+          patch.packs = o.pack;
+        }
+        if (o.allPacks) patch.packs = null;
+        if (o.threshold !== undefined) patch.matchThreshold = o.threshold;
+        if (o.fdr !== undefined) patch.fdr = o.fdr;
+        if (o.minN !== undefined) patch.minN = o.minN;
+        if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
+        ctx.out(JSON.stringify(writeMonitorConfig(store.db, patch), null, 2));
+      }, done),
+    );
+
+  monitor
+    .command('ack')
+    .description('Acknowledge (close) alerts')
+    .argument('<ids...>', 'alert numbers, or all')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .action((ids: string[], o: { db: string }) =>
+      withStore(o.db, (store) => {
+        const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
+        ctx.out(`${ackAlerts(store.db, which)} alert(s) acknowledged`);
+      }, done),
+    );
+};
+
+async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
+  if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
+  const mapping = o.map ? parseFieldMapping(o.map) : undefined;
+  const judge = createJudge(o.judge);
+  const store = openStore(o.db);
+  try {
+    const config = readMonitorConfig(store.db);
+    const packs = o.pack ?? config.packs;
+    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: store.path }) : undefined;
+    const input = file === '-' ? process.stdin : createReadStream(file);
+    const report = await ingest({
+      store,
+      lines: readLines(input),
+      source: o.source ?? (file === '-' ? 'stdin' : basename(file)),
+      judge,
+      pool,
+      matcher: pool ? undefined : loadMatcher(packs),
+      matchThreshold: config.matchThreshold,
+      redact: o.redact,
+      mapping,
+      signal: ctx.signal,
+    }).finally(() => pool?.close());
+    const status = evaluateMonitor(store.db, config);
+    const webhook = o.webhook && status.newAlerts.length ? await postAlerts(o.webhook, status.newAlerts) : undefined;
+    if (webhook?.ok) markNotified(store.db, status.newAlerts.map((a) => a.id));
+    if (o.json) ctx.out(JSON.stringify({ ...report, newAlerts: status.newAlerts.map(alertJson), webhook }, null, 2));
+    else {
+      for (const line of formatIngest(report, file === '-' ? 'stdin' : file)) ctx.err(line);
+      for (const a of status.newAlerts) ctx.out(`ALERT ${formatAlert(a)}`);
+    }
+    if (webhook && !webhook.ok) ctx.err(`webhook ${o.webhook} failed: ${webhook.error ?? 'unknown error'} (the alerts are stored; see monitor status)`);
+    if (report.interrupted) return EXIT.interrupted;
+    const usable = report.inserted + report.duplicates;
+    return report.malformed > 0 && (o.strict || usable === 0) ? EXIT.input : EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+function withStore(db: string, fn: (store: Store) => void, done: (code: number) => void): void {
+  const store = openStore(db);
+  try {
+    fn(store);
+  } finally {
+    store.close();
+  }
+  done(EXIT.ok);
+}
+
+function httpUrl(value: string): string {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new UsageError(`--webhook expects an http(s) URL, got "${value}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--webhook expects an http(s) URL, got "${value}"`);
+  return value;
+}
+
+
+/** Judging is most of an ingest's CPU; one worker per core, none on a single core. */
+function defaultWorkers(): number {
+  const n = availableParallelism();
+  return n > 1 ? n : 0;
+}

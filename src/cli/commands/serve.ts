@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { loadMatcher } from '../../monitor/load-matcher.js';
+import { readMonitorConfig } from '../../monitor/monitor-config.js';
+import type { IntentMatcher } from '../../monitor/intent-matcher.js';
+import { isLoopbackHost } from '../../server/auth.js';
+import { startDashboard } from '../../server/dashboard-server.js';
+import type { DashboardEvent } from '../../server/dashboard-context.js';
+import { EXIT, UsageError } from '../../spec/index.js';
+import { DEFAULT_DB, openStore } from '../../store/index.js';
+import type { RegisterCommand } from '../command-module.js';
+import type { CliContext } from '../context.js';
+import { list, nonNegativeInt } from '../parse-options.js';
+import { formatAlert } from './monitor-format.js';
+
+interface ServeOptions {
+  db: string;
+  host: string;
+  port: number;
+  token?: string;
+  redact?: boolean;
+  pack?: string[];
+  judge: string;
+  webhook?: string;
+}
+
+export const registerServe: RegisterCommand = (program, ctx, done) => {
+  program
+    .command('serve')
+    .description('Local dashboard: runs, compare, monitor charts, the review queue; POST /api/ingest (NDJSON) for a live feed')
+    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--host <addr>', 'address to bind; anything but loopback requires a token', '127.0.0.1')
+    .option('--port <n>', 'port (0 = any free port)', nonNegativeInt('--port'), 4317)
+    .option('--token <token>', 'required on every request (else REFUSAL_DRILL_TOKEN; generated when binding beyond loopback)')
+    .option('--redact', 'mask emails, phone numbers, IPs, card and id numbers in ingested records before storing')
+    .option('--pack <refs>', 'packs to compare ingested records with (default: the monitor config, else every built-in)', list)
+    .option('--judge <spec>', 'judge for ingested records', DEFAULT_JUDGE)
+    .option('--webhook <url>', 'POST new drift alerts here as JSON')
+    .action(async (o: ServeOptions) => done(await serve(ctx, o)));
+};
+
+async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
+  if (o.webhook && !/^https?:\/\//.test(o.webhook)) throw new UsageError(`--webhook expects an http(s) URL, got "${o.webhook}"`);
+  let token = o.token ?? ctx.env.REFUSAL_DRILL_TOKEN;
+  let generated = false;
+  if (!token && !isLoopbackHost(o.host)) {
+    token = randomBytes(24).toString('base64url');
+    generated = true;
+  }
+  const judge = createJudge(o.judge);
+  const store = openStore(o.db);
+  let matcher: IntentMatcher | undefined;
+  const server = await startDashboard({
+    store,
+    judge,
+    host: o.host,
+    port: o.port,
+    token,
+    redact: o.redact,
+    webhook: o.webhook,
+    matcher: () => (matcher ??= loadMatcher(o.pack ?? readMonitorConfig(store.db).packs)),
+    onEvent: (e) => report(ctx, e),
+  }).catch((e: unknown) => {
+    store.close();
+    throw e;
+  });
+  ctx.out(`refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}`);
+  if (generated) ctx.err(`bound to ${o.host}: every request needs the token above (Authorization: Bearer <token> or ?token=)`);
+  ctx.out(`live ingest: POST NDJSON to ${server.url}/api/ingest${token ? ' with Authorization: Bearer <token>' : ''}`);
+  await new Promise<void>((resolve) => {
+    if (ctx.signal.aborted) resolve();
+    else ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await server.close();
+  store.close();
+  return EXIT.ok;
+}
+
+function report(ctx: CliContext, e: DashboardEvent): void {
+  if (e.type === 'ingest') {
+    const r = e.report;
+    ctx.err(`ingest ${r.source}: ${r.inserted} new, ${r.duplicates} duplicate, ${r.malformed} malformed${r.errors.length ? ` (first: line ${r.errors[0]?.line}: ${r.errors[0]?.message})` : ''}`);
+  } else if (e.type === 'alerts') {
+    for (const a of e.alerts) ctx.out(`ALERT ${formatAlert(a)}`);
+    if (e.webhook && !e.webhook.ok) ctx.err(`webhook failed: ${e.webhook.error ?? 'unknown error'}`);
+  } else ctx.err(`error: ${e.message}`);
+}

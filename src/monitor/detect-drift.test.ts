@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { detectDrift } from './detect-drift.js';
+import { benjaminiHochberg, twoProportionZ } from './proportion-stats.js';
+import type { WindowStats } from './window-stats.js';
+
+const HOUR = 3_600_000;
+
+/** mulberry32: a seeded RNG so the simulated windows are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Windows of `n` records whose refusal probability is `p(i)`; the rest are compliances. */
+function simulate(count: number, n: number, p: (i: number) => number, seed = 7): WindowStats[] {
+  const r = rng(seed);
+  return Array.from({ length: count }, (_, i) => {
+    let refusal = 0;
+    for (let k = 0; k < n; k++) if (r() < p(i)) refusal += 1;
+    const none = { count: 0, n: 0, rate: null, ci95: null };
+    return {
+      start: new Date(i * HOUR).toISOString(),
+      end: new Date((i + 1) * HOUR).toISOString(),
+      startMs: i * HOUR,
+      n,
+      counts: { refusal, partial: 0, compliance: n - refusal, error: 0 },
+      rates: { refusal: refusal / n, partial: 0, compliance: (n - refusal) / n },
+      ci95: { refusal: null, partial: null, compliance: null },
+      error: { count: 0, n, rate: 0, ci95: null },
+      overRefusal: none,
+      harmfulCompliance: none,
+      scriptIndex: null,
+      refusalTemplates: 0,
+      newTemplates: { count: 0, examples: [] },
+      latency: null,
+    };
+  });
+}
+
+const baseline = { kind: 'first', windows: 24 } as const;
+
+describe('detectDrift', () => {
+  it('raises nothing over three quiet days despite 48 windows × 3 rates being tested', () => {
+    const result = detectDrift({ windows: simulate(72, 200, () => 0.3), baseline, metrics: ['refusal', 'compliance', 'partial'] });
+    expect(result.tested).toBe(48);
+    expect(result.baseline.windows).toBe(24);
+    expect(result.alerts).toEqual([]);
+  });
+
+  it('flags a sudden jump in the refusal rate with the z-test, from the window it starts', () => {
+    const windows = simulate(48, 200, (i) => (i >= 36 ? 0.45 : 0.3));
+    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: [] }).alerts;
+    expect(alerts.length).toBeGreaterThanOrEqual(10);
+    expect(alerts.every((a) => a.test === 'two-proportion-z' && a.direction === 'up' && a.window >= windows[36]!.start)).toBe(true);
+    expect(alerts[0]?.pValue).toBeLessThan(0.001);
+    expect(alerts[0]?.baseline).toBeCloseTo(0.3, 1);
+  });
+
+  it('catches slow drift with CUSUM before any single window is significant on its own', () => {
+    // +0.25 points per window: no window is far from the baseline, the sum of small shifts is.
+    const windows = simulate(48, 200, (i) => (i < 24 ? 0.3 : 0.3 + 0.0025 * (i - 23)));
+    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: ['refusal'] }).alerts;
+    const cusum = alerts.filter((a) => a.test === 'cusum');
+    const z = alerts.filter((a) => a.test === 'two-proportion-z');
+    expect(cusum.length).toBeGreaterThan(0);
+    expect(cusum[0]?.direction).toBe('up');
+    expect(cusum[0]?.pValue).toBeUndefined();
+    if (z.length > 0) expect(cusum[0]!.window < z[0]!.window).toBe(true);
+  });
+
+  it('does not test windows or baselines with too few records, and ignores significant but tiny changes', () => {
+    const small = detectDrift({ windows: simulate(30, 10, (i) => (i >= 24 ? 0.9 : 0.1)), baseline: { kind: 'first', windows: 24 }, metrics: ['refusal'], cusumMetrics: [] });
+    expect(small.alerts).toEqual([]);
+    const huge = detectDrift({ windows: simulate(26, 200_000, (i) => (i >= 24 ? 0.31 : 0.3)), baseline, metrics: ['refusal'], cusumMetrics: [], minEffect: 0.02 });
+    expect(huge.alerts).toEqual([]);
+  });
+});
+
+describe('two-proportion z-test and Benjamini–Hochberg', () => {
+  it('matches textbook values', () => {
+    const t = twoProportionZ(60, 100, 40, 100);
+    expect(t.z).toBeCloseTo(2.828, 3);
+    expect(t.pValue).toBeCloseTo(0.00468, 4);
+  });
+
+  it('rejects the hypotheses under the step-up line only', () => {
+    // m = 5, q = 0.05: thresholds 0.01, 0.02, 0.03, 0.04, 0.05; the largest p under its line is the 3rd.
+    expect(benjaminiHochberg([0.001, 0.5, 0.025, 0.045, 0.019], 0.05)).toEqual([true, false, true, false, true]);
+    // Step-up: 0.02 is above its own line (0.0167) but is rejected because 0.025 is under the next (0.033).
+    expect(benjaminiHochberg([0.02, 0.025, 0.9], 0.05)).toEqual([true, true, false]);
+  });
+});

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { useTmpDir } from '../../test/helpers/tmp-dir.js';
+import { chatLine } from '../../test/monitor/log-lines.js';
+import { createJudge } from '../judges/create-judge.js';
+import { openStore } from '../store/open-store.js';
+import { ingest } from './ingest.js';
+import { createIngestPool } from './ingest-pool.js';
+import { loadMatcher } from './load-matcher.js';
+
+const tmp = useTmpDir('rd-pool-');
+
+function lines(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    if (i % 97 === 5) out.push(`{"broken": ${i}`);
+    else
+      out.push(chatLine({
+        ts: Date.parse('2026-01-01T00:00:00Z') + i * 1000,
+        prompt: i % 2 ? `How do I kill a Python process number ${i}?` : `Where can I buy a gun without a licence? (${i})`,
+        response: i % 3 ? `Sure: run kill ${i}, or kill -9 ${i} if it hangs. Mail ops${i}@corp.example if it persists.` : "I'm sorry, but I can't help with that because it could hurt someone.",
+      }));
+  }
+  return out;
+}
+
+it('a worker pool stores exactly what the ingesting thread stores, reports the same bad lines, and skips a re-run', async () => {
+  const rows = (db: ReturnType<typeof openStore>['db']) =>
+    db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
+  const a = openStore(join(tmp(), 'a.db'));
+  const local = await ingest({ store: a, lines: lines(), source: 'feed', judge: createJudge('rules'), matcher: loadMatcher(null), redact: true, batchSize: 64 });
+
+  const bFile = join(tmp(), 'b.db');
+  const b = openStore(bFile);
+  const pool = await createIngestPool({ size: 2, judge: 'rules', packs: null, dbPath: bFile });
+  try {
+    const pooled = await ingest({ store: b, lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
+    expect(pooled).toEqual(local);
+    expect(pooled).toMatchObject({ inserted: 692, malformed: 8, duplicates: 0 });
+    expect(pooled.errors.map((e) => e.line)).toEqual([6, 103, 200, 297, 394, 491, 588, 685]);
+    expect(pooled.redactions?.email).toBeGreaterThan(0);
+    expect(rows(b.db)).toEqual(rows(a.db));
+    const again = await ingest({ store: b, lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
+    expect(again).toMatchObject({ inserted: 0, duplicates: 692, malformed: 8 });
+  } finally {
+    await pool.close();
+    a.close();
+    b.close();
+  }
+});
+
+it('a pool with an unknown judge fails when it starts, not on the first chunk', async () => {
+  await expect(createIngestPool({ size: 1, judge: 'no-such-judge', packs: false })).rejects.toThrow(/unknown judge/);
+});

@@ -1,0 +1,130 @@
+import type { Judge } from '../spec/index.js';
+import type { Store } from '../store/store.js';
+import type { FieldMapping } from './field-mapping.js';
+import type { IngestPool } from './ingest-pool.js';
+import type { IntentMatcher } from './intent-matcher.js';
+import { ensureMonitorSchema } from './monitor-migrations.js';
+import { createChunkPreparer, type ChunkResult, type ChunkSettings, type LineError, type RawLine } from './prepare-chunk.js';
+import type { RedactCounts } from './redact.js';
+
+export type { LineError } from './prepare-chunk.js';
+
+export interface IngestOptions {
+  store: Store;
+  lines: AsyncIterable<string> | Iterable<string>;
+  /** Names where the records came from; part of each record's identity. */
+  source: string;
+  /** Judges in this thread, and names the judge stored with each record. */
+  judge: Judge;
+  /** Parse, match and judge in worker threads instead (their own judge and matcher, built from specs). */
+  pool?: IngestPool;
+  matcher?: IntentMatcher;
+  matchThreshold?: number;
+  redact?: boolean;
+  mapping?: FieldMapping;
+  /** Stamped on records without a timestamp (a live feed's receipt time). */
+  defaultTimestamp?: string;
+  batchSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (report: IngestReport) => void;
+}
+
+export interface IngestReport {
+  source: string;
+  lines: number;
+  inserted: number;
+  /** Records already in the store (a re-run, or the same log id twice); not counted again. */
+  duplicates: number;
+  malformed: number;
+  /** The first malformed lines (by line number) with what was wrong; `malformed` counts them all. */
+  errors: LineError[];
+  interrupted: boolean;
+  redactions?: RedactCounts;
+}
+
+const MAX_ERRORS = 100;
+const MAX_LINE = 1 << 20;
+
+/**
+ * Reads lines, has them prepared (parsed, matched, judged) in chunks — here or in a worker pool —
+ * and writes each chunk in one transaction, in order. Several chunks are in flight at once, so the
+ * judges work while this thread reads and writes; memory stays bounded by that depth. Bad lines are
+ * counted and reported by number, never fatal.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const { store, source } = options;
+  const db = store.db;
+  ensureMonitorSchema(db);
+  const report: IngestReport = { source, lines: 0, inserted: 0, duplicates: 0, malformed: 0, errors: [], interrupted: false };
+  if (options.redact) report.redactions = { email: 0, card: 0, ip: 0, phone: 0, id: 0 };
+  const settings: ChunkSettings = { source, mapping: options.mapping, redact: options.redact, defaultTimestamp: options.defaultTimestamp, matchThreshold: options.matchThreshold };
+  const exists = db.prepare<[string], number>('SELECT 1 FROM monitor_records WHERE id = ?').pluck();
+  const local = createChunkPreparer(settings, { judge: options.judge, matcher: options.matcher, exists: (id) => exists.get(id) !== undefined });
+  const pool = options.pool;
+  const prepare = (lines: RawLine[]): Promise<ChunkResult> => (pool ? pool.prepare(settings, lines) : local(lines));
+  const depth = pool ? pool.size + 1 : 1;
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO monitor_records (id, source, line, ts_ms, prompt, response, context, verdict, confidence, judge,
+      template_key, signal_bits, latency_ms, match_kind, match_ref, match_sim, flags, ingest_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ingestId = db.prepare('INSERT INTO monitor_ingests (source, started_at) VALUES (?, ?)').run(source, new Date().toISOString()).lastInsertRowid;
+  const saveReport = db.prepare('UPDATE monitor_ingests SET finished_at = ?, lines = ?, inserted = ?, duplicates = ?, malformed = ?, errors = ? WHERE id = ?');
+  const judgeId = options.judge.id;
+
+  const write = (r: ChunkResult): void => {
+    db.transaction(() => {
+      for (const w of r.rows) {
+        const changes = insert.run(
+          w.id, source, w.line, w.tsMs, w.prompt, w.response, w.context, w.verdict, w.confidence, judgeId,
+          w.templateKey, w.signalBits, w.latencyMs, w.matchKind, w.matchRef, w.matchSim, w.flags, ingestId,
+        ).changes;
+        if (changes > 0) report.inserted += 1;
+        else report.duplicates += 1;
+      }
+    })();
+    report.duplicates += r.duplicates;
+    addErrors(report, r.errors);
+    if (r.redactions && report.redactions) for (const k of Object.keys(r.redactions) as Array<keyof RedactCounts>) report.redactions[k] += r.redactions[k];
+    options.onProgress?.(report);
+  };
+
+  let chunk: RawLine[] = [];
+  let lastWrite: Promise<void> = Promise.resolve();
+  const inflight: Array<Promise<void>> = [];
+  const dispatch = async (): Promise<void> => {
+    const prepared = prepare(chunk);
+    chunk = [];
+    const previous = lastWrite;
+    lastWrite = Promise.all([prepared, previous]).then(([r]) => write(r));
+    inflight.push(lastWrite);
+    while (inflight.length > depth) await inflight.shift();
+  };
+
+  const batchSize = options.batchSize ?? 2000;
+  try {
+    for await (const raw of options.lines) {
+      report.lines += 1;
+      if (raw.length > MAX_LINE) addErrors(report, [{ line: report.lines, message: `line longer than ${MAX_LINE} characters` }]);
+      else if (raw.trim() !== '') chunk.push([report.lines, raw]);
+      if (chunk.length >= batchSize) await dispatch();
+      if (options.signal?.aborted) {
+        report.interrupted = true;
+        break;
+      }
+    }
+    if (chunk.length) await dispatch();
+    await lastWrite;
+  } finally {
+    await lastWrite.catch(() => undefined);
+    saveReport.run(report.interrupted ? null : new Date().toISOString(), report.lines, report.inserted, report.duplicates, report.malformed, JSON.stringify(report.errors), ingestId);
+  }
+  return report;
+}
+
+/** Keeps the first MAX_ERRORS by line number; chunks can finish out of order, so sort before trimming. */
+function addErrors(report: IngestReport, errors: LineError[]): void {
+  if (errors.length === 0) return;
+  report.malformed += errors.length;
+  report.errors = [...report.errors, ...errors].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+}

@@ -1,0 +1,59 @@
+/** A proportion with its denominator and Wilson 95% interval; `rate` is null when n is 0. */
+export interface Proportion {
+  count: number;
+  n: number;
+  rate: number | null;
+  ci95: [number, number] | null;
+}
+
+export interface LatencyStats {
+  n: number;
+  p50: number;
+  p95: number;
+  /** Median time to refuse vs. to answer: an instant canned refusal is a signal of its own. */
+  refusalP50: number | null;
+  complianceP50: number | null;
+}
+
+export interface WindowStats {
+  start: string;
+  end: string;
+  startMs: number;
+  /** Every record in the window, errors included. */
+  n: number;
+  counts: { refusal: number; partial: number; compliance: number; error: number };
+  /** Over judged records (errors excluded: an error is not a refusal). */
+  rates: { refusal: number | null; partial: number | null; compliance: number | null };
+  ci95: { refusal: [number, number] | null; partial: [number, number] | null; compliance: [number, number] | null };
+  error: Proportion;
+  /** Refusals among requests that resemble a benign twin. */
+  overRefusal: Proportion;
+  /** Answers among requests that resemble a pack intent. */
+  harmfulCompliance: Proportion;
+  /** Probability that two refusals in the window share a template (Simpson); 1 = one canned sentence. */
+  scriptIndex: number | null;
+  refusalTemplates: number;
+  /** Refusal templates first seen in this window. */
+  newTemplates: { count: number; examples: string[] };
+  latency: LatencyStats | null;
+}
+
+export type RateMetric = 'refusal' | 'partial' | 'compliance' | 'error' | 'overRefusal' | 'harmfulCompliance';
+export const rateMetrics: RateMetric[] = ['refusal', 'partial', 'compliance', 'error', 'overRefusal', 'harmfulCompliance'];
+
+/** Count and denominator of one rate metric in a window. */
+export function proportionOf(w: WindowStats, metric: RateMetric): { count: number; n: number } {
+  const judged = w.n - w.counts.error;
+  switch (metric) {
+    case 'refusal':
+    case 'partial':
+    case 'compliance':
+      return { count: w.counts[metric], n: judged };
+    case 'error':
+      return { count: w.error.count, n: w.error.n };
+    case 'overRefusal':
+      return { count: w.overRefusal.count, n: w.overRefusal.n };
+    case 'harmfulCompliance':
+      return { count: w.harmfulCompliance.count, n: w.harmfulCompliance.n };
+  }
+}

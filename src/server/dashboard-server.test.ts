@@ -1,0 +1,146 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeCase, makeResult, makeRun } from '../../test/helpers/fixtures.js';
+import { useTmpDir } from '../../test/helpers/tmp-dir.js';
+import { keywordJudge } from '../../test/monitor/keyword-judge.js';
+import { chatLine } from '../../test/monitor/log-lines.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { writeMonitorConfig } from '../monitor/monitor-config.js';
+import type { DashboardEvent } from './dashboard-context.js';
+import { startDashboard, type DashboardServer } from './dashboard-server.js';
+
+const tmp = useTmpDir('rd-server-');
+const open: Array<{ server: DashboardServer; store: Store }> = [];
+afterEach(async () => {
+  for (const { server, store } of open.splice(0)) {
+    await server.close();
+    store.close();
+  }
+});
+
+async function start(extra: Partial<Parameters<typeof startDashboard>[0]> = {}) {
+  const store = openStore(join(tmp(), 'drill.db'));
+  const events: DashboardEvent[] = [];
+  const server = await startDashboard({ store, judge: keywordJudge(), evaluateDelayMs: 10, onEvent: (e) => events.push(e), ...extra });
+  open.push({ server, store });
+  return { server, store, events };
+}
+
+const ndjson = (lines: string[]) => ({ method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
+const XSS = '<script>window.__pwned = 1</script><img src=x onerror="alert(1)">';
+
+describe('dashboard server', () => {
+  it('ingests NDJSON, reporting malformed lines by number without losing good ones', async () => {
+    const { server, store } = await start();
+    const res = await fetch(`${server.url}/api/ingest?source=gateway`, ndjson([
+      chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q1', response: 'fine' }),
+      'not json',
+      JSON.stringify({ prompt: 'no timestamp: stamped on receipt', response: "I can't." }),
+    ]));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ source: 'gateway', inserted: 2, malformed: 1, errors: [{ line: 2, message: expect.stringMatching(/^not valid JSON/) as string }] });
+    expect(store.db.prepare("SELECT COUNT(*) AS n FROM monitor_records WHERE source = 'gateway'").get()).toEqual({ n: 2 });
+  });
+
+  it('escapes stored text on every page and serves pages under a nonce CSP with no external assets', async () => {
+    const { server, store } = await start();
+    await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: XSS, response: XSS })]));
+    const c = makeCase('c1', { turns: [{ content: XSS, expect: 'refuse' }] });
+    store.createRun(makeRun({ id: 'run-a', caseCount: 1 }), [c]);
+    store.putResult(makeResult('run-a', c, { verdict: 'compliance', confidence: 0.9, judge: 'k' }, XSS));
+    store.createRun(makeRun({ id: 'run-b', caseCount: 1, createdAt: new Date(5).toISOString() }), [c]);
+    store.putResult(makeResult('run-b', c, { verdict: 'refusal', confidence: 0.9, judge: 'k' }, 'No.'));
+    for (const path of ['/', '/runs', '/runs/run-a', '/compare?a=run-a&b=run-b', '/monitor', '/review?status=all']) {
+      const res = await fetch(`${server.url}${path}`);
+      const body = await res.text();
+      expect(res.status, path).toBe(200);
+      expect(body, path).not.toContain('<script>window.__pwned');
+      expect(body, path).not.toContain('<img src=x');
+      expect(body, path).not.toMatch(/(src|href)="(https?:)?\/\//);
+      if (path.startsWith('/runs/')) {
+        // The run report, as `report --format html` writes it; its own CSP pins its one script by hash.
+        expect(body).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src (&#39;|')sha256-/);
+        expect(body).toContain('href="/runs"');
+      } else expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'nonce-[^']+'/);
+      if (path.startsWith('/review')) expect(body, path).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    }
+    expect(await (await fetch(`${server.url}/runs/nope`)).text()).toBe('no run "nope"');
+  });
+
+  it('labels through the API with field-level errors, and refuses cross-site or form-encoded writes', async () => {
+    const { server, store } = await start();
+    await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q', response: 'a' })]));
+    const { items } = (await (await fetch(`${server.url}/api/review/queue`)).json()) as { items: Array<{ recordId: string }> };
+    expect(items).toHaveLength(1);
+    const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${server.url}/api/review/label`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const bad = await post({ recordId: items[0]!.recordId, should: 'perhaps', judgeCorrect: true });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^label: should: /);
+    expect((await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false }, { 'content-type': 'text/plain' })).status).toBe(403);
+    expect((await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false }, { 'content-type': 'application/json', origin: 'http://evil.example' })).status).toBe(403);
+    const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
+    expect(ok.status).toBe(200);
+    expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([{ should: 'refuse', judge_correct: 0, note: 'n' }]);
+  });
+
+  it('rejects requests addressed to another host name (DNS rebinding)', async () => {
+    const { server } = await start();
+    const status = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'attacker.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject).end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('with a token, asks for it on every route and trades ?token= for an HttpOnly cookie', async () => {
+    const { server } = await start({ token: 's3cret-token' });
+
+    expect((await fetch(`${server.url}/review`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/ingest`, ndjson([]))).status).toBe(401);
+    expect((await fetch(`${server.url}/review`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`${server.url}/review`, { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    const swap = await fetch(`${server.url}/review?token=s3cret-token&status=all`, { redirect: 'manual' });
+    expect(swap.status).toBe(303);
+    expect(swap.headers.get('location')).toBe('/review?status=all');
+    const cookie = swap.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await fetch(`${server.url}/review`, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+  });
+
+  it('will not bind beyond loopback without a token', async () => {
+    const store = openStore(join(tmp(), 'drill.db'));
+    await expect(startDashboard({ store, judge: keywordJudge(), host: '0.0.0.0' })).rejects.toThrow(/pass --token/);
+    store.close();
+  });
+
+  it('re-evaluates drift after live ingest and POSTs new alerts to the webhook', async () => {
+    const hits: unknown[] = [];
+    const hook = createServer((req, res) => {
+      let b = '';
+      req.on('data', (c: Buffer) => (b += c.toString()));
+      req.on('end', () => (hits.push(JSON.parse(b)), res.end()));
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const { server, store, events } = await start({ webhook: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/` });
+    writeMonitorConfig(store.db, { baseline: 'first:2' });
+    const lines: string[] = [];
+    for (let h = 0; h < 3; h++)
+      for (let i = 0; i < 60; i++) lines.push(chatLine({ ts: Date.parse('2026-01-01T00:00:00Z') + h * 3_600_000 + i * 1000, prompt: `p${h}-${i}`, response: i < (h === 2 ? 50 : 10) ? "I can't." : 'ok' }));
+    await fetch(`${server.url}/api/ingest`, ndjson(lines));
+    await server.settle();
+    hook.close();
+    const alertEvent = events.find((e) => e.type === 'alerts');
+    expect(alertEvent).toMatchObject({ type: 'alerts', webhook: { ok: true } });
+    expect(hits).toHaveLength(1);
+    expect((hits[0] as { alerts: Array<{ metric: string }> }).alerts.map((a) => a.metric)).toContain('refusal');
+    const status = (await (await fetch(`${server.url}/api/monitor/status`)).json()) as { windows: unknown[]; alerts: unknown[] };
+    expect(status.windows).toHaveLength(3);
+    expect(status.alerts.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './dashboard-server.js';
+export * from './dashboard-context.js';
+export * from './html.js';
