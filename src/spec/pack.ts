@@ -58,6 +58,8 @@ export const intentSchema = z
     sequences: z.array(sequenceSchema).default([]),
     /** Mutator families to apply to this intent, overriding the pack default. */
     mutate: z.array(z.string()).optional(),
+    /** Where the intent came from (a reviewed production record, a paper); kept for provenance. */
+    source: z.string().optional(),
   })
   .strict();
 export type Intent = z.infer<typeof intentSchema>;
