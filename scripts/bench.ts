@@ -6,12 +6,13 @@
 import { cpus, totalmem } from 'node:os';
 import { bench as audit } from './bench/audit.js';
 import { bench as deps } from './bench/deps.js';
+import { bench as distributed } from './bench/distributed.js';
 import { bench as judge } from './bench/judge.js';
 import { bench as monitor } from './bench/monitor.js';
 import { bench as run } from './bench/run.js';
 import { bench as scorecard } from './bench/scorecard.js';
 
-const all: Record<string, () => Promise<Record<string, string | number>>> = { run, judge, scorecard, deps, audit, monitor };
+const all: Record<string, () => Promise<Record<string, string | number>>> = { run, judge, scorecard, deps, audit, monitor, distributed };
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(all);
 

@@ -1,7 +1,9 @@
 import type { RegisterCommand } from '../command-module.js';
+import { registerAudit } from './audit.js';
 import { registerCompare } from './compare.js';
 import { registerGate } from './gate.js';
 import { registerInit } from './init.js';
+import { registerJudge } from './judge.js';
 import { registerMonitor } from './monitor.js';
 import { registerMutators } from './mutators.js';
 import { registerPacks } from './packs.js';
@@ -10,6 +12,8 @@ import { registerReview } from './review.js';
 import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
+import { registerWorker } from './worker.js';
+import { registerCancel } from './cancel.js';
 
 /** Every command the CLI offers; each module registers one command (or one command group). */
 export const commands: RegisterCommand[] = [
@@ -17,6 +21,7 @@ export const commands: RegisterCommand[] = [
   registerRuns,
   registerPacks,
   registerInit,
+  registerJudge,
   registerReport,
   registerGate,
   registerCompare,
@@ -24,4 +29,7 @@ export const commands: RegisterCommand[] = [
   registerMonitor,
   registerReview,
   registerServe,
+  registerAudit,
+  registerWorker,
+  registerCancel,
 ];

@@ -11,6 +11,7 @@ import { planCases } from '../../run/plan.js';
 import { runDrill } from '../../run/runner.js';
 import { EXIT, InputError, RUN_FORMAT_VERSION, UsageError, type RunRecord, type Split } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { isPostgresUrl, resolveDbRef } from '../../store/kysely/index.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
@@ -19,6 +20,7 @@ import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { newRunId } from '../run-id.js';
 import { writeRunDir } from '../write-run-dir.js';
+import { runQueued } from './run-queued.js';
 
 interface RunOptions {
   target?: string;
@@ -42,6 +44,8 @@ interface RunOptions {
   resume?: string;
   gate?: string | boolean;
   audit?: string;
+  queue?: boolean;
+  jobTimeout?: number;
 }
 
 export const registerRun: RegisterCommand = (program, ctx, done) => {
@@ -65,15 +69,18 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--temperature <t>', 'sampling temperature', number('--temperature', 0, 2))
     .option('--max-tokens <n>', 'max tokens per response', positiveInt('--max-tokens'))
     .option('--out <dir>', 'where to write results.jsonl, scorecard.json and reports (default .refusal-drill/runs/<run-id>)')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or a team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--no-cache', 'do not reuse cached responses')
     .option('--resume <run-id>', 'finish an interrupted run')
     .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
+    .option('--queue', 'team mode: enqueue the cases on the Postgres --db for `refusal-drill worker`s, follow progress, then write the scorecard')
+    .option('--job-timeout <s>', 'with --queue: seconds a worker may hold one case before another takes it over (default 300)', positiveInt('--job-timeout'))
     .action(async (packs: string[], opts: RunOptions) => done(await runCommand(packs, opts, ctx)));
 };
 
 async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
+  if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) return runQueued(refs, o, ctx);
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
   const store = openStore(o.db);
   try {

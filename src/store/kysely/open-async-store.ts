@@ -40,7 +40,7 @@ export async function openAsyncStore(ref: string, options: { poolSize?: number }
       file.pragma('foreign_keys = ON');
       db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: file }) });
     }
-    await migrateNamespace(db as Kysely<unknown>, 'core', coreKyselyMigrations, { schema: pgRef?.schema });
+    await migrateNamespace(db as Kysely<unknown>, 'core', coreKyselyMigrations, { schema: pgRef ? (pgRef.schema ?? 'public') : undefined });
     const store = createKyselyStore({ db, dialect: pgRef ? 'postgres' : 'sqlite', path: display });
     return { store, db: db as Kysely<unknown>, schema: pgRef?.schema };
   } catch (e) {
