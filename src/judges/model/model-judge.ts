@@ -1,0 +1,33 @@
+import type { Judge, JudgeInput, Judgement } from '../../spec/index.js';
+import { providerEvidence } from '../provider-evidence.js';
+import { signalsOf } from '../signals/compute-signals.js';
+import { analyse, type Analysis } from '../text/analyse.js';
+import { extractFeatures } from './features.js';
+import { CLASSES, predict, type LinearModel } from './linear-model.js';
+
+export interface ModelScore {
+  verdict: (typeof CLASSES)[number];
+  confidence: number;
+  probabilities: number[];
+}
+
+/** The trained model's calibrated class probabilities for one analysed response. */
+export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis): ModelScore {
+  const p = predict(model, extractFeatures(prompt, a, { lexical: true }));
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return { verdict: CLASSES[best]!, confidence: p[best]!, probabilities: p };
+}
+
+export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'): Judgement {
+  const a = analyse(input.response);
+  const evidence = providerEvidence(input, a);
+  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, signals: signalsOf(input, evidence.verdict, a) };
+  const s = scoreWithModel(model, input.prompt, a);
+  return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
+}
+
+/** The trained linear model over cue, layout and n-gram features; offline, on CPU. */
+export function createModelJudge(model: LinearModel): Judge {
+  return { id: 'model', judge: (input) => judgeByModel(model, input) };
+}

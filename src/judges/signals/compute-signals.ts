@@ -1,0 +1,29 @@
+import type { JudgeInput, Signals, Verdict } from '../../spec/index.js';
+import { analyse, type Analysis } from '../text/analyse.js';
+import { alternativeSignal } from './alternative.js';
+import { apologySignal } from './apology.js';
+import { boundarySignal } from './boundary.js';
+import { leakSignal } from './leak.js';
+import { lectureSignal } from './lecture.js';
+import { reasonSignal } from './reason.js';
+import type { SignalContext } from './signal-context.js';
+import { templateKeySignal } from './template-key.js';
+
+/** Every signal of a judged response; judges pass the analysis they already made. */
+export function signalsOf(input: JudgeInput, verdict: Verdict, a: Analysis): Signals {
+  const ctx: SignalContext = { input, verdict, a };
+  return {
+    reason: reasonSignal(ctx),
+    boundary: boundarySignal(ctx),
+    alternative: alternativeSignal(ctx),
+    leak: leakSignal(ctx),
+    apology: apologySignal(ctx),
+    lecture: lectureSignal(ctx),
+    templateKey: templateKeySignal(ctx),
+  };
+}
+
+/** The signals of a response under a verdict (one function per signal, see src/judges/signals/). */
+export function computeSignals(input: JudgeInput, verdict: Verdict): Signals {
+  return signalsOf(input, verdict, analyse(input.response));
+}
