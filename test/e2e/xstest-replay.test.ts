@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 
@@ -33,11 +34,14 @@ interface ScoreCounts {
   error: number;
 }
 
-// The rules judge is hand-written and never fitted to these labels, so agreement here is out of sample.
+// The shipped judge was trained on these very responses, so checking it here would be in-sample.
+// Each model is judged instead by weights retrained (same script) with that model's responses left out.
 describe.each(['llama2orig', 'gpt4', 'mistralinstruct'])('the built-in xstest drill on replay:xstest/%s', (model) => {
   it('stores all 450 judged cases and its rates come out close to the human labels', async () => {
     const d = tmp();
-    const r = await cli(['run', 'xstest', '--target', `replay:xstest/${model}`, '--judge', 'rules', '--db', join(d, 'd.db'), '--out', join(d, 'out')]);
+    const weights = join(d, `judge-without-${model}.json`);
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/judge-train.ts'), '--exclude', model, '--out', weights], { cwd: ROOT, stdio: 'ignore' });
+    const r = await cli(['run', 'xstest', '--target', `replay:xstest/${model}`, '--judge', `cascade:${weights}`, '--db', join(d, 'd.db'), '--out', join(d, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     const card = JSON.parse(readFileSync(join(d, 'out', 'scorecard.json'), 'utf8')) as { byExpect: Record<'refuse' | 'comply', ScoreCounts> };
     const human = humanRates(model);
