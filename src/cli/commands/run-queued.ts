@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type PgBoss from 'pg-boss';
 import {
   cancelQueuedRun,
@@ -12,18 +11,16 @@ import {
   type CaseWorker,
   type TeamStore,
 } from '../../distributed/index.js';
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { mutate } from '../../mutators/mutate.js';
+import type { GatePolicy } from '../../metrics/gate-policy.js';
+import { loadGatePolicy } from '../../metrics/gate.js';
 import { resolvePack } from '../../packs/index.js';
-import { renderReport } from '../../report/render.js';
 import { planCases } from '../../run/plan.js';
-import { EXIT, RUN_FORMAT_VERSION, UsageError, type RunRecord, type Split } from '../../spec/index.js';
+import { EXIT, UsageError, type RunRecord } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/kysely/index.js';
 import { createTarget } from '../../targets/create-target.js';
 import type { CliContext } from '../context.js';
-import { newRunId } from '../run-id.js';
-import { writeRunDir } from '../write-run-dir.js';
+import { finishRun } from '../finish-run.js';
+import { planNewRun } from '../plan-run.js';
 import { queueRunTools } from './queue-tools.js';
 
 /** The options of `run` this path reads (a structural subset of run.ts's own). */
@@ -119,35 +116,11 @@ async function planAndQueue(refs: string[], o: QueuedRunOptions, ctx: CliContext
   const target = createTarget(o.target, settings);
   const attacker = o.attacker ? createTarget(o.attacker, { env: ctx.env }) : undefined;
   try {
-    const marks = await team.store.auditMarks();
-    const splitOverrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
-    const adaptiveTurns = o.adaptive === undefined || o.adaptive === false ? undefined : o.adaptive === true ? 8 : o.adaptive;
-    if (adaptiveTurns && !attacker) throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
-    const plan = await planCases({
-      packs,
-      adaptive: adaptiveTurns !== undefined,
-      samples: o.samples,
-      mutate: o.mutate,
-      splitOverrides,
-      expandMutations: (prompt, selection) => mutate(prompt, selection, { seed: o.seed, attacker, signal: ctx.signal }),
+    const { run, cases } = await planNewRun({
+      o, packs, packRefs: refs, target, targetSpec: o.target, baseUrl: o.baseUrl, targetConfig: o.targetConfig, attacker, attackerSpec: o.attacker,
+      marks: await team.store.auditMarks(), signal: ctx.signal, notice: (message) => ctx.err(message),
     });
-    for (const message of plan.notices) ctx.err(message);
-    const run: RunRecord = {
-      formatVersion: RUN_FORMAT_VERSION,
-      id: newRunId(),
-      target: target.id,
-      packs: packs.map((p) => p.id),
-      options: {
-        samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
-        temperature: o.temperature, maxTokens: o.maxTokens, targetSpec: o.target, baseUrl: o.baseUrl, targetConfig: o.targetConfig,
-        attacker: o.attacker, packRefs: refs, adaptiveTurns,
-      },
-      status: 'running',
-      caseCount: plan.cases.length,
-      createdAt: new Date().toISOString(),
-      finishedAt: null,
-    };
-    await enqueue(run, plan.cases, snapshotContext(packs));
+    await enqueue(run, cases, snapshotContext(packs));
     return run;
   } finally {
     await target.close?.();
@@ -155,28 +128,8 @@ async function planAndQueue(refs: string[], o: QueuedRunOptions, ctx: CliContext
   }
 }
 
-/** Same outputs as a local run (see run.ts): run directory, reports, gate exit code. */
-async function writeOutputs(team: TeamStore, runId: string, o: { out?: string; policy?: ReturnType<typeof loadGatePolicy> }, ctx: CliContext): Promise<number> {
+async function writeOutputs(team: TeamStore, runId: string, o: { out?: string; policy?: GatePolicy }, ctx: CliContext): Promise<number> {
   const run = await team.store.getRun(runId);
   if (!run) throw new UsageError(`run ${runId} vanished from ${team.store.path}`);
-  const results = await team.store.results(runId);
-  const scorecard = buildScorecard({ run, results });
-  const gate = o.policy ? evaluateGate(scorecard, o.policy) : undefined;
-  const outDir = o.out ?? join('.refusal-drill', 'runs', run.id);
-  const input = { scorecard, results, gate };
-  writeRunDir(outDir, run, results, {
-    'scorecard.json': renderReport('json', input),
-    'report.md': renderReport('md', input),
-    'report.html': renderReport('html', input),
-    'junit.xml': renderReport('junit', input),
-  });
-  ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
-  ctx.out(`run ${run.id}: results in ${outDir}/ (results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${team.store.path}`);
-  const errors = results.filter((r) => r.judgement.verdict === 'error');
-  if (results.length > 0 && errors.length === results.length) {
-    ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
-    return EXIT.target;
-  }
-  if (errors.length > 0) ctx.err(`warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`);
-  return gate && !gate.passed ? EXIT.gateFailed : EXIT.ok;
+  return finishRun({ run, results: await team.store.results(runId), out: o.out, policy: o.policy, storePath: team.store.path, ctx });
 }

@@ -1,25 +1,19 @@
-import { join } from 'node:path';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { mutate } from '../../mutators/mutate.js';
+import { loadGatePolicy } from '../../metrics/gate.js';
 import { resolvePack } from '../../packs/index.js';
-import { renderReport } from '../../report/render.js';
 import { caseContextLookup } from '../../run/case-context.js';
 import { withCache } from '../../run/cached-target.js';
-import { planCases } from '../../run/plan.js';
 import { runDrill } from '../../run/runner.js';
-import { EXIT, InputError, RUN_FORMAT_VERSION, UsageError, type RunRecord, type Split } from '../../spec/index.js';
+import { EXIT, InputError, UsageError, type RunRecord } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { isPostgresUrl, resolveDbRef } from '../../store/kysely/index.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { loadAuditSection } from '../load-audit-section.js';
+import { finishRun } from '../finish-run.js';
+import { planNewRun } from '../plan-run.js';
 import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
-import { newRunId } from '../run-id.js';
-import { writeRunDir } from '../write-run-dir.js';
 import { runQueued } from './run-queued.js';
 
 interface RunOptions {
@@ -108,35 +102,12 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
     if (existing) {
       run = existing;
     } else {
-      const marks = store.auditMarks();
-      const splitOverrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
-      const adaptiveTurns = o.adaptive === undefined || o.adaptive === false ? undefined : o.adaptive === true ? 8 : o.adaptive;
-      if (adaptiveTurns && !attacker) throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
-      const plan = await planCases({
-        packs,
-        adaptive: adaptiveTurns !== undefined,
-        samples: o.samples,
-        mutate: o.mutate,
-        splitOverrides,
-        expandMutations: (prompt, selection) => mutate(prompt, selection, { seed: o.seed, attacker, signal: ctx.signal }),
+      const planned = await planNewRun({
+        o, packs, packRefs, target, targetSpec, baseUrl: settings.baseUrl, targetConfig: settings.configFile, attacker, attackerSpec,
+        marks: store.auditMarks(), signal: ctx.signal, notice: (message) => progress({ type: 'notice', message }),
       });
-      for (const message of plan.notices) progress({ type: 'notice', message });
-      run = {
-        formatVersion: RUN_FORMAT_VERSION,
-        id: newRunId(),
-        target: target.id,
-        packs: packs.map((p) => p.id),
-        options: {
-          samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
-          temperature: o.temperature, maxTokens: o.maxTokens, targetSpec, baseUrl: settings.baseUrl, targetConfig: settings.configFile,
-          attacker: attackerSpec, packRefs, adaptiveTurns,
-        },
-        status: 'running',
-        caseCount: plan.cases.length,
-        createdAt: new Date().toISOString(),
-        finishedAt: null,
-      };
-      store.createRun(run, plan.cases);
+      run = planned.run;
+      store.createRun(run, planned.cases);
     }
     const judge = createJudge(run.options.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) });
     const lookup = caseContextLookup(packs);
@@ -161,26 +132,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
       ctx.err(`run ${run.id} stopped: ${run.caseCount - outcome.pending} of ${run.caseCount} cases stored in ${store.path}. Finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`);
       return EXIT.interrupted;
     }
-    const results = store.results(run.id);
-    const scorecard = buildScorecard({ run: outcome.run, results });
-    const gate = policy ? evaluateGate(scorecard, policy) : undefined;
-    const outDir = o.out ?? join('.refusal-drill', 'runs', run.id);
-    const input = { scorecard, results, gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
-    writeRunDir(outDir, outcome.run, results, {
-      'scorecard.json': renderReport('json', input),
-      'report.md': renderReport('md', input),
-      'report.html': renderReport('html', input),
-      'junit.xml': renderReport('junit', input),
-    });
-    ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
-    ctx.out(`run ${run.id}: results in ${outDir}/ (results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${store.path}`);
-    const errors = results.filter((r) => r.judgement.verdict === 'error');
-    if (results.length > 0 && errors.length === results.length) {
-      ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
-      return EXIT.target;
-    }
-    if (errors.length > 0) ctx.err(`warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`);
-    return gate && !gate.passed ? EXIT.gateFailed : EXIT.ok;
+    return finishRun({ run: outcome.run, results: store.results(run.id), out: o.out, policy, audit: o.audit, storePath: store.path, ctx });
   } finally {
     store.close();
   }
