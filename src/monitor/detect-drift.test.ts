@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { detectDrift } from './detect-drift.js';
 import { benjaminiHochberg, twoProportionZ } from './proportion-stats.js';
 import type { WindowStats } from './window-stats.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 const HOUR = 3_600_000;
 
-/** mulberry32: a seeded RNG so the simulated windows are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** Windows of `n` records whose refusal probability is `p(i)`; the rest are compliances. */
 function simulate(count: number, n: number, p: (i: number) => number, seed = 7): WindowStats[] {

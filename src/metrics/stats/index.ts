@@ -1,5 +1,5 @@
 export * from './wilson.js';
 export * from './newcombe.js';
-export * from './rng.js';
+export { seededRandom } from '../../util/seeded-random.js';
 export * from './quantile.js';
 export * from './bootstrap.js';

@@ -1,6 +1,6 @@
 /**
- * mulberry32: a tiny seeded PRNG. Bootstrap intervals must come out identical for the same run,
- * so reports and gates are reproducible; Math.random cannot be seeded.
+ * mulberry32: a tiny seeded PRNG. Bootstrap intervals, synthetic bench data and simulations must come out identical for a seed,
+ * so reports, gates and figures are reproducible; Math.random cannot be seeded.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
