@@ -1,4 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema, type Compressors } from 'hyparquet';
+import type { Compressors } from 'hyparquet';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { InputError } from '../../spec/errors.js';
 import { DEFAULT_FIELDS, ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
@@ -16,6 +16,8 @@ const compressors: Compressors = {
  * walks into nested values (`messages[*].content`).
  */
 export async function readParquet(source: CorpusSource, onText: OnText, options: ReadOptions = {}): Promise<ReadStats> {
+  // Loaded only when a Parquet corpus is read.
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   const counter = new ReadCounter();
   const fail = (what: string, e?: unknown): InputError =>
     new InputError(`corpus ${source.file}: ${what}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}`, { cause: e });

@@ -1,7 +1,6 @@
-import { cancelQueuedRun, openTeamStore } from '../../distributed/index.js';
 import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 
 export const registerCancel: RegisterCommand = (program, ctx, done) => {
@@ -11,6 +10,7 @@ export const registerCancel: RegisterCommand = (program, ctx, done) => {
     .argument('<run-id>', 'run id, unique prefix, or latest')
     .option('--db <url>', 'the team store: postgres://user:pass@host/db (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .action(async (ref: string, o: { db: string }) => {
+      const { cancelQueuedRun, openTeamStore } = await import('../../distributed/index.js');
       const team = await openTeamStore(resolveDbRef({ flag: o.db, env: ctx.env }));
       try {
         const { run, done: stored } = await cancelQueuedRun(team, ref);

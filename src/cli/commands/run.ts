@@ -6,7 +6,7 @@ import { withCache } from '../../run/cached-target.js';
 import { runDrill } from '../../run/runner.js';
 import { EXIT, InputError, UsageError, type RunRecord } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
-import { isPostgresUrl, resolveDbRef } from '../../store/kysely/index.js';
+import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
@@ -14,7 +14,6 @@ import { finishRun } from '../finish-run.js';
 import { planNewRun } from '../plan-run.js';
 import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
-import { runQueued } from './run-queued.js';
 
 interface RunOptions {
   target?: string;
@@ -74,7 +73,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
 };
 
 async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
-  if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) return runQueued(refs, o, ctx);
+  if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
+    // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
+    const { runQueued } = await import('./run-queued.js');
+    return runQueued(refs, o, ctx);
+  }
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
   const store = openStore(o.db);
   try {

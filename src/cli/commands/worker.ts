@@ -1,11 +1,10 @@
-import { openCaseQueue, openTeamStore, startCaseWorker, type WorkerEvent } from '../../distributed/index.js';
+import type { WorkerEvent } from '../../distributed/index.js';
 import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { number, positiveInt } from '../parse-options.js';
-import { queueRunTools } from './queue-tools.js';
 
 interface WorkerOptions {
   db: string;
@@ -26,6 +25,9 @@ export const registerWorker: RegisterCommand = (program, ctx, done) => {
 };
 
 async function workerCommand(o: WorkerOptions, ctx: CliContext): Promise<number> {
+  // Team mode's libraries (pg, pg-boss, kysely) load only when a worker starts.
+  const { openCaseQueue, openTeamStore, startCaseWorker } = await import('../../distributed/index.js');
+  const { queueRunTools } = await import('./queue-tools.js');
   const url = resolveDbRef({ flag: o.db, env: ctx.env });
   // One pool connection per concurrent case plus a few for bookkeeping.
   const team = await openTeamStore(url, { poolSize: o.concurrency + 2 });
