@@ -33,12 +33,25 @@ export async function openCaseQueue(url: string, o: CaseQueueOptions = {}): Prom
   boss.on('error', (e: unknown) => o.onError?.(e));
   try {
     await boss.start();
-    if (!(await boss.getQueue(CASE_QUEUE))) await boss.createQueue(CASE_QUEUE, { name: CASE_QUEUE, policy: 'standard' });
+    await ensureQueue(boss);
   } catch (e) {
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     throw new StoreError(`cannot open the job queue on ${ref.display}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   return boss;
+}
+
+/**
+ * Creates the case queue unless it exists. Coordinators and workers start at the same moment, so
+ * two may both find it missing: the loser's create fails, and that is fine once the queue is there.
+ */
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  if (await boss.getQueue(CASE_QUEUE)) return;
+  try {
+    await boss.createQueue(CASE_QUEUE, { name: CASE_QUEUE, policy: 'standard' });
+  } catch (e) {
+    if (!(await boss.getQueue(CASE_QUEUE))) throw e;
+  }
 }
 
 /** One job per case. Duplicates are harmless (a worker skips a case that has a result), so resume may re-send. */

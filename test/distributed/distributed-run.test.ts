@@ -99,7 +99,7 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     const result = await coordinator.done;
     expect(result.code, result.stderr).toBe(0);
     for (const w of workers) if (w !== victim) w.child.kill('SIGTERM');
-    for (const w of workers.filter((x) => x !== victim)) expect((await w.done).code).toBe(0);
+    for (const w of workers.filter((x) => x !== victim)) expect((await w.done).code, w.stderr()).toBe(0);
 
     const lines = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n');
     const ids = lines.map((l) => (JSON.parse(l) as { caseId: string }).caseId);
