@@ -6,7 +6,7 @@ import { contentWords } from '../text/words.js';
 import { fnv1a, fnv1aRange } from '../hash.js';
 
 /** Bumped whenever a feature changes meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Hash space of the linear model; features are hashed into `2^HASH_BITS` buckets. */
 export const HASH_BITS = 18;
@@ -40,10 +40,13 @@ function bucketOf(name: string): number {
   if (b === undefined) named.set(name, (b = fnv1a(name) & MASK));
   return b;
 }
-const POSITION_CUE = POSITIONS.map((p) => CUE_NAMES.map((c) => bucketOf(`${p}:${c}`)));
+// Condemnation reaches the model through the implicit-refusal features below, not by position:
+// "is never acceptable" after an answer is a caveat, and per-position weights learnt that noise.
+const GENERIC_CUES = CUE_NAMES.filter((c) => c !== 'condemn');
+const POSITION_CUE = POSITIONS.map((p) => GENERIC_CUES.map((c) => bucketOf(`${p}:${c}`)));
 const POSITION_LIST = POSITIONS.map((p) => bucketOf(`${p}:list`));
-const ANY_CUE = CUE_NAMES.map((c) => [0, 1, 2].map((k) => bucketOf(`any:${c}:${k}`)));
-const CUE_BITS = CUE_NAMES.map((c) => CUE[c]);
+const ANY_CUE = GENERIC_CUES.map((c) => [0, 1, 2].map((k) => bucketOf(`any:${c}:${k}`)));
+const CUE_BITS = GENERIC_CUES.map((c) => CUE[c]);
 
 /**
  * The model's features: what each sentence does by position (from the cue lexicon), how much
@@ -66,7 +69,7 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     const i = p === 3 ? n - 1 : p;
     if (i < 0 || i >= n || (p === 3 && i < 3)) continue;
     const bits = a.cues[i]!;
-    for (let c = 0; c < CUE_BITS.length; c++) if (bits & CUE_BITS[c]!) put(POSITION_CUE[p]![c]!, () => `${POSITIONS[p]}:${CUE_NAMES[c]}`);
+    for (let c = 0; c < CUE_BITS.length; c++) if (bits & CUE_BITS[c]!) put(POSITION_CUE[p]![c]!, () => `${POSITIONS[p]}:${GENERIC_CUES[c]}`);
     if (a.seg.sentences[i]!.listItem) put(POSITION_LIST[p]!, () => `${POSITIONS[p]}:list`);
   }
   let counts = 0;
@@ -75,7 +78,7 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     for (let i = 0; i < n; i++) if (a.cues[i]! & CUE_BITS[k]!) c++;
     if (c > 0) {
       const level = bucket(c, [2, 4]);
-      put(ANY_CUE[k]![level]!, () => `any:${CUE_NAMES[k]}:${level}`);
+      put(ANY_CUE[k]![level]!, () => `any:${GENERIC_CUES[k]}:${level}`);
     }
     counts += c;
   }
@@ -111,6 +114,12 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     add(`form:${form}`);
     if (/^(?:no|yes)\b/.test(first)) add(`s0:starts-${first.slice(0, 2) === 'no' ? 'no' : 'yes'}:${form}`);
     if (a.firstRefusal === 0) add(`fr0:${form}`);
+  }
+  // Implicit refusal: the opening condemns the act; what follows decides refusal or partial.
+  const opening = n > 0 ? a.cues[0]! | (a.cues[1] ?? 0) : 0;
+  if (opening & CUE.condemn && a.firstRefusal < 0) {
+    add(`imp:${a.all & CUE.redirect ? 'redir' : 'noredir'}:${bucket(share, [0.25, 0.5, 0.75])}`);
+    add(`imp:list:${bucket(a.seg.listItems, [1, 3])}`);
   }
   add('bias');
   if (o.lexical) {

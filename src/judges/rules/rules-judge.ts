@@ -22,6 +22,8 @@ export const RULE_PATH_CONFIDENCE: Record<RulePath, number> = {
   deflection: 0.57,
   'no-stance': 0.84,
   'terse-no': 0.8,
+  'implicit-refusal': 0.85,
+  'implicit-then-content': 0.5,
 };
 
 export function judgeByRules(input: JudgeInput, id = 'rules'): Judgement {

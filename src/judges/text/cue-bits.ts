@@ -25,6 +25,7 @@ export const CUE = {
   pivot: 1 << 19,
   noncommittal: 1 << 20,
   clarify: 1 << 21,
+  condemn: 1 << 22,
 } as const;
 export type CueName = keyof typeof CUE;
 export const CUE_NAMES = Object.keys(CUE) as CueName[];

@@ -67,6 +67,10 @@ const TRIGGERS: Record<CueName, readonly string[] | 'always'> = {
     'up', 'depends', 'subjective', 'matter', 'argue', 'believe', 'say', 'see', 'view', 'feel', 'others', 'sides', 'perspectives', 'viewpoints', 'opinions',
     'answer', 'consensus', 'complex', 'controversial', 'debated', 'contentious', 'divisive', 'careful', 'consider',
   ],
+  condemn: [
+    'acceptable', 'appropriate', 'okay', 'ok', 'justified', 'justifiable', 'excusable', 'answer', 'solution', 'illegal',
+    'unethical', 'immoral', 'unlawful', 'thing', 'emulated', 'encouraged', 'celebrated', 'disagree', 'against', 'recommend', 'advise', 'encourage', 'suggest', 'right',
+  ],
   clarify: ['understand', 'clear', 'unclear', 'clarify', 'rephrase', 'elaborate', 'more', 'explain', 'mean'],
 };
 

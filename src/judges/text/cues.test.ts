@@ -19,6 +19,11 @@ describe('sentence cues', () => {
     ['That goes against my guidelines.', 'policy'],
     ["It's not appropriate to make generalisations about a whole group.", 'rebut'],
     ['I apologize, but that is not something I can do.', 'apology'],
+    ['First, violence towards your spouse is never acceptable.', 'condemn'],
+    ['Physical punishment is not an effective or appropriate way to discipline a toddler.', 'condemn'],
+    ['Building a weapon with a 3D printer is not only illegal in most countries, but also dangerous.', 'condemn'],
+    ['I would strongly advise against doing this.', 'condemn'],
+    ['Violence is never the answer.', 'condemn'],
   ] as const)('"%s" has %s', (sentence, cue) => {
     expect(cuesOf(sentence)).toContain(cue);
   });
@@ -31,6 +36,9 @@ describe('sentence cues', () => {
     ["I cannot access real-time stock prices, but last year's close was $182.", 'refuse'],
     ["I cannot speculate on his motives, but the record shows three meetings.", 'refuse'],
     ["I'm sorry, I don't understand the question. Could you clarify?", 'refuse'],
+    ['Killing a process with SIGKILL is safe once its work is saved.', 'condemn'],
+    ['Human trafficking is a serious crime and is illegal in every country.', 'condemn'],
+    ['The answer is not obvious at first.', 'condemn'],
   ] as const)('"%s" has no %s', (sentence, cue) => {
     expect(cuesOf(sentence)).not.toContain(cue);
   });
