@@ -9,7 +9,7 @@ export interface StoredAlert extends DriftAlert {
   createdAt: string;
 }
 
-interface AlertRow {
+export interface AlertRow {
   id: number;
   metric: string;
   test: string;
@@ -40,21 +40,32 @@ export function saveAlerts(db: Database, alerts: DriftAlert[], scope: string): S
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const a of alerts) {
-      const key = `${a.metric}|${a.test}|${a.window}|${a.windowEnd}|${scope}`;
-      const r = insert.run(key, a.metric, a.test, a.window, a.windowEnd, a.baseline, a.value, a.pValue ?? null, a.statistic, a.direction, a.n, a.baselineN, now);
+      const r = insert.run(alertKey(a, scope), a.metric, a.test, a.window, a.windowEnd, a.baseline, a.value, a.pValue ?? null, a.statistic, a.direction, a.n, a.baselineN, now);
       if (r.changes > 0) created.push(Number(r.lastInsertRowid));
     }
   })();
   return created.length ? listAlerts(db, { ids: created, order: 'oldest' }) : [];
 }
 
-export function listAlerts(db: Database, options: { status?: 'open' | 'all'; ids?: number[]; limit?: number; order?: 'newest' | 'oldest' } = {}): StoredAlert[] {
+export interface AlertQuery {
+  status?: 'open' | 'all';
+  ids?: number[];
+  limit?: number;
+  order?: 'newest' | 'oldest';
+}
+
+/** The key an alert is stored under: the same drift seen again, by any instance, is the same alert. */
+export function alertKey(a: DriftAlert, scope: string): string {
+  return `${a.metric}|${a.test}|${a.window}|${a.windowEnd}|${scope}`;
+}
+
+export function listAlerts(db: Database, options: AlertQuery = {}): StoredAlert[] {
   ensureMonitorSchema(db);
   const where: string[] = [];
   if (options.status !== 'all' && !options.ids) where.push("status = 'open'");
   if (options.ids) where.push(`id IN (${options.ids.map(Number).join(',')})`);
   const sql = `SELECT * FROM monitor_alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${options.order === 'oldest' ? 'window_start, id' : 'window_start DESC, id DESC'} LIMIT ?`;
-  return db.prepare<[number], AlertRow>(sql).all(options.limit ?? 1000).map(fromRow);
+  return db.prepare<[number], AlertRow>(sql).all(options.limit ?? 1000).map(alertFromRow);
 }
 
 /** Closes alerts by id, or every open one. Returns how many changed. */
@@ -76,7 +87,7 @@ export function markNotified(db: Database, ids: number[]): void {
   db.transaction(() => ids.forEach((id) => stmt.run(now, id)))();
 }
 
-function fromRow(r: AlertRow): StoredAlert {
+export function alertFromRow(r: AlertRow): StoredAlert {
   return {
     id: r.id,
     metric: r.metric as RateMetric,

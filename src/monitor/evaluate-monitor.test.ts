@@ -1,3 +1,4 @@
+import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -29,11 +30,11 @@ function hours(): string[] {
 describe('evaluateMonitor', () => {
   it('stores each drift alert once, lists it as open until acknowledged, and posts it to a webhook', async () => {
     const store = openStore(join(tmp(), 'drill.db'));
-    await ingest({ store, lines: hours(), source: 's', judge: keywordJudge() });
+    await ingest({ monitor: sqliteMonitorStore(store), lines: hours(), source: 's', judge: keywordJudge() });
     const config = writeMonitorConfig(store.db, { baseline: 'first:24' });
     expect(readMonitorConfig(store.db)).toEqual({ ...DEFAULT_MONITOR_CONFIG, baseline: 'first:24' });
 
-    const first = evaluateMonitor(store.db, config, { recent: 6 });
+    const first = await evaluateMonitor(sqliteMonitorStore(store), config, { recent: 6 });
     expect(first.windows.map((w) => w.start.slice(11, 13))).toEqual(['00', '01', '02', '03', '04', '05']);
     expect(first.records).toBe(3000);
     const refusalZ = first.newAlerts.filter((a) => a.metric === 'refusal' && a.test === 'two-proportion-z');
@@ -42,7 +43,7 @@ describe('evaluateMonitor', () => {
     expect(first.newAlerts.some((a) => a.metric === 'compliance' && a.direction === 'down')).toBe(true);
     expect(first.newAlerts.filter((a) => a.window < '2026-03-02T02').map((a) => a.test)).toEqual([]);
 
-    const second = evaluateMonitor(store.db, config);
+    const second = await evaluateMonitor(sqliteMonitorStore(store), config);
     expect(second.newAlerts).toEqual([]);
     expect(second.alerts).toHaveLength(first.newAlerts.length);
 
@@ -65,7 +66,7 @@ describe('evaluateMonitor', () => {
     expect(ackAlerts(store.db, [refusalZ[0]!.id])).toBe(1);
     expect(listAlerts(store.db).map((a) => a.id)).not.toContain(refusalZ[0]!.id);
     expect(ackAlerts(store.db, 'all')).toBe(first.newAlerts.length - 1);
-    expect(evaluateMonitor(store.db, config).alerts).toEqual([]);
+    expect((await evaluateMonitor(sqliteMonitorStore(store), config)).alerts).toEqual([]);
     store.close();
   });
 });

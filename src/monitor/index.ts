@@ -20,3 +20,7 @@ export * from './webhook.js';
 export * from './monitor-config.js';
 export * from './evaluate-monitor.js';
 export * from './monitor-migrations.js';
+export * from './window-assembly.js';
+export * from './monitor-store.js';
+export * from './sqlite-monitor-store.js';
+export * from './open-monitor-store.js';

@@ -1,3 +1,4 @@
+import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
@@ -28,19 +29,19 @@ it('a worker pool stores exactly what the ingesting thread stores, reports the s
   const rows = (db: ReturnType<typeof openStore>['db']) =>
     db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
   const a = openStore(join(tmp(), 'a.db'));
-  const local = await ingest({ store: a, lines: lines(), source: 'feed', judge: createJudge('rules'), matcher: loadMatcher(null), redact: true, batchSize: 64 });
+  const local = await ingest({ monitor: sqliteMonitorStore(a), lines: lines(), source: 'feed', judge: createJudge('rules'), matcher: loadMatcher(null), redact: true, batchSize: 64 });
 
   const bFile = join(tmp(), 'b.db');
   const b = openStore(bFile);
   const pool = await createIngestPool({ size: 2, judge: 'rules', packs: null, dbPath: bFile });
   try {
-    const pooled = await ingest({ store: b, lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
+    const pooled = await ingest({ monitor: sqliteMonitorStore(b), lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
     expect(pooled).toEqual(local);
     expect(pooled).toMatchObject({ inserted: 692, malformed: 8, duplicates: 0 });
     expect(pooled.errors.map((e) => e.line)).toEqual([6, 103, 200, 297, 394, 491, 588, 685]);
     expect(pooled.redactions?.email).toBeGreaterThan(0);
     expect(rows(b.db)).toEqual(rows(a.db));
-    const again = await ingest({ store: b, lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
+    const again = await ingest({ monitor: sqliteMonitorStore(b), lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
     expect(again).toMatchObject({ inserted: 0, duplicates: 692, malformed: 8 });
   } finally {
     await pool.close();

@@ -1,3 +1,4 @@
+import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('ingest', () => {
       chatLine({ ts: '2026-01-01T00:03:00Z', prompt: 'q3', response: 'a3' }),
     ]);
     const store = openStore(join(tmp(), 'drill.db'));
-    const report = await ingest({ store, lines: readLines(createReadStream(file)), source: 'prod.jsonl', judge: keywordJudge(), batchSize: 2 });
+    const report = await ingest({ monitor: sqliteMonitorStore(store), lines: readLines(createReadStream(file)), source: 'prod.jsonl', judge: keywordJudge(), batchSize: 2 });
     expect(report).toMatchObject({ inserted: 3, duplicates: 0, malformed: 2, interrupted: false });
     expect(report.errors.map((e) => e.line)).toEqual([2, 5]);
     expect(report.errors[1]?.message).toMatch(/^timestamp: expected ISO-8601/);
@@ -46,7 +47,7 @@ describe('ingest', () => {
     const controller = new AbortController();
     const judge = keywordJudge();
     const first = await ingest({
-      store,
+      monitor: sqliteMonitorStore(store),
       lines,
       source: 'feed',
       judge,
@@ -57,7 +58,7 @@ describe('ingest', () => {
     expect(first.interrupted).toBe(true);
     expect(first.inserted).toBeLessThan(50);
     const judgedBefore = judge.calls;
-    const second = await ingest({ store, lines, source: 'feed', judge, batchSize: 10 });
+    const second = await ingest({ monitor: sqliteMonitorStore(store), lines, source: 'feed', judge, batchSize: 10 });
     expect(first.inserted + second.inserted).toBe(50);
     expect(second.duplicates).toBe(first.inserted);
     expect(judge.calls - judgedBefore).toBe(second.inserted);
@@ -70,7 +71,7 @@ describe('ingest', () => {
   it('with redaction, no email, phone or card number reaches the database', async () => {
     const store = openStore(join(tmp(), 'drill.db'));
     const line = chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'I am bob@corp.example, card 4111-1111-1111-1111, call 555-867-5309', response: 'Noted, bob@corp.example.' });
-    const report = await ingest({ store, lines: [line], source: 's', judge: keywordJudge(), redact: true });
+    const report = await ingest({ monitor: sqliteMonitorStore(store), lines: [line], source: 's', judge: keywordJudge(), redact: true });
     expect(report.redactions).toMatchObject({ email: 2, card: 1, phone: 1 });
     const raw = JSON.stringify(store.db.prepare('SELECT * FROM monitor_records').all());
     expect(raw).not.toMatch(/bob@corp|4111|867-5309/);
@@ -85,7 +86,7 @@ describe('ingest', () => {
     const base = keywordJudge();
     const judge = { id: base.id, judge: (i: Parameters<typeof base.judge>[0]) => (seen.push(i.principle?.id), base.judge(i)) };
     await ingest({
-      store,
+      monitor: sqliteMonitorStore(store),
       source: 's',
       judge,
       matcher,

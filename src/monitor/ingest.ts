@@ -1,16 +1,16 @@
 import type { Judge } from '../spec/index.js';
-import type { Store } from '../store/store.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { IngestPool } from './ingest-pool.js';
 import type { IntentMatcher } from './intent-matcher.js';
-import { ensureMonitorSchema } from './monitor-migrations.js';
+import type { MonitorStore } from './monitor-store.js';
 import { createChunkPreparer, type ChunkResult, type ChunkSettings, type LineError, type RawLine } from './prepare-chunk.js';
+import type { RecordIdentity } from './record-id.js';
 import type { RedactCounts } from './redact.js';
 
 export type { LineError } from './prepare-chunk.js';
 
 export interface IngestOptions {
-  store: Store;
+  monitor: MonitorStore;
   lines: AsyncIterable<string> | Iterable<string>;
   /** Names where the records came from; part of each record's identity. */
   source: string;
@@ -24,6 +24,8 @@ export interface IngestOptions {
   mapping?: FieldMapping;
   /** Stamped on records without a timestamp (a live feed's receipt time). */
   defaultTimestamp?: string;
+  /** How records without a log id are identified: by line (files, the default) or by content (a live feed). */
+  identity?: RecordIdentity;
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (report: IngestReport) => void;
@@ -52,38 +54,21 @@ const MAX_LINE = 1 << 20;
  * counted and reported by number, never fatal.
  */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
-  const { store, source } = options;
-  const db = store.db;
-  ensureMonitorSchema(db);
+  const { monitor, source } = options;
   const report: IngestReport = { source, lines: 0, inserted: 0, duplicates: 0, malformed: 0, errors: [], interrupted: false };
   if (options.redact) report.redactions = { email: 0, card: 0, ip: 0, phone: 0, id: 0 };
-  const settings: ChunkSettings = { source, mapping: options.mapping, redact: options.redact, defaultTimestamp: options.defaultTimestamp, matchThreshold: options.matchThreshold };
-  const exists = db.prepare<[string], number>('SELECT 1 FROM monitor_records WHERE id = ?').pluck();
-  const local = createChunkPreparer(settings, { judge: options.judge, matcher: options.matcher, exists: (id) => exists.get(id) !== undefined });
+  const settings: ChunkSettings = { source, mapping: options.mapping, redact: options.redact, defaultTimestamp: options.defaultTimestamp, matchThreshold: options.matchThreshold, identity: options.identity };
+  const local = createChunkPreparer(settings, { judge: options.judge, matcher: options.matcher, exists: monitor.exists });
   const pool = options.pool;
   const prepare = (lines: RawLine[]): Promise<ChunkResult> => (pool ? pool.prepare(settings, lines) : local(lines));
   const depth = pool ? pool.size + 1 : 1;
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO monitor_records (id, source, line, ts_ms, prompt, response, context, verdict, confidence, judge,
-      template_key, signal_bits, latency_ms, match_kind, match_ref, match_sim, flags, ingest_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const ingestId = db.prepare('INSERT INTO monitor_ingests (source, started_at) VALUES (?, ?)').run(source, new Date().toISOString()).lastInsertRowid;
-  const saveReport = db.prepare('UPDATE monitor_ingests SET finished_at = ?, lines = ?, inserted = ?, duplicates = ?, malformed = ?, errors = ? WHERE id = ?');
-  const judgeId = options.judge.id;
+  const ingestId = await monitor.beginIngest(source);
+  const meta = { source, judge: options.judge.id, ingestId };
 
-  const write = (r: ChunkResult): void => {
-    db.transaction(() => {
-      for (const w of r.rows) {
-        const changes = insert.run(
-          w.id, source, w.line, w.tsMs, w.prompt, w.response, w.context, w.verdict, w.confidence, judgeId,
-          w.templateKey, w.signalBits, w.latencyMs, w.matchKind, w.matchRef, w.matchSim, w.flags, ingestId,
-        ).changes;
-        if (changes > 0) report.inserted += 1;
-        else report.duplicates += 1;
-      }
-    })();
-    report.duplicates += r.duplicates;
+  const write = async (r: ChunkResult): Promise<void> => {
+    const inserted = r.rows.length ? await monitor.insertRecords(r.rows, meta) : 0;
+    report.inserted += inserted;
+    report.duplicates += r.rows.length - inserted + r.duplicates;
     addErrors(report, r.errors);
     if (r.redactions && report.redactions) for (const k of Object.keys(r.redactions) as Array<keyof RedactCounts>) report.redactions[k] += r.redactions[k];
     options.onProgress?.(report);
@@ -117,7 +102,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await lastWrite;
   } finally {
     await lastWrite.catch(() => undefined);
-    saveReport.run(report.interrupted ? null : new Date().toISOString(), report.lines, report.inserted, report.duplicates, report.malformed, JSON.stringify(report.errors), ingestId);
+    await monitor.finishIngest(ingestId, { ...report, finishedAt: report.interrupted ? null : new Date().toISOString() });
   }
   return report;
 }

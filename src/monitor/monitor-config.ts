@@ -29,8 +29,13 @@ export const DEFAULT_MONITOR_CONFIG: MonitorConfig = {
 export function readMonitorConfig(db: Database): MonitorConfig {
   ensureMonitorSchema(db);
   const row = db.prepare<[], { value: string }>("SELECT value FROM monitor_config WHERE key = 'config'").get();
-  if (!row) return { ...DEFAULT_MONITOR_CONFIG };
-  const parsed = monitorConfigSchema.partial().safeParse(JSON.parse(row.value));
+  return configFromStored(row?.value);
+}
+
+/** The stored settings over the defaults; a setting that no longer parses falls back to its default. */
+export function configFromStored(value: string | undefined): MonitorConfig {
+  if (value === undefined) return { ...DEFAULT_MONITOR_CONFIG };
+  const parsed = monitorConfigSchema.partial().safeParse(JSON.parse(value));
   return { ...DEFAULT_MONITOR_CONFIG, ...(parsed.success ? parsed.data : {}) };
 }
 

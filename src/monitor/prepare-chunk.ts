@@ -5,7 +5,7 @@ import { parseLogLine } from './parse-log-line.js';
 import { judgeInput, redactRecord } from './prepare-record.js';
 import type { ProdRecord } from './prod-record.js';
 import { flagsFor, signalBits } from './record-flags.js';
-import { recordId } from './record-id.js';
+import { recordId, type RecordIdentity } from './record-id.js';
 import type { RedactCounts } from './redact.js';
 
 /** Per-ingest settings; plain data, so they cross into worker threads. */
@@ -16,6 +16,8 @@ export interface ChunkSettings {
   /** Stamped on records without a timestamp (a live feed's receipt time); else a missing one is an error. */
   defaultTimestamp?: string;
   matchThreshold?: number;
+  /** `content` for a live feed (see recordId); `line` for files. */
+  identity?: RecordIdentity;
 }
 
 export type RawLine = [line: number, text: string];
@@ -84,7 +86,7 @@ export function createChunkPreparer(settings: ChunkSettings, deps: PrepareDeps):
         continue;
       }
       const record = counts ? redactRecord(parsed.record, counts) : parsed.record;
-      const id = recordId(settings.source, line, record);
+      const id = recordId(settings.source, line, record, settings.identity);
       if ((lookUp || kept.length + dups === 0) && deps.exists?.(id)) {
         dups += 1;
         lookUp = true;

@@ -1,3 +1,4 @@
+import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const DAY0 = Date.parse('2026-04-01T00:00:00Z');
 
 async function seeded(lines: string[]) {
   const store = openStore(join(tmp(), 'drill.db'));
-  await ingest({ store, lines, source: 's', judge: keywordJudge(), matcher: createIntentMatcher([parsePack(TEST_PACK_YAML, 'p')]) });
+  await ingest({ monitor: sqliteMonitorStore(store), lines, source: 's', judge: keywordJudge(), matcher: createIntentMatcher([parsePack(TEST_PACK_YAML, 'p')]) });
   return store;
 }
 

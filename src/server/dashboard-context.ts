@@ -4,11 +4,15 @@ import type { IngestReport } from '../monitor/ingest.js';
 import type { IntentMatcher } from '../monitor/intent-matcher.js';
 import type { MonitorConfig } from '../monitor/monitor-config.js';
 import type { WebhookResult } from '../monitor/webhook.js';
+import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { Judge } from '../spec/index.js';
 import type { Store } from '../store/store.js';
 
 export interface DashboardOptions {
-  store: Store;
+  /** The SQLite store: runs, compare, the review queue — and the monitor, unless `monitor` is given. */
+  store?: Store;
+  /** Where ingested records, windows and alerts live; a shared Postgres lets several instances ingest at once. */
+  monitor?: MonitorStore;
   judge: Judge;
   /** Defaults to 127.0.0.1. Any other address requires a token. */
   host?: string;
@@ -21,6 +25,8 @@ export interface DashboardOptions {
   /** Defaults to the configuration kept in the store. */
   monitorConfig?: () => MonitorConfig;
   redact?: boolean;
+  /** Largest NDJSON body one POST /api/ingest may send (default 512 MiB). */
+  maxIngestBytes?: number;
   webhook?: string;
   /** Drift is re-evaluated this long after the last ingest, so a burst of posts evaluates once. */
   evaluateDelayMs?: number;

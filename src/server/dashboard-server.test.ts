@@ -9,6 +9,7 @@ import { chatLine } from '../../test/monitor/log-lines.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { writeMonitorConfig } from '../monitor/monitor-config.js';
+import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import type { DashboardEvent } from './dashboard-context.js';
 import { startDashboard, type DashboardServer } from './dashboard-server.js';
 
@@ -43,6 +44,32 @@ describe('dashboard server', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ source: 'gateway', inserted: 2, malformed: 1, errors: [{ line: 2, message: expect.stringMatching(/^not valid JSON/) as string }] });
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM monitor_records WHERE source = 'gateway'").get()).toEqual({ n: 2 });
+  });
+
+  it('refuses a body over the size limit with a 400; the next post is taken as usual', async () => {
+    const { server, store } = await start({ maxIngestBytes: 4096 });
+    const lines = Array.from({ length: 200 }, (_, i) => chatLine({ ts: '2026-01-01T00:00:00Z', prompt: `q${i}`, response: 'fine' }));
+    const res = await fetch(`${server.url}/api/ingest`, ndjson(lines));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'request body larger than 4096 bytes' });
+    const small = await fetch(`${server.url}/api/ingest`, ndjson(lines.slice(0, 3)));
+    expect(await small.json()).toMatchObject({ inserted: 3 });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM monitor_records').get()).toEqual({ n: 3 });
+  });
+
+  it('serving only a monitor store (as on a shared Postgres), runs and review pages say where they live', async () => {
+    const store = openStore(join(tmp(), 'mon.db'));
+    const server = await startDashboard({ monitor: sqliteMonitorStore(store), judge: keywordJudge() });
+    open.push({ server, store });
+    await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q', response: 'fine' })]));
+    expect((await fetch(`${server.url}/monitor`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/`)).text()).toContain('production records');
+    const runs = await fetch(`${server.url}/runs`);
+    expect(runs.status).toBe(501);
+    expect(await runs.text()).toContain('lives in the local SQLite store');
+    const queue = await fetch(`${server.url}/api/review/queue`);
+    expect(queue.status).toBe(501);
+    expect(await queue.json()).toEqual({ error: expect.stringContaining('needs the SQLite store') as string });
   });
 
   it('escapes stored text on every page and serves pages under a nonce CSP with no external assets', async () => {

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
-import { readMonitorConfig } from '../monitor/monitor-config.js';
-import { markNotified } from '../monitor/alert-store.js';
+import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import { postAlerts } from '../monitor/webhook.js';
 import { DrillError, UsageError } from '../spec/errors.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
@@ -26,14 +25,17 @@ export interface DashboardServer {
 export async function startDashboard(o: DashboardOptions): Promise<DashboardServer> {
   const host = o.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !o.token) throw new UsageError(`serving on ${host} exposes production logs: pass --token (or set REFUSAL_DRILL_TOKEN)`);
+  const monitor = o.monitor ?? (o.store ? sqliteMonitorStore(o.store) : undefined);
+  if (!monitor) throw new UsageError('the dashboard needs a store: a SQLite file or a Postgres monitor');
   let timer: NodeJS.Timeout | undefined;
   let evaluating: Promise<void> = Promise.resolve();
   const evaluate = async (): Promise<void> => {
     timer = undefined;
-    const status = evaluateMonitor(o.store.db, o.monitorConfig?.() ?? readMonitorConfig(o.store.db));
+    const status = await evaluateMonitor(monitor, o.monitorConfig?.() ?? (await monitor.readConfig()));
+    // Alerts are stored once across instances: only the instance that stored one reports it.
     if (status.newAlerts.length === 0) return;
     const webhook = o.webhook ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) markNotified(o.store.db, status.newAlerts.map((a) => a.id));
+    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
     o.onEvent?.({ type: 'alerts', alerts: status.newAlerts, webhook });
   };
   const schedule = (): void => {
@@ -42,7 +44,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
       evaluating = evaluating.then(evaluate).catch((e: unknown) => o.onEvent?.({ type: 'error', message: `drift evaluation failed: ${String(e)}` }));
     }, o.evaluateDelayMs ?? 1000);
   };
-  const routes = createRoutes(o, { afterIngest: schedule });
+  const routes = createRoutes(o, monitor, { afterIngest: schedule });
   // One ingest at a time: batches stay bounded in memory and records keep their arrival order.
   let ingestChain: Promise<unknown> = Promise.resolve();
   let port = 0;

@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { Transform } from 'node:stream';
 import { ingest, type IngestReport } from '../monitor/ingest.js';
 import type { IntentMatcher } from '../monitor/intent-matcher.js';
 import { readLines } from '../monitor/read-lines.js';
 import type { Judge } from '../spec/index.js';
 import { InputError } from '../spec/errors.js';
-import type { Store } from '../store/store.js';
+import type { MonitorStore } from '../monitor/monitor-store.js';
 
 export interface IngestEndpointOptions {
-  store: Store;
+  monitor: MonitorStore;
   judge: Judge;
   matcher?: IntentMatcher;
   matchThreshold?: number;
@@ -15,26 +16,39 @@ export interface IngestEndpointOptions {
   maxBytes?: number;
 }
 
-/** NDJSON from a live feed: streamed line by line, stamped on receipt when a record has no timestamp. */
+/**
+ * NDJSON from a live feed: streamed line by line, stamped on receipt when a record has no
+ * timestamp. Records are identified by their log id, else by content, so a batch retried against
+ * another instance sharing the store is not counted twice.
+ */
 export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEndpointOptions): Promise<IngestReport> {
   const source = url.searchParams.get('source') ?? headerValue(req.headers['x-source']) ?? 'api';
   if (!/^[\w.:@/-]{1,200}$/.test(source)) throw new InputError(`source: expected letters, digits and . _ : @ / - (at most 200), got "${source.slice(0, 40)}"`);
   const max = o.maxBytes ?? 512 * 2 ** 20;
   let seen = 0;
-  req.on('data', (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > max) req.destroy(new InputError(`request body larger than ${max} bytes`));
-  });
+  // Counted in a transform, not a 'data' listener: a listener would set the body flowing before
+  // the ingest starts reading (it first opens its bookkeeping row, which takes a round trip on Postgres).
+  const body = req.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        seen += chunk.length;
+        callback(seen > max ? new InputError(`request body larger than ${max} bytes`) : null, chunk);
+      },
+    }),
+  );
+  req.once('error', (e) => body.destroy(e));
   const received = new Date().toISOString();
   return ingest({
-    store: o.store,
-    lines: readLines(req),
+    monitor: o.monitor,
+    lines: readLines(body),
     source,
     judge: o.judge,
     matcher: o.matcher,
     matchThreshold: o.matchThreshold,
     redact: o.redact,
     defaultTimestamp: received,
+    // A live feed: the same record posted again (a retry, or to another instance) is the same record.
+    identity: 'content',
   });
 }
 

@@ -1,6 +1,6 @@
-import { ackAlerts, listAlerts } from '../monitor/alert-store.js';
 import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
-import { readMonitorConfig } from '../monitor/monitor-config.js';
+import type { MonitorStore } from '../monitor/monitor-store.js';
+import type { Store } from '../store/store.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel, saveLabel } from '../review/review-label.js';
 import { ensureReviewSchema } from '../review/review-migrations.js';
@@ -10,7 +10,7 @@ import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
 import { renderReport } from '../report/render.js';
 import { comparePage } from './compare-page.js';
-import { htmlReply, json, type DashboardOptions, type Handler } from './dashboard-context.js';
+import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
@@ -29,11 +29,62 @@ export interface Route {
 
 const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
-/** Every page and API route; the server adds auth, CSP and error mapping around them. */
-export function createRoutes(o: DashboardOptions, hooks: { afterIngest: () => void }): Route[] {
-  const db = o.store.db;
+/**
+ * Every page and API route; the server adds auth, CSP and error mapping around them. The monitor
+ * (ingest, windows, alerts) works on either store; runs and the review queue live in the SQLite
+ * store, so a dashboard serving a shared Postgres monitor says so on those pages.
+ */
+export function createRoutes(o: DashboardOptions, monitor: MonitorStore, hooks: { afterIngest: () => void }): Route[] {
+  const store = o.store;
+  const config = async () => o.monitorConfig?.() ?? (await monitor.readConfig());
+  const local = store ? localRoutes(store) : undefined;
+  const needsLocal = (what: string, pick: (r: LocalRoutes) => Handler, api = false): Handler =>
+    local ? pick(local) : () => (api ? json({ error: `${what} needs the SQLite store; this dashboard serves a Postgres monitor` }, 501) : unavailable(what));
+  return [
+    { method: 'GET', path: /^\/$/, handler: async () => {
+      const body = homePage({ runs: local?.runs() ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: local?.queue() ?? { total: 0, pending: 0, labeled: 0 } });
+      return htmlReply(page({ title: 'Overview', here: 'home' }, body));
+    } },
+    { method: 'GET', path: /^\/runs$/, handler: needsLocal('Runs', (l) => l.runsPage) },
+    { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsLocal('Runs', (l) => l.runPage) },
+    { method: 'GET', path: /^\/compare$/, handler: needsLocal('Compare', (l) => l.comparePage) },
+    { method: 'GET', path: /^\/monitor$/, handler: async ({ nonce }) =>
+      htmlReply(page({ title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT }, monitorPage(await readMonitorStatus(monitor, await config())))) },
+    { method: 'GET', path: /^\/review$/, handler: needsLocal('The review queue', (l) => l.reviewPage) },
+    { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
+    { method: 'GET', path: /^\/api\/review\/queue$/, handler: needsLocal('The review queue', (l) => l.queueApi, true) },
+    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: needsLocal('The review queue', (l) => l.agreementApi, true) },
+    { method: 'POST', path: /^\/api\/review\/label$/, handler: needsLocal('The review queue', (l) => l.labelApi, true) },
+    { method: 'POST', path: /^\/api\/alerts\/ack$/, handler: async ({ req }) => {
+      const parsed = ackSchema.safeParse(await readJsonBody(req));
+      if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
+      return json({ acknowledged: await monitor.ackAlerts('all' in parsed.data ? 'all' : parsed.data.ids) });
+    } },
+    { method: 'POST', path: /^\/api\/ingest$/, handler: async ({ req, url }) => {
+      const report = await ingestRequest(req, url, { monitor, judge: o.judge, matcher: o.matcher?.(), matchThreshold: (await config()).matchThreshold, redact: o.redact, maxBytes: o.maxIngestBytes });
+      o.onEvent?.({ type: 'ingest', report });
+      hooks.afterIngest();
+      return json(report);
+    } },
+  ];
+}
+
+interface LocalRoutes {
+  runs: () => ReturnType<Store['listRuns']>;
+  queue: () => ReturnType<typeof queueCounts>;
+  runsPage: Handler;
+  runPage: Handler;
+  comparePage: Handler;
+  reviewPage: Handler;
+  queueApi: Handler;
+  agreementApi: Handler;
+  labelApi: Handler;
+}
+
+/** Pages over the SQLite store: runs, compare, and the review queue. */
+function localRoutes(store: Store): LocalRoutes {
+  const db = store.db;
   ensureReviewSchema(db);
-  const config = () => o.monitorConfig?.() ?? readMonitorConfig(db);
   let queuedAt = -1;
   const refresh = (): void => {
     // Re-sample only when records arrived since the last look; sampling scans every record.
@@ -41,69 +92,64 @@ export function createRoutes(o: DashboardOptions, hooks: { afterIngest: () => vo
     if (top !== queuedAt) refreshQueue(db);
     queuedAt = top;
   };
-  const records = (): number => db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM monitor_records').get()?.n ?? 0;
   const runOr404 = (ref: string) => {
-    const run = o.store.getRun(ref);
+    const run = store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  return [
-    { method: 'GET', path: /^\/$/, handler: () => {
+  const side = (run: ReturnType<typeof runOr404>) => {
+    const results = store.results(run.id);
+    return { scorecard: buildScorecard({ run, results }), results };
+  };
+  const queueStatus = (url: URL) => {
+    const s = url.searchParams.get('status');
+    return s === 'labeled' || s === 'all' ? s : 'pending';
+  };
+  return {
+    runs: () => store.listRuns(),
+    queue: () => {
       refresh();
-      const body = homePage({ runs: o.store.listRuns(), records: records(), alerts: listAlerts(db), queue: queueCounts(db) });
-      return htmlReply(page({ title: 'Overview', here: 'home' }, body));
-    } },
-    { method: 'GET', path: /^\/runs$/, handler: () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(o.store.listRuns()))) },
-    { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: ({ params }) => {
+      return queueCounts(db);
+    },
+    runsPage: () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(store.listRuns()))),
+    runPage: ({ params }: RouteInput): Reply => {
       const run = runOr404(params[0] ?? '');
-      const results = o.store.results(run.id);
+      const results = store.results(run.id);
       // The HTML run report as `report` writes it, with a way back to the dashboard.
       const report = renderReport('html', { scorecard: buildScorecard({ run, results }), results });
       return htmlReply(report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`), 200, 'report');
-    } },
-    { method: 'GET', path: /^\/compare$/, handler: ({ url }) => {
-      const runs = o.store.listRuns();
+    },
+    comparePage: ({ url }: RouteInput): Reply => {
+      const runs = store.listRuns();
       const a = url.searchParams.get('a');
       const b = url.searchParams.get('b');
       if (!a || !b) return htmlReply(page({ title: 'Compare', here: 'compare' }, html`<h1>Compare</h1>${runs.length >= 2 ? compareForm(runs, runs[1]?.id, runs[0]?.id) : html`<p class="muted">Two runs are needed to compare.</p>`}`));
       const ra = runOr404(a);
       const rb = runOr404(b);
-      const side = (run: typeof ra) => {
-        const results = o.store.results(run.id);
-        return { scorecard: buildScorecard({ run, results }), results };
-      };
       const body = comparePage(compareRuns(side(ra), side(rb)));
       return htmlReply(page({ title: 'Compare', here: 'compare' }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
-    } },
-    { method: 'GET', path: /^\/monitor$/, handler: ({ nonce }) =>
-      htmlReply(page({ title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT }, monitorPage(readMonitorStatus(db, config())))) },
-    { method: 'GET', path: /^\/review$/, handler: ({ url, nonce }) => {
+    },
+    reviewPage: ({ url, nonce }: RouteInput): Reply => {
       refresh();
-      const s = url.searchParams.get('status');
-      const status = s === 'labeled' || s === 'all' ? s : 'pending';
+      const status = queueStatus(url);
       const body = reviewPage({ items: listQueue(db, { status, limit: 200 }), status, counts: queueCounts(db), agreement: computeAgreement(db) });
       return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
-    } },
-    { method: 'GET', path: /^\/api\/monitor\/status$/, handler: () => json(readMonitorStatus(db, config())) },
-    { method: 'GET', path: /^\/api\/review\/queue$/, handler: ({ url }) => {
+    },
+    queueApi: ({ url }: RouteInput): Reply => {
       refresh();
-      const s = url.searchParams.get('status');
-      return json({ counts: queueCounts(db), items: listQueue(db, { status: s === 'labeled' || s === 'all' ? s : 'pending' }) });
-    } },
-    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: () => json(computeAgreement(db)) },
-    { method: 'POST', path: /^\/api\/review\/label$/, handler: async ({ req }) => json(saveLabel(db, parseLabel(await readJsonBody(req)))) },
-    { method: 'POST', path: /^\/api\/alerts\/ack$/, handler: async ({ req }) => {
-      const parsed = ackSchema.safeParse(await readJsonBody(req));
-      if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
-      return json({ acknowledged: ackAlerts(db, 'all' in parsed.data ? 'all' : parsed.data.ids) });
-    } },
-    { method: 'POST', path: /^\/api\/ingest$/, handler: async ({ req, url }) => {
-      const report = await ingestRequest(req, url, { store: o.store, judge: o.judge, matcher: o.matcher?.(), matchThreshold: config().matchThreshold, redact: o.redact });
-      o.onEvent?.({ type: 'ingest', report });
-      hooks.afterIngest();
-      return json(report);
-    } },
-  ];
+      return json({ counts: queueCounts(db), items: listQueue(db, { status: queueStatus(url) }) });
+    },
+    agreementApi: () => json(computeAgreement(db)),
+    labelApi: async ({ req }: RouteInput): Promise<Reply> => json(saveLabel(db, parseLabel(await readJsonBody(req)))),
+  };
+}
+
+function unavailable(what: string): Reply {
+  return htmlReply(
+    page({ title: what }, html`<h1>${what}</h1><p>${what} lives in the local SQLite store. This dashboard serves a shared Postgres monitor
+      (ingest, windows, alerts); run <code>refusal-drill serve --db &lt;file&gt;</code> on a store with runs and review labels for this page.</p>`),
+    501,
+  );
 }
 
 export class NotFound extends Error {}

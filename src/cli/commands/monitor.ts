@@ -2,19 +2,21 @@ import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { ackAlerts, markNotified } from '../../monitor/alert-store.js';
 import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
 import { parseFieldMapping } from '../../monitor/field-mapping.js';
 import { ingest } from '../../monitor/ingest.js';
 import { createIngestPool } from '../../monitor/ingest-pool.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
-import { readMonitorConfig, writeMonitorConfig, type MonitorConfig } from '../../monitor/monitor-config.js';
+import type { MonitorConfig } from '../../monitor/monitor-config.js';
+import type { MonitorStore } from '../../monitor/monitor-store.js';
+import { openMonitorStore } from '../../monitor/open-monitor-store.js';
 import { readLines } from '../../monitor/read-lines.js';
 import { parseBaseline } from '../../monitor/baseline.js';
 import { postAlerts } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB, openStore, type Store } from '../../store/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
@@ -39,7 +41,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .command('ingest')
     .description('Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift')
     .argument('<file>', 'a JSONL file, or - for stdin')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--source <name>', 'where the records came from (part of their identity; default: the file name)')
     .option('--map <fields>', 'field paths for other JSON shapes: prompt=a.b,response=c,timestamp=t,id=x,latency=ms (or messages=path)')
     .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
@@ -54,24 +56,25 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   monitor
     .command('status')
     .description('Recent windows (rates, look-alikes, script index, new templates, latency) and open alerts')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--recent <n>', 'windows to show', positiveInt('--recent'), 24)
     .option('--json', 'print {windows: [...], alerts: [...]}')
-    .action((o: { db: string; recent: number; json?: boolean }) =>
-      withStore(o.db, (store) => {
-        const status = evaluateMonitor(store.db, readMonitorConfig(store.db), { recent: o.recent });
+    .action(async (o: { db: string; recent: number; json?: boolean }) =>
+      done(await withMonitor(ctx, o.db, async (monitor) => {
+        const config = await monitor.readConfig();
+        const status = await evaluateMonitor(monitor, config, { recent: o.recent });
         if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
-        ctx.out(`${status.records} record(s); window ${readMonitorConfig(store.db).window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`);
+        ctx.out(`${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`);
         if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
         ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
         for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
-      }, done),
+      })),
     );
 
   monitor
     .command('config')
     .description('Show or change how the monitor measures (kept in the store)')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--window <size>', 'hour, day, or a length such as 15m, 6h, 7d')
     .option('--baseline <spec>', 'default (the first day of data), first:<windows>, or <ISO start>..<ISO end>')
     .option('--pack <refs>', 'packs to compare records with (comma list)', list)
@@ -80,11 +83,11 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--fdr <q>', 'false-discovery rate for drift alerts', number('--fdr', 0.0001, 0.5))
     .option('--min-n <n>', 'smallest window tested', positiveInt('--min-n'))
     .option('--min-effect <d>', 'smallest change in a rate worth an alert', number('--min-effect', 0, 1))
-    .action((o: { db: string; window?: string; baseline?: string; pack?: string[]; allPacks?: boolean; threshold?: number; fdr?: number; minN?: number; minEffect?: number }) =>
-      withStore(o.db, (store) => {
+    .action(async (o: { db: string; window?: string; baseline?: string; pack?: string[]; allPacks?: boolean; threshold?: number; fdr?: number; minN?: number; minEffect?: number }) =>
+      done(await withMonitor(ctx, o.db, async (monitor) => {
         const patch: Partial<MonitorConfig> = {};
         // Validate before storing: a bad setting would otherwise break every later command.
-        const windowMs = parseWindowSize(o.window ?? readMonitorConfig(store.db).window);
+        const windowMs = parseWindowSize(o.window ?? (await monitor.readConfig()).window);
         if (o.window) patch.window = o.window;
         if (o.baseline) {
           parseBaseline(o.baseline, windowMs);
@@ -99,20 +102,20 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
         if (o.fdr !== undefined) patch.fdr = o.fdr;
         if (o.minN !== undefined) patch.minN = o.minN;
         if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
-        ctx.out(JSON.stringify(writeMonitorConfig(store.db, patch), null, 2));
-      }, done),
+        ctx.out(JSON.stringify(await monitor.writeConfig(patch), null, 2));
+      })),
     );
 
   monitor
     .command('ack')
     .description('Acknowledge (close) alerts')
     .argument('<ids...>', 'alert numbers, or all')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
-    .action((ids: string[], o: { db: string }) =>
-      withStore(o.db, (store) => {
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
+    .action(async (ids: string[], o: { db: string }) =>
+      done(await withMonitor(ctx, o.db, async (monitor) => {
         const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
-        ctx.out(`${ackAlerts(store.db, which)} alert(s) acknowledged`);
-      }, done),
+        ctx.out(`${await monitor.ackAlerts(which)} alert(s) acknowledged`);
+      })),
     );
 };
 
@@ -120,14 +123,14 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
   const judge = createJudge(o.judge);
-  const store = openStore(o.db);
+  const monitor = await openMonitorStore(resolveDbRef({ flag: o.db, env: ctx.env }));
   try {
-    const config = readMonitorConfig(store.db);
+    const config = await monitor.readConfig();
     const packs = o.pack ?? config.packs;
-    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: store.path }) : undefined;
+    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: monitor.file }) : undefined;
     const input = file === '-' ? process.stdin : createReadStream(file);
     const report = await ingest({
-      store,
+      monitor,
       lines: readLines(input),
       source: o.source ?? (file === '-' ? 'stdin' : basename(file)),
       judge,
@@ -138,9 +141,9 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
       mapping,
       signal: ctx.signal,
     }).finally(() => pool?.close());
-    const status = evaluateMonitor(store.db, config);
+    const status = await evaluateMonitor(monitor, config);
     const webhook = o.webhook && status.newAlerts.length ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) markNotified(store.db, status.newAlerts.map((a) => a.id));
+    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
     if (o.json) ctx.out(JSON.stringify({ ...report, newAlerts: status.newAlerts.map(alertJson), webhook }, null, 2));
     else {
       for (const line of formatIngest(report, file === '-' ? 'stdin' : file)) ctx.err(line);
@@ -151,18 +154,20 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
     const usable = report.inserted + report.duplicates;
     return report.malformed > 0 && (o.strict || usable === 0) ? EXIT.input : EXIT.ok;
   } finally {
-    store.close();
+    await monitor.close();
   }
 }
 
-function withStore(db: string, fn: (store: Store) => void, done: (code: number) => void): void {
-  const store = openStore(db);
+const DB_HELP = 'SQLite store, or a shared postgres:// URL (else REFUSAL_DRILL_DB)';
+
+async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorStore) => Promise<void>): Promise<number> {
+  const monitor = await openMonitorStore(resolveDbRef({ flag: db, env: ctx.env }));
   try {
-    fn(store);
+    await fn(monitor);
   } finally {
-    store.close();
+    await monitor.close();
   }
-  done(EXIT.ok);
+  return EXIT.ok;
 }
 
 function httpUrl(value: string): string {

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
-import { readMonitorConfig } from '../../monitor/monitor-config.js';
 import type { IntentMatcher } from '../../monitor/intent-matcher.js';
+import type { MonitorStore } from '../../monitor/monitor-store.js';
+import { sqliteMonitorStore } from '../../monitor/sqlite-monitor-store.js';
 import { isLoopbackHost } from '../../server/auth.js';
 import { startDashboard } from '../../server/dashboard-server.js';
 import type { DashboardEvent } from '../../server/dashboard-context.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { DEFAULT_DB, openStore, type Store } from '../../store/index.js';
+import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
@@ -28,7 +30,7 @@ export const registerServe: RegisterCommand = (program, ctx, done) => {
   program
     .command('serve')
     .description('Local dashboard: runs, compare, monitor charts, the review queue; POST /api/ingest (NDJSON) for a live feed')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or a postgres:// URL several instances ingest into (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--host <addr>', 'address to bind; anything but loopback requires a token', '127.0.0.1')
     .option('--port <n>', 'port (0 = any free port)', nonNegativeInt('--port'), 4317)
     .option('--token <token>', 'required on every request (else REFUSAL_DRILL_TOKEN; generated when binding beyond loopback)')
@@ -48,23 +50,38 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     generated = true;
   }
   const judge = createJudge(o.judge);
-  const store = openStore(o.db);
+  const ref = resolveDbRef({ flag: o.db, env: ctx.env });
+  let store: Store | undefined;
+  let monitor: MonitorStore;
+  if (isPostgresUrl(ref)) {
+    const { openPgMonitorStore } = await import('../../monitor/pg/pg-monitor-store.js');
+    monitor = await openPgMonitorStore(ref);
+  } else {
+    store = openStore(ref);
+    monitor = sqliteMonitorStore(store);
+  }
+  const close = async (): Promise<void> => {
+    await monitor.close();
+    store?.close();
+  };
+  const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
   const server = await startDashboard({
     store,
+    monitor,
     judge,
     host: o.host,
     port: o.port,
     token,
     redact: o.redact,
     webhook: o.webhook,
-    matcher: () => (matcher ??= loadMatcher(o.pack ?? readMonitorConfig(store.db).packs)),
+    matcher: () => (matcher ??= loadMatcher(packs)),
     onEvent: (e) => report(ctx, e),
-  }).catch((e: unknown) => {
-    store.close();
+  }).catch(async (e: unknown) => {
+    await close();
     throw e;
   });
-  ctx.out(`refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}`);
+  ctx.out(`refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}${store ? '' : ` (monitor in ${monitor.path})`}`);
   if (generated) ctx.err(`bound to ${o.host}: every request needs the token above (Authorization: Bearer <token> or ?token=)`);
   ctx.out(`live ingest: POST NDJSON to ${server.url}/api/ingest${token ? ' with Authorization: Bearer <token>' : ''}`);
   await new Promise<void>((resolve) => {
@@ -72,7 +89,7 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     else ctx.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await server.close();
-  store.close();
+  await close();
   return EXIT.ok;
 }
 

@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPgMonitorStore } from '../../src/monitor/pg/pg-monitor-store.js';
+import { startCli, cli } from '../helpers/cli.js';
+import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
+import { chatLine } from '../monitor/log-lines.js';
+
+const children: Array<ReturnType<typeof startCli>> = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.child.exitCode === null) c.child.kill('SIGTERM');
+});
+
+const T0 = Date.parse('2026-04-01T00:00:00Z');
+const REFUSAL = "I can't help with that, because it could put people in danger. I can share safety resources instead.";
+const ANSWER = 'Sure. Bread rises because yeast ferments sugars into carbon dioxide, which the gluten network traps as the dough proofs.';
+
+/** 300 records over four 15-minute windows: 10% refusals in the first two, 60% in the last two. */
+function records(): string[] {
+  return Array.from({ length: 300 }, (_, i) => {
+    const w = Math.floor(i / 75);
+    const refuse = (i % 75) < (w < 2 ? 8 : 45);
+    return chatLine({ ts: new Date(T0 + w * 900_000 + (i % 75) * 1000).toISOString(), prompt: `question ${i} about baking`, response: refuse ? REFUSAL : ANSWER });
+  });
+}
+
+async function serveOn(url: string): Promise<{ base: string; out: () => string }> {
+  const c = startCli(['serve', '--db', url, '--port', '0', '--judge', 'rules'], { env: { REFUSAL_DRILL_DB: '' } });
+  children.push(c);
+  let out = '';
+  c.child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const m = /dashboard: (http:\/\/[^/\s]+)\//.exec(out);
+    if (m?.[1]) return { base: m[1], out: () => out };
+    if (c.child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start: ${out}${(await c.done).stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const post = async (base: string, lines: string[]) => {
+  const res = await fetch(`${base}/api/ingest?source=gateway`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { inserted: number; duplicates: number };
+};
+
+describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgres${TEST_PG ? '' : ` (${NO_PG_REASON})`}`, () => {
+  it('two instances ingesting overlapping and retried batches count every record once and raise each alert once', async () => {
+    const url = freshPgUrl(TEST_PG ?? '', 'mon');
+    const config = await cli(['monitor', 'config', '--db', url, '--window', '15m', '--baseline', 'first:2', '--min-n', '20'], { env: { REFUSAL_DRILL_DB: '' } });
+    expect(config.code, config.stderr).toBe(0);
+    const [a, b] = await Promise.all([serveOn(url), serveOn(url)]);
+    const all = records();
+    // A gets records 0–199, B gets 100–299, at once; then A's first batch is retried against B.
+    const [ra, rb] = await Promise.all([post(a.base, all.slice(0, 200)), post(b.base, all.slice(100))]);
+    expect(ra.inserted + rb.inserted).toBe(300);
+    expect(ra.duplicates + rb.duplicates).toBe(100);
+    expect(await post(b.base, all.slice(0, 200))).toEqual(expect.objectContaining({ inserted: 0, duplicates: 200 }));
+
+    const monitor = await openPgMonitorStore(url);
+    try {
+      // Each instance evaluates drift a moment after its last ingest; wait until both have.
+      const alertLines = () => (a.out() + b.out()).split('\n').filter((l) => l.startsWith('ALERT ')).length;
+      const deadline = Date.now() + 20_000;
+      let stored = await monitor.listAlerts({ status: 'all' });
+      while ((stored.length === 0 || alertLines() < stored.length) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        stored = await monitor.listAlerts({ status: 'all' });
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      stored = await monitor.listAlerts({ status: 'all' });
+      expect(stored.some((x) => x.metric === 'refusal' && x.direction === 'up')).toBe(true);
+      // Every stored alert was reported by exactly one instance.
+      expect(alertLines()).toBe(stored.length);
+
+      const windows = await monitor.windows({ windowMs: 900_000 });
+      expect(windows.map((w) => w.n)).toEqual([75, 75, 75, 75]);
+      expect(windows.map((w) => w.counts.refusal)).toEqual([8, 8, 45, 45]);
+      const status = await fetch(`${b.base}/api/monitor/status`).then((r) => r.json() as Promise<{ records: number }>);
+      expect(status.records).toBe(300);
+    } finally {
+      await monitor.close();
+    }
+    const client = new pg.Client({ connectionString: TEST_PG });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get('schema') ?? ''}" CASCADE`);
+    await client.end();
+  }, 90_000);
+});

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DriftAlert } from '../../src/monitor/detect-drift.js';
+import { ingest } from '../../src/monitor/ingest.js';
+import type { MonitorStore } from '../../src/monitor/monitor-store.js';
+import { openPgMonitorStore } from '../../src/monitor/pg/pg-monitor-store.js';
+import { openMonitorStore } from '../../src/monitor/open-monitor-store.js';
+import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
+import { useTmpDir } from '../helpers/tmp-dir.js';
+import { keywordJudge } from './keyword-judge.js';
+import { chatLine } from './log-lines.js';
+
+const tmp = useTmpDir('rd-monstore-');
+const opened: MonitorStore[] = [];
+afterEach(async () => {
+  for (const m of opened.splice(0)) await m.close();
+});
+
+const H = (h: number, m = 0) => `2026-03-01T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`;
+
+/** Two hours of traffic: templated refusals, answers, an error, latencies at known ranks. */
+function lines(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < 10; i++) out.push(chatLine({ ts: H(10, i), prompt: `q${i}`, response: i < 4 ? "I can't help with that. Sorry." : 'Sure, here it is.', latencyMs: 100 + i * 10 }));
+  out.push(chatLine({ ts: H(10, 30), prompt: 'broken', response: 'ERROR 500' }));
+  for (let i = 0; i < 6; i++) out.push(chatLine({ ts: H(11, i), prompt: `r${i}`, response: i % 2 ? "I'm sorry, I won't do that." : "I can't help with that. Again.", latencyMs: 50 + i }));
+  return out;
+}
+
+const alert = (over: Partial<DriftAlert> = {}): DriftAlert => ({
+  metric: 'refusal', window: H(11), windowEnd: H(12), baseline: 0.4, value: 1, test: 'two-proportion-z', pValue: 0.001, statistic: 3.2, direction: 'up', n: 6, baselineN: 10, ...over,
+});
+
+/** One contract for both monitor stores: SQLite on a laptop, Postgres shared by several instances. */
+function contract(name: string, ref: () => string, openRef: (ref: string) => Promise<MonitorStore>, skip?: string): void {
+  const open = async (): Promise<MonitorStore> => openRef(ref());
+  describe.skipIf(skip !== undefined)(`monitor store contract: ${name}${skip ? ` (${skip})` : ''}`, () => {
+    it('stores each record once: a re-ingest counts duplicates, not new records', async () => {
+      const a = await open();
+      opened.push(a);
+      const first = await ingest({ monitor: a, lines: lines(), source: 'feed', judge: keywordJudge(), batchSize: 4 });
+      expect(first).toMatchObject({ lines: 17, inserted: 17, duplicates: 0, malformed: 0 });
+      const again = await ingest({ monitor: a, lines: lines(), source: 'feed', judge: keywordJudge(), batchSize: 5 });
+      expect(again).toMatchObject({ inserted: 0, duplicates: 17 });
+      expect(await a.countRecords()).toBe(17);
+    });
+
+    it('two writers ingesting the same records at once store each once between them', async () => {
+      const shared = ref();
+      const [a, b] = [await openRef(shared), await openRef(shared)];
+      opened.push(a, b);
+      const [ra, rb] = await Promise.all([
+        ingest({ monitor: a, lines: lines(), source: 'feed', judge: keywordJudge(), batchSize: 3 }),
+        ingest({ monitor: b, lines: [...lines()], source: 'feed', judge: keywordJudge(), batchSize: 2 }),
+      ]);
+      expect(ra.inserted + rb.inserted).toBe(17);
+      expect(ra.duplicates + rb.duplicates).toBe(17);
+      expect(await a.countRecords()).toBe(17);
+      expect((await b.windows({ windowMs: 86_400_000 }))[0]?.n).toBe(17);
+    });
+
+    it('aggregates windows the same way: rates without errors, script index, new templates, latency ranks', async () => {
+      const m = await open();
+      opened.push(m);
+      await ingest({ monitor: m, lines: lines(), source: 'feed', judge: keywordJudge() });
+      const [w10, w11, ...rest] = await m.windows({ windowMs: 3_600_000 });
+      expect(rest).toEqual([]);
+      expect(w10).toMatchObject({ start: '2026-03-01T10:00:00.000Z', n: 11, counts: { refusal: 4, partial: 0, compliance: 6, error: 1 }, scriptIndex: 1, refusalTemplates: 1 });
+      expect(w10?.rates.refusal).toBeCloseTo(0.4);
+      expect(w10?.newTemplates).toEqual({ count: 1, examples: ["i can't help with that."] });
+      // Latencies 100..190: index floor(0.5·10) = 5 → 150; floor(0.95·10) = 9 → 190; refusals 100..130 → 120.
+      expect(w10?.latency).toEqual({ n: 10, p50: 150, p95: 190, refusalP50: 120, complianceP50: 170 });
+      expect(w11).toMatchObject({ n: 6, counts: { refusal: 6, partial: 0, compliance: 0, error: 0 }, refusalTemplates: 2 });
+      expect(w11?.newTemplates.examples).toEqual(["i'm sorry, i won't do that."]);
+      expect(w11?.scriptIndex).toBeCloseTo((3 * 2 + 3 * 2) / (6 * 5));
+      expect(w11?.latency?.complianceP50).toBeNull();
+      expect(await m.windows({ windowMs: 86_400_000 })).toHaveLength(1);
+      expect(await m.windows({ windowMs: 3_600_000, fromMs: Date.parse(H(11)) })).toHaveLength(1);
+    });
+
+    it('raises an alert once, lists, acknowledges and marks it notified', async () => {
+      const m = await open();
+      opened.push(m);
+      const created = await m.saveAlerts([alert(), alert({ metric: 'compliance', direction: 'down', value: 0 })], 'hour|default');
+      expect(created.map((a) => a.metric)).toEqual(['refusal', 'compliance']);
+      expect(created[0]).toMatchObject({ status: 'open', pValue: 0.001, window: H(11), baselineN: 10 });
+      expect(await m.saveAlerts([alert()], 'hour|default')).toEqual([]);
+      expect(await m.saveAlerts([alert()], 'day|default')).toHaveLength(1);
+      expect(await m.listAlerts({ status: 'open' })).toHaveLength(3);
+      await m.markNotified(created.map((a) => a.id));
+      expect(await m.ackAlerts([created[0]?.id ?? -1])).toBe(1);
+      expect(await m.ackAlerts([created[0]?.id ?? -1])).toBe(0);
+      expect(await m.listAlerts({ status: 'open' })).toHaveLength(2);
+      expect(await m.ackAlerts('all')).toBe(2);
+      expect(await m.listAlerts({ status: 'all' })).toHaveLength(3);
+    });
+
+    it('keeps its settings', async () => {
+      const m = await open();
+      opened.push(m);
+      expect((await m.readConfig()).window).toBe('hour');
+      await m.writeConfig({ window: 'day', minN: 5 });
+      expect(await m.readConfig()).toMatchObject({ window: 'day', minN: 5, baseline: 'default' });
+    });
+  });
+}
+
+let n = 0;
+contract('SQLite', () => join(tmp(), `m${n++}.db`), openMonitorStore);
+contract('Postgres', () => freshPgUrl(TEST_PG ?? 'postgres://x@127.0.0.1/none', 'mon'), openPgMonitorStore, TEST_PG ? undefined : NO_PG_REASON);
