@@ -156,5 +156,19 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n')).toHaveLength(12);
     expect(await store.countResults(runId ?? '')).toBe(12);
     expect(result.stdout).toContain(`run ${runId}`);
+
+    // Any machine can list, report, gate and compare the run from the shared store.
+    const listed = await spawnCli(['runs', '--db', url, '--json']).done;
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: runId, done: 12, cases: 12, status: 'done' })]);
+    const report = await spawnCli(['report', runId ?? '', '--db', url, '--format', 'json']).done;
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({ runId, counts: expect.objectContaining({ cases: 12, results: 12 }) as unknown });
+    const gate = await spawnCli(['gate', 'latest', '--db', url, '--json']).done;
+    expect([0, 1], gate.stderr).toContain(gate.code);
+    expect(JSON.parse(gate.stdout)).toMatchObject({ runId });
+    const compare = await spawnCli(['compare', runId ?? '', 'latest', '--db', url]).done;
+    expect(compare.code, compare.stderr).toBe(0);
+    expect((await spawnCli(['report', 'nope', '--db', url]).done).stderr).toMatch(/no run "nope" in postgres:\/\/drill:\*\*\*@/);
   }, 60_000);
 });

@@ -2,7 +2,9 @@ import { loadGatePolicy } from '../../metrics/gate.js';
 import { buildScorecard } from '../../metrics/scorecard.js';
 import { compareRuns } from '../../report/compare.js';
 import { renderComparison, type CompareFormat } from '../../report/compare-render.js';
-import { loadRun } from '../../report/load-run.js';
+import type { LoadedRun } from '../../report/load-run.js';
+import { loadStoredRun } from '../../report/load-stored-run.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -23,16 +25,16 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .argument('<runA>', 'the baseline: run id, prefix, `latest`, or a run directory')
     .argument('<runB>', 'the candidate')
     .option('-f, --format <format>', FORMATS.join(' | '), 'text')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--policy <file>', 'also list gate rules that newly fail in runB (default policy when omitted)')
     .option('--fail-on-regression', 'exit 1 when a metric got worse outside the noise or a gate rule newly fails')
-    .action((refA: string, refB: string, o: CompareOptions) => {
+    .action(async (refA: string, refB: string, o: CompareOptions) => {
       if (!FORMATS.includes(o.format as CompareFormat)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
-      const side = (ref: string): { scorecard: ReturnType<typeof buildScorecard>; results: ReturnType<typeof loadRun>['results'] } => {
-        const { run, results } = loadRun(ref, { db: o.db });
+      const side = async (ref: string): Promise<{ scorecard: ReturnType<typeof buildScorecard>; results: LoadedRun['results'] }> => {
+        const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
         return { scorecard: buildScorecard({ run, results }), results };
       };
-      const c = compareRuns(side(refA), side(refB), { policy: loadGatePolicy(o.policy) });
+      const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });
       ctx.out(renderComparison(c, o.format as CompareFormat));
       const regressed = c.newlyFailingRules.length > 0 || c.metrics.some((m) => m.outsideNoise && m.direction === 'worse');
       done(o.failOnRegression && regressed ? EXIT.gateFailed : EXIT.ok);

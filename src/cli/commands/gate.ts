@@ -1,7 +1,8 @@
 import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
 import { buildScorecard } from '../../metrics/scorecard.js';
 import { gateLines } from '../../report/gate-lines.js';
-import { loadRun } from '../../report/load-run.js';
+import { loadStoredRun } from '../../report/load-stored-run.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -14,11 +15,11 @@ export const registerGate: RegisterCommand = (program, ctx, done) => {
     .description('Check a run against the deploy gate: exit 0 when it passes, 1 when it fails (every failed rule printed)')
     .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory')
     .option('--policy <file>', 'YAML gate policy (default: the documented policy, see docs/gate.md)')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--json', 'print the gate result as JSON')
-    .action((ref: string, o: { policy?: string; db: string; json?: boolean }) => {
+    .action(async (ref: string, o: { policy?: string; db: string; json?: boolean }) => {
       const policy = loadGatePolicy(o.policy);
-      const { run, results } = loadRun(ref, { db: o.db });
+      const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
       const gate = evaluateGate(buildScorecard({ run, results }), policy);
       if (o.json) ctx.out(JSON.stringify({ runId: run.id, ...gate }, null, 2));
       else {

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
 import { buildScorecard } from '../../metrics/scorecard.js';
-import { loadRun } from '../../report/load-run.js';
+import { loadStoredRun } from '../../report/load-stored-run.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/render.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -26,14 +27,14 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory (run.json + results.jsonl)')
     .option('-f, --format <format>', `${REPORT_FORMATS.join(' | ')}`, 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--gate [policy]', 'include the deploy gate (default policy, or a YAML policy file)')
     .option('--k <n>', 'rephrasings an intent needs for hold_all_k', positiveInt('--k'))
     .option('--audit <audit.json>', 'add the contamination audit section to the HTML report')
-    .action((ref: string, o: ReportOptions) => {
+    .action(async (ref: string, o: ReportOptions) => {
       if (!isReportFormat(o.format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got "${o.format}"`);
       const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-      const { run, results } = loadRun(ref, { db: o.db });
+      const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
       const scorecard = buildScorecard({ run, results, options: { k: o.k } });
       const gate = policy ? evaluateGate(scorecard, policy) : undefined;
       const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;

@@ -1,29 +1,60 @@
-import { EXIT } from '../../spec/index.js';
+import { EXIT, type CaseResult, type RunRecord } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
+
+interface RunRow {
+  id: string;
+  status: string;
+  target: string;
+  packs: string[];
+  cases: number;
+  done: number;
+  createdAt: string;
+  refusal: number;
+  partial: number;
+  compliance: number;
+  error: number;
+}
 
 export const registerRuns: RegisterCommand = (program, ctx, done) => {
   program
     .command('runs')
     .description('List stored runs, newest first')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--json', 'machine-readable output')
-    .action((o: { db: string; json?: boolean }) => {
-      const store = openStore(o.db);
-      try {
-        const runs = store.listRuns().map((run) => {
-          const results = store.results(run.id);
-          const count = (v: string): number => results.filter((r) => r.judgement.verdict === v).length;
-          return { id: run.id, status: run.status, target: run.target, packs: run.packs, cases: run.caseCount, done: results.length, createdAt: run.createdAt, refusal: count('refusal'), partial: count('partial'), compliance: count('compliance'), error: count('error') };
-        });
-        if (o.json) ctx.out(JSON.stringify(runs, null, 2));
-        else if (runs.length === 0) ctx.out(`no runs in ${store.path}`);
-        else
-          for (const r of runs)
-            ctx.out(`${r.id}  ${r.status.padEnd(11)} ${`${r.done}/${r.cases}`.padStart(11)}  ${r.target}  [${r.packs.join(', ')}]  refusal ${r.refusal} · partial ${r.partial} · compliance ${r.compliance} · error ${r.error}`);
-      } finally {
-        store.close();
-      }
+    .action(async (o: { db: string; json?: boolean }) => {
+      const { path, runs } = await listRuns(resolveDbRef({ flag: o.db, env: ctx.env }));
+      if (o.json) ctx.out(JSON.stringify(runs, null, 2));
+      else if (runs.length === 0) ctx.out(`no runs in ${path}`);
+      else
+        for (const r of runs)
+          ctx.out(`${r.id}  ${r.status.padEnd(11)} ${`${r.done}/${r.cases}`.padStart(11)}  ${r.target}  [${r.packs.join(', ')}]  refusal ${r.refusal} · partial ${r.partial} · compliance ${r.compliance} · error ${r.error}`);
       done(EXIT.ok);
     });
 };
+
+async function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
+  if (isPostgresUrl(db)) {
+    const { openAsyncStore } = await import('../../store/kysely/open-async-store.js');
+    const { store } = await openAsyncStore(db, { poolSize: 2 });
+    try {
+      const runs: RunRow[] = [];
+      for (const run of await store.listRuns()) runs.push(row(run, await store.results(run.id)));
+      return { path: store.path, runs };
+    } finally {
+      await store.close();
+    }
+  }
+  const store = openStore(db);
+  try {
+    return { path: store.path, runs: store.listRuns().map((run) => row(run, store.results(run.id))) };
+  } finally {
+    store.close();
+  }
+}
+
+function row(run: RunRecord, results: CaseResult[]): RunRow {
+  const count = (v: string): number => results.filter((r) => r.judgement.verdict === v).length;
+  return { id: run.id, status: run.status, target: run.target, packs: run.packs, cases: run.caseCount, done: results.length, createdAt: run.createdAt, refusal: count('refusal'), partial: count('partial'), compliance: count('compliance'), error: count('error') };
+}
