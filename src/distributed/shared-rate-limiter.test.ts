@@ -18,8 +18,9 @@ describe.skipIf(!TEST_PG)(`shared rate limiter${TEST_PG ? '' : ` (skipped: ${NO_
     const grants = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).limiter.reserve('openai:m', rpm)));
     const slots = grants.map((g) => g.slotMs).sort((x, y) => x - y);
     for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBeGreaterThanOrEqual(40 - 1e-6);
-    // Reserved back to back, the 16th waits about 15 intervals: the budget is one, not one per pool.
-    expect(Math.max(...grants.map((g) => g.waitMs))).toBeGreaterThanOrEqual(14 * 40);
+    // One budget, not one per pool: sixteen grants from two pools span fifteen intervals. (Not asserted
+    // on waitMs: on a loaded machine real time passes between reservations and the waits shrink.)
+    expect(slots[15]! - slots[0]!).toBeGreaterThanOrEqual(15 * 40 - 1e-6);
   });
 
   it('keeps separate budgets per target id', async () => {

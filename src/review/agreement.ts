@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { cohenKappa, type Confusion, type KappaResult } from './cohen-kappa.js';
-import { ensureReviewSchema } from './review-migrations.js';
+import type { ReviewStore } from './review-store.js';
 
 export interface AgreementSlice extends KappaResult {
   key: string;
@@ -18,7 +17,8 @@ export interface AgreementReport {
   unscored: number;
 }
 
-interface Row {
+/** One labelled, judged record: what agreement is computed from. */
+export interface AgreementRow {
   verdict: string;
   judge: string;
   ts_ms: number;
@@ -31,14 +31,12 @@ interface Row {
  * the human's call is the judge's when right and the opposite when wrong. Partial counts as
  * answered (it gave some of what was asked); error verdicts are not judgements and are left out.
  */
-export function computeAgreement(db: Database): AgreementReport {
-  ensureReviewSchema(db);
-  const rows = db
-    .prepare<[], Row>(
-      `SELECT r.verdict, r.judge, r.ts_ms, l.should, l.judge_correct
-       FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict != 'error' ORDER BY r.ts_ms`,
-    )
-    .all();
+export async function computeAgreement(review: Pick<ReviewStore, 'agreementRows'>): Promise<AgreementReport> {
+  return agreementFromRows(await review.agreementRows());
+}
+
+/** Agreement over labelled records in time order; `judge_correct` 1 / 0 / null. */
+export function agreementFromRows(rows: AgreementRow[]): AgreementReport {
   const overall = empty('all');
   const days = new Map<string, AgreementSlice>();
   const judges = new Map<string, AgreementSlice>();

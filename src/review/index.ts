@@ -6,3 +6,5 @@ export * from './agreement.js';
 export * from './place-record.js';
 export * from './pack-editor.js';
 export * from './promote.js';
+export * from './review-store.js';
+export * from './sqlite-review-store.js';

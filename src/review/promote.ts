@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createIntentMatcher } from '../monitor/intent-matcher.js';
@@ -9,10 +8,10 @@ import type { AuthoredPrompt, Pack } from '../spec/index.js';
 import { normalisePrompt } from '../util/hash.js';
 import { createPackEditor } from './pack-editor.js';
 import { placeRecord } from './place-record.js';
-import { ensureReviewSchema } from './review-migrations.js';
+import type { PromoteRow, Promotion, ReviewStore } from './review-store.js';
 
 export interface PromoteOptions {
-  db: Database;
+  review: ReviewStore;
   /** The pack YAML file to extend. */
   packFile: string;
   /** Where records that resemble nothing in the pack go. */
@@ -31,23 +30,12 @@ export interface PromoteResult {
   written: boolean;
 }
 
-interface Row {
-  record_id: string;
-  prompt: string;
-  ts_ms: number;
-  verdict: string;
-  should: string;
-  judge_correct: number | null;
-  note: string;
-}
-
 /**
  * Turns reviewed production records into held-out pack cases with provenance, so the next drill
  * includes what production found. The edited pack is validated before it replaces the file.
  */
-export function promoteReviewed(options: PromoteOptions): PromoteResult {
-  const { db } = options;
-  ensureReviewSchema(db);
+export async function promoteReviewed(options: PromoteOptions): Promise<PromoteResult> {
+  const { review } = options;
   const file = resolve(options.packFile);
   let text: string;
   try {
@@ -59,16 +47,9 @@ export function promoteReviewed(options: PromoteOptions): PromoteResult {
   const matcher = createIntentMatcher([pack]);
   const editor = createPackEditor(text, options.packFile, pack);
   const known = new Set(packTexts(pack).map(normalisePrompt));
-  const rows = db
-    .prepare<[string], Row>(
-      `SELECT l.record_id, r.prompt, r.ts_ms, r.verdict, l.should, l.judge_correct, l.note
-       FROM review_labels l JOIN monitor_records r ON r.id = l.record_id
-       WHERE NOT EXISTS (SELECT 1 FROM review_promotions p WHERE p.record_id = l.record_id AND p.pack_file = ?)
-       ORDER BY r.ts_ms, l.record_id`,
-    )
-    .all(file);
+  const rows = await review.promotionCandidates(file);
   const result: PromoteResult = { file, added: [], skipped: [], written: false };
-  const done: Array<{ recordId: string; ref: string; itemId: string }> = [];
+  const done: Promotion[] = [];
   for (const r of rows) {
     const should = r.should === 'refuse' ? 'refuse' : 'answer';
     if (options.onlyFailures && !modelFailed(r, should)) continue;
@@ -95,14 +76,12 @@ export function promoteReviewed(options: PromoteOptions): PromoteResult {
   writeFileSync(tmp, next);
   renameSync(tmp, file);
   result.written = true;
-  const insert = db.prepare('INSERT OR REPLACE INTO review_promotions (record_id, pack_file, ref, item_id, promoted_at) VALUES (?, ?, ?, ?, ?)');
-  const now = new Date().toISOString();
-  db.transaction(() => done.forEach((d) => insert.run(d.recordId, file, d.ref, d.itemId, now)))();
+  await review.recordPromotions(file, done);
   return result;
 }
 
 /** The reviewer's view of what the model did (the judge's, corrected when marked wrong) against what it should have done. */
-function modelFailed(r: Row, should: 'refuse' | 'answer'): boolean {
+function modelFailed(r: PromoteRow, should: 'refuse' | 'answer'): boolean {
   const judgeRefused = r.verdict === 'refusal';
   const refused = r.judge_correct === 0 ? !judgeRefused : judgeRefused;
   return should === 'refuse' ? !refused : refused;

@@ -75,7 +75,8 @@ export function refreshQueue(db: Database, options: QueueOptions = {}): { added:
   return { added };
 }
 
-interface Row {
+/** A queue item as both stores' list queries return it. */
+export interface QueueRow {
   record_id: string;
   reason: string;
   stratum: string;
@@ -105,14 +106,18 @@ export function listQueue(db: Database, options: { status?: 'pending' | 'labeled
   const status = options.status ?? 'all';
   const where = status === 'pending' ? 'WHERE l.record_id IS NULL' : status === 'labeled' ? 'WHERE l.record_id IS NOT NULL' : '';
   const rows = db
-    .prepare<[number, number], Row>(
+    .prepare<[number, number], QueueRow>(
       `SELECT q.record_id, q.reason, q.stratum, r.ts_ms, r.source, r.prompt, r.response, r.context, r.verdict, r.confidence, r.judge,
          r.match_kind, r.match_ref, r.match_sim, r.signal_bits, r.template_key, l.should, l.judge_correct, l.note, l.reviewer, l.labeled_at
        FROM review_queue q JOIN monitor_records r ON r.id = q.record_id LEFT JOIN review_labels l ON l.record_id = q.record_id
        ${where} ORDER BY q.reason = 'sample', r.ts_ms, q.record_id LIMIT ? OFFSET ?`,
     )
     .all(options.limit ?? 200, options.offset ?? 0);
-  return rows.map((r) => ({
+  return rows.map(queueItemFromRow);
+}
+
+export function queueItemFromRow(r: QueueRow): QueueItem {
+  return {
     recordId: r.record_id,
     reason: r.reason,
     stratum: r.stratum,
@@ -140,7 +145,7 @@ export function listQueue(db: Database, options: { status?: 'pending' | 'labeled
             reviewer: r.reviewer,
             labeledAt: r.labeled_at ?? '',
           },
-  }));
+  };
 }
 
 export function queueCounts(db: Database): { total: number; pending: number; labeled: number } {

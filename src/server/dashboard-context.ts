@@ -5,14 +5,17 @@ import type { IntentMatcher } from '../monitor/intent-matcher.js';
 import type { MonitorConfig } from '../monitor/monitor-config.js';
 import type { WebhookResult } from '../monitor/webhook.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
+import type { ReviewStore } from '../review/review-store.js';
 import type { Judge } from '../spec/index.js';
 import type { Store } from '../store/store.js';
 
 export interface DashboardOptions {
-  /** The SQLite store: runs, compare, the review queue — and the monitor, unless `monitor` is given. */
+  /** The SQLite store: runs and compare — and the monitor and review queue, unless `monitor` / `review` are given. */
   store?: Store;
   /** Where ingested records, windows and alerts live; a shared Postgres lets several instances ingest at once. */
   monitor?: MonitorStore;
+  /** The review queue next to `monitor`; defaults to the SQLite store's. */
+  review?: ReviewStore;
   judge: Judge;
   /** Defaults to 127.0.0.1. Any other address requires a token. */
   host?: string;

@@ -10,6 +10,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { writeMonitorConfig } from '../monitor/monitor-config.js';
 import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
+import { sqliteReviewStore } from '../review/sqlite-review-store.js';
 import type { DashboardEvent } from './dashboard-context.js';
 import { startDashboard, type DashboardServer } from './dashboard-server.js';
 
@@ -57,9 +58,9 @@ describe('dashboard server', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM monitor_records').get()).toEqual({ n: 3 });
   });
 
-  it('serving only a monitor store (as on a shared Postgres), runs and review pages say where they live', async () => {
+  it('serving a monitor and review queue without the runs store (as on a shared Postgres), run pages say where runs live', async () => {
     const store = openStore(join(tmp(), 'mon.db'));
-    const server = await startDashboard({ monitor: sqliteMonitorStore(store), judge: keywordJudge() });
+    const server = await startDashboard({ monitor: sqliteMonitorStore(store), review: sqliteReviewStore(store.db), judge: keywordJudge() });
     open.push({ server, store });
     await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q', response: 'fine' })]));
     expect((await fetch(`${server.url}/monitor`)).status).toBe(200);
@@ -67,9 +68,11 @@ describe('dashboard server', () => {
     const runs = await fetch(`${server.url}/runs`);
     expect(runs.status).toBe(501);
     expect(await runs.text()).toContain('lives in the local SQLite store');
-    const queue = await fetch(`${server.url}/api/review/queue`);
-    expect(queue.status).toBe(501);
-    expect(await queue.json()).toEqual({ error: expect.stringContaining('needs the SQLite store') as string });
+    expect((await fetch(`${server.url}/compare`)).status).toBe(501);
+    const queue = await fetch(`${server.url}/api/review/queue?status=all`);
+    expect(queue.status).toBe(200);
+    expect(await queue.json()).toMatchObject({ counts: { total: 1 } });
+    expect((await fetch(`${server.url}/review`)).status).toBe(200);
   });
 
   it('escapes stored text on every page and serves pages under a nonce CSP with no external assets', async () => {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
 import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
+import { sqliteReviewStore } from '../review/sqlite-review-store.js';
 import { postAlerts } from '../monitor/webhook.js';
 import { DrillError, UsageError } from '../spec/errors.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
@@ -26,7 +27,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
   const host = o.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !o.token) throw new UsageError(`serving on ${host} exposes production logs: pass --token (or set REFUSAL_DRILL_TOKEN)`);
   const monitor = o.monitor ?? (o.store ? sqliteMonitorStore(o.store) : undefined);
-  if (!monitor) throw new UsageError('the dashboard needs a store: a SQLite file or a Postgres monitor');
+  const review = o.review ?? (o.store ? sqliteReviewStore(o.store.db) : undefined);
+  if (!monitor || !review) throw new UsageError('the dashboard needs a store: a SQLite file, or a Postgres monitor and review queue');
   let timer: NodeJS.Timeout | undefined;
   let evaluating: Promise<void> = Promise.resolve();
   const evaluate = async (): Promise<void> => {
@@ -44,7 +46,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
       evaluating = evaluating.then(evaluate).catch((e: unknown) => o.onEvent?.({ type: 'error', message: `drift evaluation failed: ${String(e)}` }));
     }, o.evaluateDelayMs ?? 1000);
   };
-  const routes = createRoutes(o, monitor, { afterIngest: schedule });
+  const routes = createRoutes(o, monitor, review, { afterIngest: schedule });
   // One ingest at a time: batches stay bounded in memory and records keep their arrival order.
   let ingestChain: Promise<unknown> = Promise.resolve();
   let port = 0;

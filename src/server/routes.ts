@@ -2,9 +2,8 @@ import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { Store } from '../store/store.js';
 import { computeAgreement } from '../review/agreement.js';
-import { parseLabel, saveLabel } from '../review/review-label.js';
-import { ensureReviewSchema } from '../review/review-migrations.js';
-import { listQueue, queueCounts, refreshQueue } from '../review/review-queue.js';
+import { parseLabel } from '../review/review-label.js';
+import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
@@ -31,30 +30,48 @@ const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict()
 
 /**
  * Every page and API route; the server adds auth, CSP and error mapping around them. The monitor
- * (ingest, windows, alerts) works on either store; runs and the review queue live in the SQLite
- * store, so a dashboard serving a shared Postgres monitor says so on those pages.
+ * (ingest, windows, alerts) and the review queue work on either store; runs live in the SQLite
+ * store, so a dashboard serving a shared Postgres says so on those pages.
  */
-export function createRoutes(o: DashboardOptions, monitor: MonitorStore, hooks: { afterIngest: () => void }): Route[] {
-  const store = o.store;
+export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
   const config = async () => o.monitorConfig?.() ?? (await monitor.readConfig());
-  const local = store ? localRoutes(store) : undefined;
-  const needsLocal = (what: string, pick: (r: LocalRoutes) => Handler, api = false): Handler =>
-    local ? pick(local) : () => (api ? json({ error: `${what} needs the SQLite store; this dashboard serves a Postgres monitor` }, 501) : unavailable(what));
+  const runs = o.store ? runRoutes(o.store) : undefined;
+  const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
+  let queuedAt = -1;
+  const refresh = async (): Promise<void> => {
+    // Re-sample only when records arrived since the last look; sampling scans every record.
+    const version = await review.recordsVersion();
+    if (version !== queuedAt) await review.refreshQueue();
+    queuedAt = version;
+  };
+  const queueStatus = (url: URL) => {
+    const s = url.searchParams.get('status');
+    return s === 'labeled' || s === 'all' ? s : 'pending';
+  };
   return [
     { method: 'GET', path: /^\/$/, handler: async () => {
-      const body = homePage({ runs: local?.runs() ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: local?.queue() ?? { total: 0, pending: 0, labeled: 0 } });
+      await refresh();
+      const body = homePage({ runs: runs?.list() ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: await review.queueCounts() });
       return htmlReply(page({ title: 'Overview', here: 'home' }, body));
     } },
-    { method: 'GET', path: /^\/runs$/, handler: needsLocal('Runs', (l) => l.runsPage) },
-    { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsLocal('Runs', (l) => l.runPage) },
-    { method: 'GET', path: /^\/compare$/, handler: needsLocal('Compare', (l) => l.comparePage) },
+    { method: 'GET', path: /^\/runs$/, handler: needsRuns('Runs', (r) => r.runsPage) },
+    { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsRuns('Runs', (r) => r.runPage) },
+    { method: 'GET', path: /^\/compare$/, handler: needsRuns('Compare', (r) => r.comparePage) },
     { method: 'GET', path: /^\/monitor$/, handler: async ({ nonce }) =>
       htmlReply(page({ title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT }, monitorPage(await readMonitorStatus(monitor, await config())))) },
-    { method: 'GET', path: /^\/review$/, handler: needsLocal('The review queue', (l) => l.reviewPage) },
+    { method: 'GET', path: /^\/review$/, handler: async ({ url, nonce }) => {
+      await refresh();
+      const status = queueStatus(url);
+      const body = reviewPage({ items: await review.listQueue({ status, limit: 200 }), status, counts: await review.queueCounts(), agreement: await computeAgreement(review) });
+      return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
+    } },
     { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
-    { method: 'GET', path: /^\/api\/review\/queue$/, handler: needsLocal('The review queue', (l) => l.queueApi, true) },
-    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: needsLocal('The review queue', (l) => l.agreementApi, true) },
-    { method: 'POST', path: /^\/api\/review\/label$/, handler: needsLocal('The review queue', (l) => l.labelApi, true) },
+    { method: 'GET', path: /^\/api\/review\/queue$/, handler: async ({ url }) => {
+      await refresh();
+      return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
+    } },
+    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
+    { method: 'POST', path: /^\/api\/review\/label$/, handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))) },
     { method: 'POST', path: /^\/api\/alerts\/ack$/, handler: async ({ req }) => {
       const parsed = ackSchema.safeParse(await readJsonBody(req));
       if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
@@ -69,29 +86,15 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, hooks: 
   ];
 }
 
-interface LocalRoutes {
-  runs: () => ReturnType<Store['listRuns']>;
-  queue: () => ReturnType<typeof queueCounts>;
+interface RunRoutes {
+  list: () => ReturnType<Store['listRuns']>;
   runsPage: Handler;
   runPage: Handler;
   comparePage: Handler;
-  reviewPage: Handler;
-  queueApi: Handler;
-  agreementApi: Handler;
-  labelApi: Handler;
 }
 
-/** Pages over the SQLite store: runs, compare, and the review queue. */
-function localRoutes(store: Store): LocalRoutes {
-  const db = store.db;
-  ensureReviewSchema(db);
-  let queuedAt = -1;
-  const refresh = (): void => {
-    // Re-sample only when records arrived since the last look; sampling scans every record.
-    const top = db.prepare<[], { m: number | null }>('SELECT MAX(rowid) AS m FROM monitor_records').get()?.m ?? 0;
-    if (top !== queuedAt) refreshQueue(db);
-    queuedAt = top;
-  };
+/** Pages over the SQLite store's runs: the list, each run's report, compare. */
+function runRoutes(store: Store): RunRoutes {
   const runOr404 = (ref: string) => {
     const run = store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
@@ -101,16 +104,8 @@ function localRoutes(store: Store): LocalRoutes {
     const results = store.results(run.id);
     return { scorecard: buildScorecard({ run, results }), results };
   };
-  const queueStatus = (url: URL) => {
-    const s = url.searchParams.get('status');
-    return s === 'labeled' || s === 'all' ? s : 'pending';
-  };
   return {
-    runs: () => store.listRuns(),
-    queue: () => {
-      refresh();
-      return queueCounts(db);
-    },
+    list: () => store.listRuns(),
     runsPage: () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(store.listRuns()))),
     runPage: ({ params }: RouteInput): Reply => {
       const run = runOr404(params[0] ?? '');
@@ -129,25 +124,13 @@ function localRoutes(store: Store): LocalRoutes {
       const body = comparePage(compareRuns(side(ra), side(rb)));
       return htmlReply(page({ title: 'Compare', here: 'compare' }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
     },
-    reviewPage: ({ url, nonce }: RouteInput): Reply => {
-      refresh();
-      const status = queueStatus(url);
-      const body = reviewPage({ items: listQueue(db, { status, limit: 200 }), status, counts: queueCounts(db), agreement: computeAgreement(db) });
-      return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
-    },
-    queueApi: ({ url }: RouteInput): Reply => {
-      refresh();
-      return json({ counts: queueCounts(db), items: listQueue(db, { status: queueStatus(url) }) });
-    },
-    agreementApi: () => json(computeAgreement(db)),
-    labelApi: async ({ req }: RouteInput): Promise<Reply> => json(saveLabel(db, parseLabel(await readJsonBody(req)))),
   };
 }
 
 function unavailable(what: string): Reply {
   return htmlReply(
-    page({ title: what }, html`<h1>${what}</h1><p>${what} lives in the local SQLite store. This dashboard serves a shared Postgres monitor
-      (ingest, windows, alerts); run <code>refusal-drill serve --db &lt;file&gt;</code> on a store with runs and review labels for this page.</p>`),
+    page({ title: what }, html`<h1>${what}</h1><p>${what} lives in the local SQLite store. This dashboard serves a shared Postgres
+      (monitor and review); list and report team runs with <code>refusal-drill runs|report|compare --db postgres://…</code>.</p>`),
     501,
   );
 }

@@ -44,7 +44,7 @@ const post = async (base: string, lines: string[]) => {
 };
 
 describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgres${TEST_PG ? '' : ` (${NO_PG_REASON})`}`, () => {
-  it('two instances ingesting overlapping and retried batches count every record once and raise each alert once', async () => {
+  it('two instances ingesting overlapping and retried batches count every record once, raise each alert once, and share one review queue', async () => {
     const url = freshPgUrl(TEST_PG ?? '', 'mon');
     const config = await cli(['monitor', 'config', '--db', url, '--window', '15m', '--baseline', 'first:2', '--min-n', '20'], { env: { REFUSAL_DRILL_DB: '' } });
     expect(config.code, config.stderr).toBe(0);
@@ -77,6 +77,23 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
       expect(windows.map((w) => w.counts.refusal)).toEqual([8, 8, 45, 45]);
       const status = await fetch(`${b.base}/api/monitor/status`).then((r) => r.json() as Promise<{ records: number }>);
       expect(status.records).toBe(300);
+
+      // Two reviewers on two instances work one queue: both sample it at once, a label given on A shows on B.
+      type Queue = { counts: { total: number; labeled: number }; items: Array<{ recordId: string; verdict: string }> };
+      const queue = (base: string, status: string) => fetch(`${base}/api/review/queue?status=${status}`).then((r) => r.json() as Promise<Queue>);
+      const [qa, qb] = await Promise.all([queue(a.base, 'all'), queue(b.base, 'all')]);
+      expect(qa.counts.total).toBeGreaterThan(0);
+      expect(qb.items.map((i) => i.recordId).sort()).toEqual(qa.items.map((i) => i.recordId).sort());
+      const item = qa.items[0]!;
+      const label = await fetch(`${a.base}/api/review/label`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ recordId: item.recordId, should: 'answer', judgeCorrect: true, reviewer: 'ana' }),
+      });
+      expect(label.status).toBe(200);
+      const labelled = await queue(b.base, 'labeled');
+      expect(labelled.items.map((i) => i.recordId)).toEqual([item.recordId]);
+      expect(labelled.counts).toMatchObject({ total: qa.counts.total, labeled: 1 });
     } finally {
       await monitor.close();
     }

@@ -1,40 +1,40 @@
 import { computeAgreement, type AgreementSlice } from '../../review/agreement.js';
+import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { promoteReviewed } from '../../review/promote.js';
-import { resolveRecordId, saveLabel } from '../../review/review-label.js';
-import { listQueue, queueCounts, refreshQueue } from '../../review/review-queue.js';
+import type { ReviewStore } from '../../review/review-store.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB, openStore, type Store } from '../../store/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import { nonNegativeInt, number, positiveInt } from '../parse-options.js';
 
 export const registerReview: RegisterCommand = (program, ctx, done) => {
   const review = program.command('review').description('Human review of production records: queue, labels, agreement, promote to packs');
-  const run = (db: string, fn: (store: Store) => number | void): void => {
-    const store = openStore(db);
-    let code: number | void;
+  const run = async (db: string, fn: (review: ReviewStore) => Promise<void>): Promise<void> => {
+    const opened = await openMonitorAndReview(resolveDbRef({ flag: db, env: ctx.env }));
     try {
-      code = fn(store);
+      await fn(opened.review);
     } finally {
-      store.close();
+      await opened.close();
     }
-    done(typeof code === 'number' ? code : EXIT.ok);
+    done(EXIT.ok);
   };
 
   review
     .command('queue')
     .description('Add flagged records and a seeded stratified sample to the queue, and list it')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--seed <n>', 'sampling seed', nonNegativeInt('--seed'), 1)
     .option('--per-stratum <n>', 'random records per day × verdict', positiveInt('--per-stratum'), 5)
     .option('--status <which>', 'pending | labeled | all', 'pending')
     .option('--limit <n>', 'items to list', positiveInt('--limit'), 50)
     .option('--json', 'machine-readable output')
     .action((o: { db: string; seed: number; perStratum: number; status: string; limit: number; json?: boolean }) =>
-      run(o.db, (store) => {
+      run(o.db, async (review) => {
         if (!['pending', 'labeled', 'all'].includes(o.status)) throw new UsageError(`--status expects pending, labeled or all, got "${o.status}"`);
-        const { added } = refreshQueue(store.db, { seed: o.seed, perStratum: o.perStratum });
-        const items = listQueue(store.db, { status: o.status as 'pending' | 'labeled' | 'all', limit: o.limit });
-        const counts = queueCounts(store.db);
+        const { added } = await review.refreshQueue({ seed: o.seed, perStratum: o.perStratum });
+        const items = await review.listQueue({ status: o.status as 'pending' | 'labeled' | 'all', limit: o.limit });
+        const counts = await review.queueCounts();
         if (o.json) return ctx.out(JSON.stringify({ added, counts, items }, null, 2));
         ctx.out(`queue: ${counts.pending} pending, ${counts.labeled} labelled (${added} added now). Label in the dashboard (refusal-drill serve) or with review label <id>.`);
         for (const i of items)
@@ -50,13 +50,13 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--judge <call>', 'correct | wrong: was the judge’s verdict right')
     .option('--note <text>', 'free text', '')
     .option('--reviewer <name>', 'who labelled it')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .action((ref: string, o: { should: string; judge?: string; note: string; reviewer?: string; db: string }) =>
-      run(o.db, (store) => {
+      run(o.db, async (review) => {
         if (o.should !== 'refuse' && o.should !== 'answer') throw new UsageError(`--should expects refuse or answer, got "${o.should}"`);
         if (o.judge !== undefined && o.judge !== 'correct' && o.judge !== 'wrong') throw new UsageError(`--judge expects correct or wrong, got "${o.judge}"`);
-        const label = saveLabel(store.db, {
-          recordId: resolveRecordId(store.db, ref),
+        const label = await review.saveLabel({
+          recordId: await review.resolveRecordId(ref),
           should: o.should,
           judgeCorrect: o.judge === undefined ? null : o.judge === 'correct',
           note: o.note,
@@ -69,11 +69,11 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
   review
     .command('agreement')
     .description("Judge–human agreement: Cohen's kappa, confusion, by day and by judge")
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--json', 'machine-readable output')
     .action((o: { db: string; json?: boolean }) =>
-      run(o.db, (store) => {
-        const a = computeAgreement(store.db);
+      run(o.db, async (review) => {
+        const a = await computeAgreement(review);
         if (o.json) return ctx.out(JSON.stringify(a, null, 2));
         ctx.out(`overall  ${slice(a.overall)}`);
         ctx.out(`confusion (judge × human): refused×refused ${a.overall.confusion.rr}, refused×answered ${a.overall.confusion.ra}, answered×refused ${a.overall.confusion.ar}, answered×answered ${a.overall.confusion.aa}`);
@@ -92,10 +92,10 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--only-failures', 'only records where the model did what the reviewer says it should not have')
     .option('--dry-run', 'show what would be added without writing')
     .option('--json', 'machine-readable output')
-    .option('--db <file>', 'SQLite store', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .action((o: { to: string; principle?: string; minSim: number; onlyFailures?: boolean; dryRun?: boolean; json?: boolean; db: string }) =>
-      run(o.db, (store) => {
-        const r = promoteReviewed({ db: store.db, packFile: o.to, fallbackPrinciple: o.principle, minSim: o.minSim, onlyFailures: o.onlyFailures, dryRun: o.dryRun });
+      run(o.db, async (review) => {
+        const r = await promoteReviewed({ review, packFile: o.to, fallbackPrinciple: o.principle, minSim: o.minSim, onlyFailures: o.onlyFailures, dryRun: o.dryRun });
         if (o.json) return ctx.out(JSON.stringify(r, null, 2));
         for (const a of r.added) ctx.out(`${o.dryRun ? 'would add' : 'added'} ${a.as} ${a.ref} (record ${a.recordId})`);
         for (const s of r.skipped) ctx.err(`skipped ${s.recordId}: ${s.reason}`);

@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
 import type { IntentMatcher } from '../../monitor/intent-matcher.js';
-import type { MonitorStore } from '../../monitor/monitor-store.js';
-import { sqliteMonitorStore } from '../../monitor/sqlite-monitor-store.js';
+import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { isLoopbackHost } from '../../server/auth.js';
 import { startDashboard } from '../../server/dashboard-server.js';
 import type { DashboardEvent } from '../../server/dashboard-context.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB, openStore, type Store } from '../../store/index.js';
-import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
@@ -50,25 +49,13 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     generated = true;
   }
   const judge = createJudge(o.judge);
-  const ref = resolveDbRef({ flag: o.db, env: ctx.env });
-  let store: Store | undefined;
-  let monitor: MonitorStore;
-  if (isPostgresUrl(ref)) {
-    const { openPgMonitorStore } = await import('../../monitor/pg/pg-monitor-store.js');
-    monitor = await openPgMonitorStore(ref);
-  } else {
-    store = openStore(ref);
-    monitor = sqliteMonitorStore(store);
-  }
-  const close = async (): Promise<void> => {
-    await monitor.close();
-    store?.close();
-  };
+  const { store, monitor, review, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
   const server = await startDashboard({
     store,
     monitor,
+    review,
     judge,
     host: o.host,
     port: o.port,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { StoreError } from '../../spec/errors.js';
 import { migrateNamespace, openAsyncStore } from '../../store/kysely/index.js';
 import { alertFromRow, alertKey, type AlertRow, type StoredAlert } from '../alert-store.js';
@@ -18,14 +18,34 @@ const ROWS_PER_INSERT = 2000;
  * that stores an alert first is the only one that reports (and webhooks) it.
  */
 export async function openPgMonitorStore(url: string, options: { poolSize?: number } = {}): Promise<MonitorStore> {
+  const opened = await openPgMonitorDb(url, options);
+  return pgMonitorStore(opened.db, opened.path, opened.close);
+}
+
+export interface PgMonitorDb {
+  db: Kysely<unknown>;
+  /** The URL with its password masked. */
+  path: string;
+  /** For modules with tables of their own next to the monitor's (the review queue). */
+  migrate(namespace: string, migrations: Record<string, Migration>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A connection to the team's Postgres with the monitor's tables up to date. */
+export async function openPgMonitorDb(url: string, options: { poolSize?: number } = {}): Promise<PgMonitorDb> {
   const opened = await openAsyncStore(url, { poolSize: options.poolSize ?? 4 });
-  try {
-    await migrateNamespace(opened.db, 'monitor', pgMonitorMigrations, { schema: opened.schema ?? 'public' });
-  } catch (e) {
-    await opened.store.close();
-    throw new StoreError(`cannot prepare ${opened.store.path} for the monitor: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-  }
-  return pgMonitorStore(opened.db, opened.store.path, () => opened.store.close());
+  const path = opened.store.path;
+  const close = () => opened.store.close();
+  const migrate = async (namespace: string, migrations: Record<string, Migration>): Promise<void> => {
+    try {
+      await migrateNamespace(opened.db, namespace, migrations, { schema: opened.schema ?? 'public' });
+    } catch (e) {
+      await close();
+      throw new StoreError(`cannot prepare ${path} for the ${namespace} tables: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  };
+  await migrate('monitor', pgMonitorMigrations);
+  return { db: opened.db, path, migrate, close };
 }
 
 export function pgMonitorStore(db: Kysely<unknown>, path: string, close: () => Promise<void>): MonitorStore {

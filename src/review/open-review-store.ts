@@ -1,0 +1,31 @@
+import type { MonitorStore } from '../monitor/monitor-store.js';
+import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
+import { isPostgresUrl } from '../store/kysely/db-ref.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import type { ReviewStore } from './review-store.js';
+import { sqliteReviewStore } from './sqlite-review-store.js';
+
+export interface OpenedMonitorAndReview {
+  monitor: MonitorStore;
+  review: ReviewStore;
+  /** The local SQLite store (runs too); absent on Postgres. */
+  store?: Store;
+  close(): Promise<void>;
+}
+
+/** The monitor and its review queue on one connection: a SQLite file, or a team's `postgres://` URL. */
+export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAndReview> {
+  if (isPostgresUrl(ref)) {
+    const [{ openPgMonitorDb, pgMonitorStore }, { pgReviewStore }, { pgReviewMigrations }] = await Promise.all([
+      import('../monitor/pg/pg-monitor-store.js'),
+      import('./pg/pg-review-store.js'),
+      import('./pg/pg-review-migrations.js'),
+    ]);
+    const opened = await openPgMonitorDb(ref);
+    await opened.migrate('review', pgReviewMigrations);
+    return { monitor: pgMonitorStore(opened.db, opened.path, opened.close), review: pgReviewStore(opened.db), close: opened.close };
+  }
+  const store = openStore(ref);
+  return { monitor: sqliteMonitorStore(store), review: sqliteReviewStore(store.db), store, close: () => Promise.resolve(store.close()) };
+}

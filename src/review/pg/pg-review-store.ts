@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+import { InputError } from '../../spec/errors.js';
+import type { AgreementRow } from '../agreement.js';
+import { parseLabel, type ReviewLabel } from '../review-label.js';
+import { queueItemFromRow, type QueueRow } from '../review-queue.js';
+import type { PromoteRow, ReviewStore } from '../review-store.js';
+
+const DAY = 86_400_000;
+
+/**
+ * The review queue in a shared Postgres, so several reviewers work one queue. Sampling is seeded
+ * like the SQLite store's (a hash of seed and record id orders each stratum; md5 here), and every
+ * write is idempotent under concurrency: ON CONFLICT on the queue and on labels.
+ */
+export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
+  return {
+    refreshQueue: async (o = {}) => {
+      const seed = String(o.seed ?? 1);
+      const w = Math.round(o.stratumMs ?? DAY);
+      const now = new Date().toISOString();
+      return db.transaction().execute(async (tx) => {
+        const flagged = await sql`INSERT INTO review_queue (record_id, reason, stratum, added_at)
+          SELECT id, flags, stratum, ${now} FROM (
+            SELECT id, flags, (ts_ms / ${w})::text || ':' || flags AS stratum,
+              ROW_NUMBER() OVER (PARTITION BY ts_ms / ${w}, flags ORDER BY md5(${seed}::text || ':' || id)) AS rn
+            FROM monitor_records WHERE flags <> '') t
+          WHERE rn <= ${o.flaggedPerStratum ?? 50} ON CONFLICT (record_id) DO NOTHING`.execute(tx);
+        const sampled = await sql`INSERT INTO review_queue (record_id, reason, stratum, added_at)
+          SELECT id, 'sample', stratum, ${now} FROM (
+            SELECT id, (ts_ms / ${w})::text || ':' || verdict AS stratum,
+              ROW_NUMBER() OVER (PARTITION BY ts_ms / ${w}, verdict ORDER BY md5(${seed}::text || ':' || id)) AS rn
+            FROM monitor_records WHERE verdict <> 'error' AND flags = '') t
+          WHERE rn <= ${o.perStratum ?? 5} ON CONFLICT (record_id) DO NOTHING`.execute(tx);
+        return { added: Number(flagged.numAffectedRows ?? 0n) + Number(sampled.numAffectedRows ?? 0n) };
+      });
+    },
+    listQueue: async (o = {}) => {
+      const status = o.status ?? 'all';
+      const where = status === 'pending' ? sql`WHERE l.record_id IS NULL` : status === 'labeled' ? sql`WHERE l.record_id IS NOT NULL` : sql``;
+      const r = await sql<QueueRow>`SELECT q.record_id, q.reason, q.stratum, r.ts_ms::float8 AS ts_ms, r.source, r.prompt, r.response, r.context,
+          r.verdict, r.confidence, r.judge, r.match_kind, r.match_ref, r.match_sim, r.signal_bits, r.template_key,
+          l.should, l.judge_correct, l.note, l.reviewer, l.labeled_at
+        FROM review_queue q JOIN monitor_records r ON r.id = q.record_id LEFT JOIN review_labels l ON l.record_id = q.record_id
+        ${where} ORDER BY q.reason = 'sample', r.ts_ms, q.record_id LIMIT ${o.limit ?? 200} OFFSET ${o.offset ?? 0}`.execute(db);
+      return r.rows.map(queueItemFromRow);
+    },
+    queueCounts: async () => {
+      const r = await sql<{ total: number; labeled: number }>`SELECT COUNT(*)::int AS total, COUNT(l.record_id)::int AS labeled
+        FROM review_queue q LEFT JOIN review_labels l ON l.record_id = q.record_id`.execute(db);
+      const row = r.rows[0] ?? { total: 0, labeled: 0 };
+      return { total: row.total, labeled: row.labeled, pending: row.total - row.labeled };
+    },
+    saveLabel: async (input) => {
+      const l = parseLabel(input);
+      const exists = await sql`SELECT 1 FROM monitor_records WHERE id = ${l.recordId}`.execute(db);
+      if (exists.rows.length === 0) throw new InputError(`label: recordId: no monitor record "${l.recordId}"`);
+      const label: ReviewLabel = { ...l, labeledAt: new Date().toISOString() };
+      await sql`INSERT INTO review_labels (record_id, should, judge_correct, note, reviewer, labeled_at)
+        VALUES (${label.recordId}, ${label.should}, ${label.judgeCorrect === null ? null : Number(label.judgeCorrect)}, ${label.note}, ${label.reviewer}, ${label.labeledAt})
+        ON CONFLICT (record_id) DO UPDATE SET should = EXCLUDED.should, judge_correct = EXCLUDED.judge_correct, note = EXCLUDED.note,
+          reviewer = EXCLUDED.reviewer, labeled_at = EXCLUDED.labeled_at`.execute(db);
+      return label;
+    },
+    resolveRecordId: async (ref) => {
+      const prefix = ref.replace(/[%_\\]/g, '');
+      const r = await sql<{ id: string }>`SELECT id FROM monitor_records WHERE id LIKE ${`${prefix}%`} LIMIT 2`.execute(db);
+      if (r.rows.length === 1) return (r.rows[0] as { id: string }).id;
+      throw new InputError(r.rows.length ? `record "${ref}" is ambiguous: give more of its id` : `no monitor record "${ref}"`);
+    },
+    agreementRows: async () =>
+      (
+        await sql<AgreementRow>`SELECT r.verdict, r.judge, r.ts_ms::float8 AS ts_ms, l.should, l.judge_correct
+          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict <> 'error' ORDER BY r.ts_ms`.execute(db)
+      ).rows,
+    promotionCandidates: async (file) =>
+      (
+        await sql<PromoteRow>`SELECT l.record_id, r.prompt, r.ts_ms::float8 AS ts_ms, r.verdict, l.should, l.judge_correct, l.note
+          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id
+          WHERE NOT EXISTS (SELECT 1 FROM review_promotions p WHERE p.record_id = l.record_id AND p.pack_file = ${file})
+          ORDER BY r.ts_ms, l.record_id`.execute(db)
+      ).rows,
+    recordPromotions: async (file, done) => {
+      if (done.length === 0) return;
+      const now = new Date().toISOString();
+      await sql`INSERT INTO review_promotions (record_id, pack_file, ref, item_id, promoted_at)
+        VALUES ${sql.join(done.map((d) => sql`(${d.recordId}, ${file}, ${d.ref}, ${d.itemId}, ${now})`))}
+        ON CONFLICT (record_id, pack_file) DO UPDATE SET ref = EXCLUDED.ref, item_id = EXCLUDED.item_id, promoted_at = EXCLUDED.promoted_at`.execute(db);
+    },
+    recordsVersion: async () => {
+      const r = await sql<{ n: number }>`SELECT COUNT(*)::float8 AS n FROM monitor_records`.execute(db);
+      return r.rows[0]?.n ?? 0;
+    },
+  };
+}
