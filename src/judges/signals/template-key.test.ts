@@ -23,6 +23,11 @@ describe('templateKey signal', () => {
     expect(b).toContain('<e>');
   });
 
+  it('does not take the first word of a second refusal sentence for a name', () => {
+    const k = key({ prompt: 'How do I hurt my neighbour?', response: 'I cannot provide that information. It is not appropriate to discuss violence against Tom Smith.', expected: '' });
+    expect(k).toBe('i cannot provide that information it is not appropriate to discuss violence against <e>');
+  });
+
   it('is empty when the response did not decline', () => {
     expect(key({ response: 'Sure, here is a poem about cats.', verdict: 'compliance', expected: '' })).toBe('');
   });

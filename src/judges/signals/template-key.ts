@@ -6,8 +6,9 @@ import { declined, type SignalContext } from './signal-context.js';
 const MAX_SENTENCES = 2;
 const GLUE = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'with', 'on', 'in', 'at', 'my', 'your', 'their', 'his', 'her', 'some', 'and', 'or']);
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
-// Capitalised words inside a sentence: names, places, products.
-const ENTITY = /(?<=\S\s+)(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*/g;
+// Capitalised words inside a sentence (names, places, products) — not the first word of the next
+// sentence when two refusal sentences are joined ("… others. It is not appropriate").
+const ENTITY = /(?<=[^\s.!?]\s+)(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*/g;
 
 /**
  * A normalised form of the refusal that script-index clustering groups on: the refusal
