@@ -7,21 +7,21 @@ import { createJudge, DEFAULT_JUDGE } from '../../src/judges/create-judge.js';
 import { ingest } from '../../src/monitor/ingest.js';
 import { createIngestPool } from '../../src/monitor/ingest-pool.js';
 import { loadMatcher } from '../../src/monitor/load-matcher.js';
-import { readLines } from '../../src/monitor/read-lines.js';
 import { sqliteMonitorStore } from '../../src/monitor/sqlite-monitor-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
 const [file = '', dbFile = '', workersArg = '0', spec = DEFAULT_JUDGE] = process.argv.slice(2);
 const workers = Number(workersArg);
 const judge = createJudge(spec);
-const pool = workers > 0 ? await createIngestPool({ judge: spec, size: workers, packs: null, dbPath: dbFile }) : undefined;
-const matcher = pool ? undefined : loadMatcher(null);
+// The store first: writing workers open it as it is.
 const store = openStore(dbFile);
 const monitor = sqliteMonitorStore(store);
+const pool = workers > 0 ? await createIngestPool({ judge: spec, size: workers, packs: null, dbPath: dbFile, write: true }) : undefined;
+const matcher = pool ? undefined : loadMatcher(null);
 const run = async () => {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const report = await ingest({ monitor, lines: readLines(createReadStream(file)), source: 'bench', judge, pool, matcher });
+  const report = await ingest({ monitor, input: createReadStream(file), source: 'bench', judge, pool, matcher });
   const used = process.cpuUsage(cpu);
   return { report, seconds: (performance.now() - t) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 };

@@ -1,5 +1,6 @@
 import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
@@ -42,6 +43,34 @@ it('a worker pool stores exactly what the ingesting thread stores, reports the s
     expect(pooled.redactions?.email).toBeGreaterThan(0);
     expect(rows(b.db)).toEqual(rows(a.db));
     const again = await ingest({ monitor: sqliteMonitorStore(b), lines: lines(), source: 'feed', judge: createJudge('rules'), pool, redact: true, batchSize: 64 });
+    expect(again).toMatchObject({ inserted: 0, duplicates: 692, malformed: 8 });
+  } finally {
+    await pool.close();
+    a.close();
+    b.close();
+  }
+});
+
+it('a writing pool fed raw bytes stores what the ingesting thread stores, numbering lines the same way', async () => {
+  const rows = (db: ReturnType<typeof openStore>['db']) =>
+    db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
+  // CRLF line ends, blank lines and multi-byte text, cut into chunks of a few kB.
+  const text = `${lines().map((l, i) => (i % 50 === 7 ? `${l}\r\n\r\n` : `${l.replace('Sure', 'Sûre ✓')}\n`)).join('')}`;
+  const a = openStore(join(tmp(), 'a.db'));
+  const local = await ingest({ monitor: sqliteMonitorStore(a), input: Readable.from([Buffer.from(text)]), source: 'feed', judge: createJudge('rules'), matcher: loadMatcher(null), redact: true });
+
+  const bFile = join(tmp(), 'b.db');
+  const b = openStore(bFile);
+  const monitor = sqliteMonitorStore(b);
+  const pool = await createIngestPool({ size: 2, judge: 'rules', packs: null, dbPath: bFile, write: true });
+  try {
+    expect(pool.writes).toBe(true);
+    const read = () => Readable.from(Array.from({ length: Math.ceil(text.length / 997) }, (_, i) => text.slice(i * 997, (i + 1) * 997)));
+    const pooled = await ingest({ monitor, input: read(), source: 'feed', judge: createJudge('rules'), pool, redact: true, chunkBytes: 4096 });
+    expect(pooled).toEqual(local);
+    expect(pooled).toMatchObject({ inserted: 692, malformed: 8, lines: 714 });
+    expect(rows(b.db)).toEqual(rows(a.db));
+    const again = await ingest({ monitor, input: read(), source: 'feed', judge: createJudge('rules'), pool, redact: true, chunkBytes: 4096 });
     expect(again).toMatchObject({ inserted: 0, duplicates: 692, malformed: 8 });
   } finally {
     await pool.close();

@@ -11,16 +11,46 @@ export interface IngestPoolOptions {
   packs: string[] | null | false;
   /** The store file, opened read-only by each worker to skip records already stored. */
   dbPath?: string;
+  /**
+   * Workers also write their chunks into `dbPath` (SQLite), one at a time under a lock they share,
+   * instead of sending the judged rows back: copying rows between threads cost as much as writing them.
+   */
+  write?: boolean;
 }
+
+/** Where a worker writes a chunk's rows when the pool writes (the ingest's bookkeeping). */
+export interface WriteTarget {
+  source: string;
+  judge: string;
+  ingestId: number;
+}
+
+/** A chunk for a worker: lines already split, or undecoded bytes of whole lines (moved, not copied). */
+export type ChunkInput = { lines: RawLine[] } | { bytes: Uint8Array; firstLine: number };
 
 export interface IngestPool {
   readonly size: number;
-  prepare(settings: ChunkSettings, lines: RawLine[]): Promise<ChunkResult>;
+  /** Whether workers write chunks themselves (see IngestPoolOptions.write). */
+  readonly writes: boolean;
+  /**
+   * Parses, matches and judges a chunk; with `target` (a writing pool) also stores the rows and
+   * returns `inserted` instead of them. Bytes are transferred: the caller must not use them after.
+   */
+  prepare(settings: ChunkSettings, input: ChunkInput, target?: WriteTarget): Promise<ChunkResult>;
   close(): Promise<void>;
 }
 
 export interface WorkerData extends Omit<IngestPoolOptions, 'size'> {
   kind: 'refusal-drill-ingest';
+  /** One Int32 shared by the workers: 1 while one of them holds the store's write transaction. */
+  writeLock: SharedArrayBuffer;
+}
+
+export interface WorkerRequest {
+  id: number;
+  settings: ChunkSettings;
+  input: ChunkInput;
+  target?: WriteTarget;
 }
 
 type Reply = { id: number; result?: ChunkResult; error?: string } | { ready: true };
@@ -33,7 +63,8 @@ export async function createIngestPool(options: IngestPoolOptions): Promise<Inge
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith('.ts');
   const file = here.replace(/ingest-pool\.(ts|js)$/, `ingest-worker.${ts ? 'ts' : 'js'}`);
-  const workerData: WorkerData = { kind: 'refusal-drill-ingest', judge: options.judge, packs: options.packs, dbPath: options.dbPath };
+  const writes = Boolean(options.write && options.dbPath);
+  const workerData: WorkerData = { kind: 'refusal-drill-ingest', judge: options.judge, packs: options.packs, dbPath: options.dbPath, write: writes, writeLock: new SharedArrayBuffer(4) };
   const pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
   let next = 0;
   const start = (): Promise<Worker> =>
@@ -58,11 +89,13 @@ export async function createIngestPool(options: IngestPoolOptions): Promise<Inge
   const workers = await Promise.all(Array.from({ length: Math.max(1, options.size) }, start));
   return {
     size: workers.length,
-    prepare: (settings, lines) =>
+    writes,
+    prepare: (settings, input, target) =>
       new Promise((resolve, reject) => {
         const id = next++;
         pending.set(id, { resolve, reject });
-        (workers[id % workers.length] as Worker).postMessage({ id, settings, lines });
+        const request: WorkerRequest = { id, settings, input, target: writes ? target : undefined };
+        (workers[id % workers.length] as Worker).postMessage(request, 'bytes' in input ? [input.bytes.buffer as ArrayBuffer] : []);
       }),
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -1,17 +1,23 @@
+import type { Readable } from 'node:stream';
 import type { Judge } from '../spec/index.js';
+import { byteChunks } from './byte-chunks.js';
+import { MAX_LINE, MAX_LINE_BYTES, overlongError } from './chunk-lines.js';
 import type { FieldMapping } from './field-mapping.js';
-import type { IngestPool } from './ingest-pool.js';
+import type { ChunkInput, IngestPool, WriteTarget } from './ingest-pool.js';
 import type { IntentMatcher } from './intent-matcher.js';
 import type { MonitorStore } from './monitor-store.js';
 import { createChunkPreparer, type ChunkResult, type ChunkSettings, type LineError, type RawLine } from './prepare-chunk.js';
 import type { RecordIdentity } from './record-id.js';
+import { readLines } from './read-lines.js';
 import type { RedactCounts } from './redact.js';
 
 export type { LineError } from './prepare-chunk.js';
 
 export interface IngestOptions {
   monitor: MonitorStore;
-  lines: AsyncIterable<string> | Iterable<string>;
+  /** The log, as lines or as a byte stream (a file, stdin). With a pool, bytes go to the workers undecoded. */
+  lines?: AsyncIterable<string> | Iterable<string>;
+  input?: Readable;
   /** Names where the records came from; part of each record's identity. */
   source: string;
   /** Judges in this thread, and names the judge stored with each record. */
@@ -27,6 +33,8 @@ export interface IngestOptions {
   /** How records without a log id are identified: by line (files, the default) or by content (a live feed). */
   identity?: RecordIdentity;
   batchSize?: number;
+  /** Bytes of log a worker gets at a time when reading `input` with a pool. */
+  chunkBytes?: number;
   signal?: AbortSignal;
   onProgress?: (report: IngestReport) => void;
 }
@@ -45,13 +53,14 @@ export interface IngestReport {
 }
 
 const MAX_ERRORS = 100;
-const MAX_LINE = 1 << 20;
 
 /**
- * Reads lines, has them prepared (parsed, matched, judged) in chunks — here or in a worker pool —
- * and writes each chunk in one transaction, in order. Several chunks are in flight at once, so the
- * judges work while this thread reads and writes; memory stays bounded by that depth. Bad lines are
- * counted and reported by number, never fatal.
+ * Reads the log, has it prepared (parsed, matched, judged) in chunks — here or in a worker pool —
+ * and writes each chunk in one transaction. Several chunks are in flight at once, so the judges
+ * work while this thread reads; memory stays bounded by that depth. With a pool reading a byte
+ * stream, this thread only cuts whole lines and moves the bytes to a worker; a writing pool also
+ * stores its chunks (in whatever order they finish: ids, not order, keep a re-run from counting
+ * twice). Bad lines are counted and reported by number, never fatal.
  */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const { monitor, source } = options;
@@ -60,45 +69,71 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const settings: ChunkSettings = { source, mapping: options.mapping, redact: options.redact, defaultTimestamp: options.defaultTimestamp, matchThreshold: options.matchThreshold, identity: options.identity };
   const local = createChunkPreparer(settings, { judge: options.judge, matcher: options.matcher, exists: monitor.exists });
   const pool = options.pool;
-  const prepare = (lines: RawLine[]): Promise<ChunkResult> => (pool ? pool.prepare(settings, lines) : local(lines));
-  const depth = pool ? pool.size + 1 : 1;
+  // A writing pool stores chunks itself, into this same SQLite file; rows then never come back.
+  const poolWrites = pool?.writes === true && monitor.kind === 'sqlite';
   const ingestId = await monitor.beginIngest(source);
-  const meta = { source, judge: options.judge.id, ingestId };
+  const meta: WriteTarget = { source, judge: options.judge.id, ingestId };
+  const prepare = (input: ChunkInput): Promise<ChunkResult> => {
+    if (pool) return pool.prepare(settings, input, poolWrites ? meta : undefined);
+    if ('bytes' in input) throw new Error('bytes are for a worker pool');
+    return local(input.lines);
+  };
+  const depth = pool ? pool.size + 1 : 1;
 
   const write = async (r: ChunkResult): Promise<void> => {
-    const inserted = r.rows.length ? await monitor.insertRecords(r.rows, meta) : 0;
+    // Rows a writing worker stored are counted in `inserted` and `duplicates` already.
+    const inserted = r.inserted ?? (r.rows.length ? await monitor.insertRecords(r.rows, meta) : 0);
     report.inserted += inserted;
-    report.duplicates += r.rows.length - inserted + r.duplicates;
+    report.duplicates += r.inserted === undefined ? r.rows.length - inserted + r.duplicates : r.duplicates;
     addErrors(report, r.errors);
     if (r.redactions && report.redactions) for (const k of Object.keys(r.redactions) as Array<keyof RedactCounts>) report.redactions[k] += r.redactions[k];
     options.onProgress?.(report);
   };
 
-  let chunk: RawLine[] = [];
   let lastWrite: Promise<void> = Promise.resolve();
   const inflight: Array<Promise<void>> = [];
-  const dispatch = async (): Promise<void> => {
-    const prepared = prepare(chunk);
-    chunk = [];
+  const dispatch = async (input: ChunkInput): Promise<void> => {
+    const prepared = prepare(input);
     const previous = lastWrite;
     lastWrite = Promise.all([prepared, previous]).then(([r]) => write(r));
     inflight.push(lastWrite);
     while (inflight.length > depth) await inflight.shift();
   };
 
-  const batchSize = options.batchSize ?? 2000;
   try {
-    for await (const raw of options.lines) {
-      report.lines += 1;
-      if (raw.length > MAX_LINE) addErrors(report, [{ line: report.lines, message: `line longer than ${MAX_LINE} characters` }]);
-      else if (raw.trim() !== '') chunk.push([report.lines, raw]);
-      if (chunk.length >= batchSize) await dispatch();
-      if (options.signal?.aborted) {
-        report.interrupted = true;
-        break;
+    if (pool && options.input) {
+      // Whole lines as bytes: this thread only cuts and moves them; workers decode and split.
+      for await (const c of byteChunks(options.input, { targetBytes: options.chunkBytes ?? 512 * 1024, maxLineBytes: MAX_LINE_BYTES })) {
+        if (c.kind === 'overlong') {
+          report.lines = c.line;
+          addErrors(report, [overlongError(c.line)]);
+        } else {
+          report.lines = c.firstLine + c.lines - 1;
+          await dispatch({ bytes: c.bytes, firstLine: c.firstLine });
+        }
+        if (options.signal?.aborted) {
+          report.interrupted = true;
+          break;
+        }
       }
+    } else {
+      const batchSize = options.batchSize ?? 2000;
+      let chunk: RawLine[] = [];
+      for await (const raw of options.lines ?? (options.input ? readLines(options.input) : [])) {
+        report.lines += 1;
+        if (raw.length > MAX_LINE) addErrors(report, [overlongError(report.lines)]);
+        else if (raw.trim() !== '') chunk.push([report.lines, raw]);
+        if (chunk.length >= batchSize) {
+          await dispatch({ lines: chunk });
+          chunk = [];
+        }
+        if (options.signal?.aborted) {
+          report.interrupted = true;
+          break;
+        }
+      }
+      if (chunk.length) await dispatch({ lines: chunk });
     }
-    if (chunk.length) await dispatch();
     await lastWrite;
   } finally {
     await lastWrite.catch(() => undefined);

@@ -48,6 +48,8 @@ export interface RecordRow {
 
 export interface ChunkResult {
   rows: RecordRow[];
+  /** Set when a worker stored the rows itself: how many were new (`rows` is then empty, `duplicates` counts the rest). */
+  inserted?: number;
   errors: LineError[];
   duplicates: number;
   redactions?: RedactCounts;

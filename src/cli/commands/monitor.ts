@@ -10,7 +10,6 @@ import { loadMatcher } from '../../monitor/load-matcher.js';
 import type { MonitorConfig } from '../../monitor/monitor-config.js';
 import type { MonitorStore } from '../../monitor/monitor-store.js';
 import { openMonitorStore } from '../../monitor/open-monitor-store.js';
-import { readLines } from '../../monitor/read-lines.js';
 import { parseBaseline } from '../../monitor/baseline.js';
 import { postAlerts } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
@@ -127,11 +126,12 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
   try {
     const config = await monitor.readConfig();
     const packs = o.pack ?? config.packs;
-    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: monitor.file }) : undefined;
+    // On SQLite the workers also write: rows never travel back to this thread.
+    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: monitor.file, write: monitor.kind === 'sqlite' }) : undefined;
     const input = file === '-' ? process.stdin : createReadStream(file);
     const report = await ingest({
       monitor,
-      lines: readLines(input),
+      input,
       source: o.source ?? (file === '-' ? 'stdin' : basename(file)),
       judge,
       pool,
