@@ -1,6 +1,6 @@
 /**
- * Monitor ingest throughput: a generated production log (default 200,000 records;
- * BENCH_MONITOR_RECORDS=1000000 for the issue's figure) ingested with the default offline judge
+ * Monitor ingest throughput: a generated production log (default 1,000,000 records, the issue's figure;
+ * BENCH_MONITOR_RECORDS for another size) ingested with the default offline judge
  * (BENCH_MONITOR_JUDGE to pick another) into a fresh SQLite store, in a child process per configuration so peak RSS is the ingest's own.
  */
 import { execFile } from 'node:child_process';
@@ -28,7 +28,7 @@ interface ChildFigures {
 }
 
 export async function bench(): Promise<Record<string, string | number>> {
-  const records = Number(process.env.BENCH_MONITOR_RECORDS ?? 200_000);
+  const records = Number(process.env.BENCH_MONITOR_RECORDS ?? 1_000_000);
   const judge = process.env.BENCH_MONITOR_JUDGE ?? DEFAULT_JUDGE;
   const dir = mkdtempSync(join(tmpdir(), 'rd-bench-monitor-'));
   const file = join(dir, 'production.jsonl');
