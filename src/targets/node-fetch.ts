@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
+import { NodeResponse, responseHeaders } from './node-response.js';
 
 /**
  * A `fetch` for the provider SDKs built on node:http with keep-alive agents. Node's built-in fetch
@@ -9,7 +10,7 @@ import { Readable } from 'node:stream';
  * the harness's per-case budget is well under a millisecond. Only what the SDKs use is supported:
  * string or URL input, method, headers, a string/Uint8Array body, and an abort signal.
  */
-export function createNodeFetch(options: { maxSockets?: number } = {}): typeof fetch {
+export function createNodeFetch(options: { maxSockets?: number; lightResponse?: boolean } = {}): typeof fetch {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 }),
@@ -19,7 +20,9 @@ export function createNodeFetch(options: { maxSockets?: number } = {}): typeof f
       const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
       const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
       const headers: Record<string, string> = {};
-      new Headers(init.headers).forEach((value, key) => {
+      const given = init.headers;
+      // The SDKs pass a Headers object; iterate it rather than copy it into another one.
+      (given instanceof Headers ? given : new Headers(given)).forEach((value, key) => {
         headers[key] = value;
       });
       const signal = init.signal ?? undefined;
@@ -31,17 +34,18 @@ export function createNodeFetch(options: { maxSockets?: number } = {}): typeof f
         url,
         { method: init.method ?? 'GET', headers, agent: agents[protocol], signal },
         (res) => {
-          const responseHeaders = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) {
-            if (value !== undefined) responseHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
-          }
           const nullBody = res.statusCode === 204 || res.statusCode === 304 || init.method === 'HEAD';
           if (nullBody) res.resume();
+          if (options.lightResponse) {
+            // Only the Response members the OpenAI SDK uses (see NodeResponse); not a full Response.
+            resolve(new NodeResponse(res, url.toString(), nullBody) as unknown as Response);
+            return;
+          }
           resolve(
             new Response(nullBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
               status: res.statusCode ?? 0,
               statusText: res.statusMessage ?? '',
-              headers: responseHeaders,
+              headers: responseHeaders(res),
             }),
           );
         },

@@ -41,7 +41,7 @@ export function createOpenAITarget(o: OpenAITargetOptions): Target {
         maxRetries: 0,
         timeout: NO_SDK_TIMEOUT,
         logLevel: 'off',
-        fetch: createNodeFetch({ maxSockets: o.limits.concurrency }),
+        fetch: createNodeFetch({ maxSockets: o.limits.concurrency, lightResponse: true }),
         defaultHeaders: o.apiKey ? undefined : { Authorization: null },
       }),
     })));
