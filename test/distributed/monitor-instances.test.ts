@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPgMonitorStore } from '../../src/monitor/pg/pg-monitor-store.js';
@@ -44,6 +47,22 @@ const post = async (base: string, lines: string[]) => {
 };
 
 describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgres${TEST_PG ? '' : ` (${NO_PG_REASON})`}`, () => {
+  it('monitor ingest with worker threads into Postgres (rows come back, this thread writes) counts each record once', async () => {
+    const url = freshPgUrl(TEST_PG ?? '', 'mon');
+    const dir = mkdtempSync(join(tmpdir(), 'rd-mon-pg-'));
+    const file = join(dir, 'prod.jsonl');
+    writeFileSync(file, `${records().join('\n')}\n`);
+    const env = { REFUSAL_DRILL_DB: '' };
+    const first = await cli(['monitor', 'ingest', file, '--db', url, '--workers', '2', '--judge', 'rules', '--json'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ lines: 300, inserted: 300, duplicates: 0 });
+    const again = await cli(['monitor', 'ingest', file, '--db', url, '--workers', '2', '--judge', 'rules', '--json'], { env });
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, duplicates: 300 });
+    const status = await cli(['monitor', 'status', '--db', url, '--json'], { env });
+    expect((JSON.parse(status.stdout) as { windows: Array<{ n: number }> }).windows.reduce((a, w) => a + w.n, 0)).toBe(300);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
   it('two instances ingesting overlapping and retried batches count every record once, raise each alert once, and share one review queue', async () => {
     const url = freshPgUrl(TEST_PG ?? '', 'mon');
     const config = await cli(['monitor', 'config', '--db', url, '--window', '15m', '--baseline', 'first:2', '--min-n', '20'], { env: { REFUSAL_DRILL_DB: '' } });

@@ -68,6 +68,24 @@ describe('monitor and review commands', () => {
     expect((await run('monitor', 'status', '--db', db)).out).toMatch(/no open alerts/);
   });
 
+  it('ingest with worker threads (bytes moved to them, rows written by them) stores what --workers 0 stores', async () => {
+    const dir = tmp();
+    const file = drifting(dir);
+    const pooled = await run('monitor', 'ingest', file, '--db', join(dir, 'w.db'), '--workers', '2', '--judge', 'rules', '--json');
+    const single = await run('monitor', 'ingest', file, '--db', join(dir, 's.db'), '--workers', '0', '--judge', 'rules', '--json');
+    expect(pooled.code, pooled.err).toBe(0);
+    const strip = (r: { out: string }) => {
+      const j = JSON.parse(r.out) as Record<string, unknown>;
+      return { lines: j.lines, inserted: j.inserted, duplicates: j.duplicates, malformed: j.malformed, errors: j.errors };
+    };
+    expect(strip(pooled)).toEqual(strip(single));
+    expect(strip(pooled)).toMatchObject({ lines: 181, inserted: 180, malformed: 1 });
+    const windows = async (db: string) => (JSON.parse((await run('monitor', 'status', '--db', join(dir, db), '--json')).out) as { windows: unknown[] }).windows;
+    expect(await windows('w.db')).toEqual(await windows('s.db'));
+    const again = await run('monitor', 'ingest', file, '--db', join(dir, 'w.db'), '--workers', '2', '--judge', 'rules', '--json');
+    expect(strip(again)).toMatchObject({ inserted: 0, duplicates: 180 });
+  });
+
   it('review queue, label by id prefix, agreement, and promote --dry-run leave the pack as it was', async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');
