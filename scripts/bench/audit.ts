@@ -1,6 +1,6 @@
 /**
  * Contamination audit at scale: 10,000 drill prompts against a generated JSONL corpus
- * (BENCH_AUDIT_MB, default 256; 1024 for the issue's 1 GB figure) with planted exact, edited and
+ * (BENCH_AUDIT_MB, default 1024: the issue's 1 GB figure) with planted exact, edited and
  * paraphrased-by-template copies and near-miss decoys. Each size runs in its own child process
  * so peak RSS is measured per size (flat memory: the big corpus should not need more).
  * Throughput per CPU-second is the "one core" figure; wall-clock MB/s depends on machine load.
@@ -14,7 +14,7 @@ import type { DetectorScore } from '../../src/audit/testing/detector-scores.js';
 import { writePlantedCorpus } from '../../src/audit/testing/planted-corpus.js';
 import { BENCH_DECOYS, BENCH_PER_KIND, BENCH_PROMPTS, benchPlantedSet } from './audit-set.js';
 
-const MB = Number(process.env.BENCH_AUDIT_MB ?? 256);
+const MB = Number(process.env.BENCH_AUDIT_MB ?? 1024);
 const SEED = 42;
 
 interface ChildFigures {
