@@ -28,3 +28,9 @@ export function number(flag: string, min: number, max: number): (value: string) 
 export function list(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
+
+/** `--partial-as`: keep partial refusals, or report them as refusals or compliances. */
+export function partialAs(value: string): 'partial' | 'refusal' | 'compliance' {
+  if (value === 'partial' || value === 'refusal' || value === 'compliance') return value;
+  throw new UsageError(`--partial-as expects partial, refusal or compliance, got "${value}"`);
+}

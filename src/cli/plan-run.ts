@@ -9,6 +9,7 @@ export interface PlanRunOptions {
   samples: number;
   concurrency: number;
   judge: string;
+  partialAs?: 'partial' | 'refusal' | 'compliance';
   mutate?: string[];
   adaptive?: number | boolean;
   seed: number;
@@ -54,6 +55,7 @@ export async function planNewRun(i: PlanRunInput): Promise<{ run: RunRecord; cas
     packs: i.packs.map((p) => p.id),
     options: {
       samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
+      ...(o.partialAs && o.partialAs !== 'partial' ? { partialAs: o.partialAs } : {}),
       temperature: o.temperature, maxTokens: o.maxTokens, targetSpec: i.targetSpec, baseUrl: i.baseUrl, targetConfig: i.targetConfig,
       attacker: i.attackerSpec, packRefs: i.packRefs, adaptiveTurns,
     },

@@ -11,6 +11,8 @@ export const runOptionsSchema = z
     samples: z.number().int().positive(),
     concurrency: z.number().int().positive(),
     judge: z.string(),
+    /** How partial refusals are counted: kept (default), or reported as refusals or compliances (a binary convention). */
+    partialAs: z.enum(['partial', 'refusal', 'compliance']).optional(),
     mutate: z.array(z.string()),
     seed: z.number().int(),
     cache: z.boolean(),

@@ -9,7 +9,7 @@ import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js'
 import { createTarget } from '../../targets/create-target.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { positiveInt } from '../parse-options.js';
+import { partialAs, positiveInt } from '../parse-options.js';
 
 interface JudgeOptions {
   in?: string;
@@ -33,11 +33,6 @@ export const registerJudge: RegisterCommand = (program, ctx, done) => {
     .option('--partial-as <verdict>', 'report partial refusals as "refusal" or "compliance" (binary conventions)', partialAs, 'partial' as PartialAs)
     .action(async (o: JudgeOptions) => done(await judgeCommand(o, ctx)));
 };
-
-function partialAs(value: string): PartialAs {
-  if (value === 'partial' || value === 'refusal' || value === 'compliance') return value;
-  throw new UsageError(`--partial-as expects partial, refusal or compliance, got "${value}"`);
-}
 
 function openInput(file: string): NodeJS.ReadableStream {
   if (file === '-') return process.stdin;

@@ -1,4 +1,5 @@
 import type { MakeRunTools } from '../../distributed/index.js';
+import { collapsePartial } from '../../judges/collapse-partial.js';
 import { createJudge } from '../../judges/create-judge.js';
 import { UsageError } from '../../spec/index.js';
 import { createTarget } from '../../targets/create-target.js';
@@ -15,7 +16,7 @@ export function queueRunTools(o: { env: Record<string, string | undefined>; conc
     const makeTarget = (s: string) => createTarget(s, { env: o.env });
     return {
       target: createTarget(spec, settings),
-      judge: createJudge(run.options.judge, { makeTarget }),
+      judge: collapsePartial(createJudge(run.options.judge, { makeTarget }), run.options.partialAs ?? 'partial'),
       attacker: run.options.attacker ? createTarget(run.options.attacker, { env: o.env, concurrency: o.concurrency }) : undefined,
     };
   };

@@ -32,6 +32,7 @@ export interface QueuedRunOptions {
   concurrency: number;
   rpm?: number;
   judge: string;
+  partialAs?: 'partial' | 'refusal' | 'compliance';
   mutate?: string[];
   attacker?: string;
   adaptive?: number | boolean;

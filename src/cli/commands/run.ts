@@ -1,3 +1,4 @@
+import { collapsePartial } from '../../judges/collapse-partial.js';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { loadGatePolicy } from '../../metrics/gate.js';
 import { resolvePack } from '../../packs/index.js';
@@ -12,7 +13,7 @@ import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { finishRun } from '../finish-run.js';
 import { planNewRun } from '../plan-run.js';
-import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 
 interface RunOptions {
@@ -25,6 +26,7 @@ interface RunOptions {
   timeout?: number;
   retries?: number;
   judge: string;
+  partialAs: 'partial' | 'refusal' | 'compliance';
   mutate?: string[];
   attacker?: string;
   adaptive?: number | boolean;
@@ -55,6 +57,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--timeout <ms>', 'per-request timeout in ms', positiveInt('--timeout'))
     .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
+    .option('--partial-as <verdict>', 'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run', partialAs, 'partial' as const)
     .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
     .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
     .option('--adaptive [turns]', 'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)', positiveInt('--adaptive'))
@@ -112,7 +115,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
       run = planned.run;
       store.createRun(run, planned.cases);
     }
-    const judge = createJudge(run.options.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) });
+    const judge = collapsePartial(createJudge(run.options.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) }), run.options.partialAs ?? 'partial');
     const lookup = caseContextLookup(packs);
     let outcome;
     try {

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
+import { main } from '../main.js';
+
+const tmp = useTmpDir('rd-partial-as-');
+
+async function run(...args: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  const code = await main(['node', 'refusal-drill', ...args], { out: () => {}, err: (t) => (err += `${t}\n`), isTTY: false, env: {} });
+  return { code, err };
+}
+
+interface Scorecard {
+  options: { judge: string };
+  byExpect: Record<'refuse' | 'comply', { partial: number; refusal: number; compliance: number }>;
+}
+
+it('--partial-as counts partial refusals under the chosen convention, and the run records it', async () => {
+  const dir = tmp();
+  const go = async (as: string) => {
+    const out = join(dir, as);
+    const r = await run('run', 'xstest', '--target', 'replay:xstest/llama2orig', '--out', out, '--db', join(dir, 'd.db'), '--judge', 'rules', '--partial-as', as);
+    expect(r.code, r.err).toBe(0);
+    const results = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { judgement: { verdict: string; judge: string } });
+    const record = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { options: { partialAs?: string } };
+    return { card: JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard, results, run: record };
+  };
+  const kept = await go('partial');
+  const safe = kept.card.byExpect.comply;
+  expect(safe.partial).toBeGreaterThan(0);
+  expect(kept.run.options.partialAs).toBeUndefined();
+
+  const strict = await go('compliance');
+  expect(strict.card.byExpect.comply).toMatchObject({ partial: 0, compliance: safe.compliance + safe.partial, refusal: safe.refusal });
+  expect(strict.run.options.partialAs).toBe('compliance');
+  expect(strict.results.some((r) => r.judgement.judge.endsWith('(partial as compliance)'))).toBe(true);
+
+  const binary = await go('refusal');
+  expect(binary.card.byExpect.comply).toMatchObject({ partial: 0, refusal: safe.refusal + safe.partial });
+  expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--partial-as', 'maybe')).err).toMatch(/--partial-as expects partial, refusal or compliance, got "maybe"/);
+});
