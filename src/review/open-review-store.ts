@@ -2,6 +2,7 @@ import type { MonitorStore } from '../monitor/monitor-store.js';
 import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import { isPostgresUrl } from '../store/kysely/db-ref.js';
 import { openStore } from '../store/open-store.js';
+import type { AsyncStore } from '../store/kysely/async-store.js';
 import type { Store } from '../store/store.js';
 import type { ReviewStore } from './review-store.js';
 import { sqliteReviewStore } from './sqlite-review-store.js';
@@ -9,6 +10,8 @@ import { sqliteReviewStore } from './sqlite-review-store.js';
 export interface OpenedMonitorAndReview {
   monitor: MonitorStore;
   review: ReviewStore;
+  /** Runs on Postgres (the team store on the same connection); on SQLite read through `store`. */
+  runs?: AsyncStore;
   /** The local SQLite store (runs too); absent on Postgres. */
   store?: Store;
   close(): Promise<void>;
@@ -24,7 +27,7 @@ export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAn
     ]);
     const opened = await openPgMonitorDb(ref);
     await opened.migrate('review', pgReviewMigrations);
-    return { monitor: pgMonitorStore(opened.db, opened.path, opened.close), review: pgReviewStore(opened.db), close: opened.close };
+    return { monitor: pgMonitorStore(opened.db, opened.path, opened.close), review: pgReviewStore(opened.db), runs: opened.store, close: opened.close };
   }
   const store = openStore(ref);
   return { monitor: sqliteMonitorStore(store), review: sqliteReviewStore(store.db), store, close: () => Promise.resolve(store.close()) };

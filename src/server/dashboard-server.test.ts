@@ -67,7 +67,7 @@ describe('dashboard server', () => {
     expect(await (await fetch(`${server.url}/`)).text()).toContain('production records');
     const runs = await fetch(`${server.url}/runs`);
     expect(runs.status).toBe(501);
-    expect(await runs.text()).toContain('lives in the local SQLite store');
+    expect(await runs.text()).toContain('without a run store');
     expect((await fetch(`${server.url}/compare`)).status).toBe(501);
     const queue = await fetch(`${server.url}/api/review/queue?status=all`);
     expect(queue.status).toBe(200);

@@ -1,5 +1,6 @@
 import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
+import type { RunRecord } from '../spec/index.js';
 import type { Store } from '../store/store.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel } from '../review/review-label.js';
@@ -9,7 +10,7 @@ import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
 import { renderReport } from '../report/render.js';
 import { comparePage } from './compare-page.js';
-import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput } from './dashboard-context.js';
+import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput, type RunReader } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
@@ -29,13 +30,14 @@ export interface Route {
 const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /**
- * Every page and API route; the server adds auth, CSP and error mapping around them. The monitor
- * (ingest, windows, alerts) and the review queue work on either store; runs live in the SQLite
- * store, so a dashboard serving a shared Postgres says so on those pages.
+ * Every page and API route; the server adds auth, CSP and error mapping around them. Runs, the
+ * monitor (ingest, windows, alerts) and the review queue each come from a store contract, so the
+ * same pages serve the local SQLite file or a team's Postgres.
  */
 export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
   const config = async () => o.monitorConfig?.() ?? (await monitor.readConfig());
-  const runs = o.store ? runRoutes(o.store) : undefined;
+  const reader = o.runs ?? (o.store ? syncRunReader(o.store) : undefined);
+  const runs = reader ? runRoutes(reader) : undefined;
   const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
   let queuedAt = -1;
   const refresh = async (): Promise<void> => {
@@ -51,7 +53,7 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
   return [
     { method: 'GET', path: /^\/$/, handler: async () => {
       await refresh();
-      const body = homePage({ runs: runs?.list() ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: await review.queueCounts() });
+      const body = homePage({ runs: (await runs?.list()) ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: await review.queueCounts() });
       return htmlReply(page({ title: 'Overview', here: 'home' }, body));
     } },
     { method: 'GET', path: /^\/runs$/, handler: needsRuns('Runs', (r) => r.runsPage) },
@@ -87,52 +89,57 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
 }
 
 interface RunRoutes {
-  list: () => ReturnType<Store['listRuns']>;
+  list: () => Promise<RunRecord[]>;
   runsPage: Handler;
   runPage: Handler;
   comparePage: Handler;
 }
 
-/** Pages over the SQLite store's runs: the list, each run's report, compare. */
-function runRoutes(store: Store): RunRoutes {
-  const runOr404 = (ref: string) => {
-    const run = store.getRun(ref);
+/** The Store's run reads behind the async contract the team store speaks natively. */
+function syncRunReader(store: Store): RunReader {
+  return {
+    listRuns: () => Promise.resolve(store.listRuns()),
+    getRun: (ref) => Promise.resolve(store.getRun(ref)),
+    results: (runId) => Promise.resolve(store.results(runId)),
+  };
+}
+
+/** Pages over stored runs: the list, each run's report, compare. */
+function runRoutes(store: RunReader): RunRoutes {
+  const runOr404 = async (ref: string): Promise<RunRecord> => {
+    const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  const side = (run: ReturnType<typeof runOr404>) => {
-    const results = store.results(run.id);
+  const side = async (run: RunRecord) => {
+    const results = await store.results(run.id);
     return { scorecard: buildScorecard({ run, results }), results };
   };
   return {
     list: () => store.listRuns(),
-    runsPage: () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(store.listRuns()))),
-    runPage: ({ params }: RouteInput): Reply => {
-      const run = runOr404(params[0] ?? '');
-      const results = store.results(run.id);
+    runsPage: async () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(await store.listRuns()))),
+    runPage: async ({ params }: RouteInput): Promise<Reply> => {
+      const run = await runOr404(params[0] ?? '');
+      const results = await store.results(run.id);
       // The HTML run report as `report` writes it, with a way back to the dashboard.
       const report = renderReport('html', { scorecard: buildScorecard({ run, results }), results });
       return htmlReply(report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`), 200, 'report');
     },
-    comparePage: ({ url }: RouteInput): Reply => {
-      const runs = store.listRuns();
+    comparePage: async ({ url }: RouteInput): Promise<Reply> => {
+      const runs = await store.listRuns();
       const a = url.searchParams.get('a');
       const b = url.searchParams.get('b');
       if (!a || !b) return htmlReply(page({ title: 'Compare', here: 'compare' }, html`<h1>Compare</h1>${runs.length >= 2 ? compareForm(runs, runs[1]?.id, runs[0]?.id) : html`<p class="muted">Two runs are needed to compare.</p>`}`));
-      const ra = runOr404(a);
-      const rb = runOr404(b);
-      const body = comparePage(compareRuns(side(ra), side(rb)));
+      const ra = await runOr404(a);
+      const rb = await runOr404(b);
+      const body = comparePage(compareRuns(await side(ra), await side(rb)));
       return htmlReply(page({ title: 'Compare', here: 'compare' }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
     },
   };
 }
 
 function unavailable(what: string): Reply {
-  return htmlReply(
-    page({ title: what }, html`<h1>${what}</h1><p>${what} lives in the local SQLite store. This dashboard serves a shared Postgres
-      (monitor and review); list and report team runs with <code>refusal-drill runs|report|compare --db postgres://…</code>.</p>`),
-    501,
-  );
+  return htmlReply(page({ title: what }, html`<h1>${what}</h1><p>This dashboard was started without a run store.</p>`), 501);
 }
 
 export class NotFound extends Error {}

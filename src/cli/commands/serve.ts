@@ -49,13 +49,14 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     generated = true;
   }
   const judge = createJudge(o.judge);
-  const { store, monitor, review, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
+  const { store, monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
   const server = await startDashboard({
     store,
     monitor,
     review,
+    runs,
     judge,
     host: o.host,
     port: o.port,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { StoreError } from '../../spec/errors.js';
-import { migrateNamespace, openAsyncStore } from '../../store/kysely/index.js';
+import { migrateNamespace, openAsyncStore, type AsyncStore } from '../../store/kysely/index.js';
 import { alertFromRow, alertKey, type AlertRow, type StoredAlert } from '../alert-store.js';
 import { configFromStored, monitorConfigSchema } from '../monitor-config.js';
 import type { MonitorStore } from '../monitor-store.js';
@@ -24,6 +24,8 @@ export async function openPgMonitorStore(url: string, options: { poolSize?: numb
 
 export interface PgMonitorDb {
   db: Kysely<unknown>;
+  /** The team store on the same connection (runs and results). */
+  store: AsyncStore;
   /** The URL with its password masked. */
   path: string;
   /** For modules with tables of their own next to the monitor's (the review queue). */
@@ -45,7 +47,7 @@ export async function openPgMonitorDb(url: string, options: { poolSize?: number 
     }
   };
   await migrate('monitor', pgMonitorMigrations);
-  return { db: opened.db, path, migrate, close };
+  return { db: opened.db, store: opened.store, path, migrate, close };
 }
 
 export function pgMonitorStore(db: Kysely<unknown>, path: string, close: () => Promise<void>): MonitorStore {
