@@ -38,12 +38,10 @@ export class ExecProcess {
     const child = this.ensureChild();
     const id = this.nextId++;
     return new Promise<ExecReply>((resolve, reject) => {
-      // A cancelled or timed-out request is forgotten (a late reply is ignored), and the program is
-      // told, so it can stop working on it: {"id": n, "cancel": true}.
+      // A cancelled or timed-out request is forgotten; its late reply is ignored.
       const onAbort = (): void => {
         this.pending.delete(id);
         this.refresh();
-        if (child.exitCode === null && child.signalCode === null && child.stdin.writable) child.stdin.write(`${JSON.stringify({ id, cancel: true })}\n`);
       };
       signal.addEventListener('abort', onAbort, { once: true });
       const done = (): void => {
