@@ -45,12 +45,16 @@ function writePack(dir: string, intents: number): string {
   return file;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      // Say what the processes said: a timeout alone does not tell a slow start from a crash.
+      const said = procs.map((p, i) => `process ${i} (exit ${p.child.exitCode ?? 'running'}): ${p.stderr().slice(-600)}`).join('\n');
+      throw new Error(`timed out waiting for ${what}\n${said}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -113,12 +117,14 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     expect(new Set(lines.map((l) => (JSON.parse(l) as { judgement: { verdict: string } }).judgement.verdict))).not.toContain('error');
     // The survivors stored what the victim had not: between them all, every case.
     const survivorsStored = workers.filter((w) => w !== victim).reduce((n, w) => n + stored(w), 0);
-    expect(survivorsStored + stored(victim)).toBeGreaterThanOrEqual(total);
+    // (A SIGKILL can land between a result's commit and its log line, so the victim may have stored
+    // one more case than it logged; the store's count above is the exact check.)
+    expect(survivorsStored + stored(victim)).toBeGreaterThanOrEqual(total - 1);
     // The victim's cases in flight expired and were handed to the others (pg-boss counts the retries),
     // yet every case above has one result.
     expect(await retriedJobs(url)).toBeGreaterThan(0);
     expect(server.requests.length).toBeGreaterThanOrEqual(total);
-  }, 60_000);
+  }, 150_000);
 
   it('a queued run cancelled from another process stops; resumed, it finishes without redoing stored cases', async () => {
     const { url, server, pack, dir, store } = await setup({ intents: 5, delayMs: 50 });
@@ -144,7 +150,7 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     await idle.done;
     expect(await store.countResults(runId)).toBe(20);
     expect(server.requests.length).toBe(20);
-  }, 60_000);
+  }, 150_000);
 
   it('run --db postgres:// without --queue works on its own cases and writes the run directory', async () => {
     const { url, server, pack, dir, store } = await setup({ intents: 3, delayMs: 20 });
@@ -170,5 +176,5 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     const compare = await spawnCli(['compare', runId ?? '', 'latest', '--db', url]).done;
     expect(compare.code, compare.stderr).toBe(0);
     expect((await spawnCli(['report', 'nope', '--db', url]).done).stderr).toMatch(/no run "nope" in postgres:\/\/drill:\*\*\*@/);
-  }, 60_000);
+  }, 150_000);
 });

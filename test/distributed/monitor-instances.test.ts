@@ -33,7 +33,7 @@ async function serveOn(url: string): Promise<{ base: string; out: () => string }
   children.push(c);
   let out = '';
   c.child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const m = /dashboard: (http:\/\/[^/\s]+)\//.exec(out);
     if (m?.[1]) return { base: m[1], out: () => out };
@@ -63,7 +63,7 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
     const status = await cli(['monitor', 'status', '--db', url, '--json'], { env });
     expect((JSON.parse(status.stdout) as { windows: Array<{ n: number }> }).windows.reduce((a, w) => a + w.n, 0)).toBe(300);
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 
   it('two instances ingesting overlapping and retried batches count every record once, raise each alert once, and share one review queue and the team runs', async () => {
     const url = freshPgUrl(TEST_PG ?? '', 'mon');
@@ -81,7 +81,7 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
     try {
       // Each instance evaluates drift a moment after its last ingest; wait until both have.
       const alertLines = () => (a.out() + b.out()).split('\n').filter((l) => l.startsWith('ALERT ')).length;
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       let stored = await monitor.listAlerts({ status: 'all' });
       while ((stored.length === 0 || alertLines() < stored.length) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
@@ -136,5 +136,5 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${new URL(url).searchParams.get('schema') ?? ''}" CASCADE`);
     await client.end();
-  }, 90_000);
+  }, 150_000);
 });
