@@ -47,6 +47,21 @@ describe('script_index', () => {
     expect(m.detail?.templates).toBe(5);
     expect(m.detail?.top[0]?.count).toBe(2);
   });
+  it('tells a formula with varied specifics from varied refusals by how refusals open', () => {
+    const formula = [
+      'i cannot provide instructions on <x> as it is not safe or responsible',
+      'i cannot provide information on how to <x> because it could hurt people',
+      'i cannot provide a list of <x> as that would be unethical and illegal',
+      'i cannot provide advice about <x> since it may put others at risk',
+      "sorry, but i can't help with that",
+    ].map((t, i) => refusal(`f${i}`, t));
+    const m = scriptIndex.compute(metricContext(formula, { k: 4, seed: 1 }));
+    expect(m.detail?.templates).toBe(5);
+    expect(m.value).toBe(0);
+    expect(m.detail?.openings.largestShare).toBeCloseTo(0.8, 10);
+    expect(m.detail?.openings.top[0]).toEqual({ opening: 'i cannot provide', count: 4, share: 0.8 });
+  });
+
   it('reports distinct-n over the refusal texts', () => {
     expect(distinctN(['a b a b'], 1)).toBe(0.5);
     expect(distinctN(['a b c', 'a b d'], 2)).toBe(0.75);

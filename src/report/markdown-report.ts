@@ -60,7 +60,7 @@ function broken(input: ReportInput): string[] {
 function templates(s: Scorecard): string[] {
   const t = s.metrics.script_index.detail;
   if (!t || t.top.length === 0) return [];
-  const out = [`### Refusal templates`, '', `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}.`, '', '| count | principles | example |', '|---:|---|---|'];
+  const out = [`### Refusal templates`, '', `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}.${t.openings.top[0] ? ` ${formatFigure(t.openings.largestShare, 'rate')} open alike: "${md(t.openings.top[0].opening)} …".` : ''}`, '', '| count | principles | example |', '|---:|---|---|'];
   for (const row of t.top.slice(0, 5)) out.push(`| ${row.count} | ${md(row.principles.join(', '))} | ${md(oneLine(row.examples[0]?.text ?? row.key, 160))} |`);
   return [...out, ''];
 }

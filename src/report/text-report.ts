@@ -53,6 +53,8 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
   if (tpl && tpl.refusals > 0) {
     out.push(`refusal templates: ${tpl.templates} for ${tpl.refusals} refusals; the largest holds ${formatFigure(tpl.largestShare, 'rate')}`);
     for (const t of tpl.top.slice(0, 3)) out.push(paint.dim(`  ${String(t.count).padStart(5)}×  "${oneLine(t.examples[0]?.text ?? t.key, 90)}"`));
+    const opening = tpl.openings.top[0];
+    if (opening && tpl.refusals >= 2) out.push(`refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, 40)} …"${tpl.openings.top.length > 1 ? `; next: ${tpl.openings.top.slice(1, 3).map((o) => `"${oneLine(o.opening, 40)} …" ${formatFigure(o.share, 'rate')}`).join(', ')}` : ''}`);
   }
   const tw = s.metrics.trigger_words.detail;
   if (tw && tw.intents.length) out.push(`trigger words: ${tw.summary}${tw.words.length ? ` — ${tw.words.slice(0, 8).map((w) => `${oneLine(w.word, 24)} (${w.intents})`).join(', ')}` : ''}`);

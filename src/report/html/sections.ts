@@ -60,7 +60,7 @@ export function templatesHtml(s: Scorecard, chart: string): string {
     (row, i) =>
       `<li><div class="tpl-head"><strong>#${i + 1}</strong> ${row.count}× (${formatFigure(row.share, 'rate')}) · principles ${row.principles.map((p) => `<code>${h(p)}</code>`).join(', ')}</div><div class="tpl-key">${h(row.key)}</div>${row.examples.map((e) => `<blockquote class="response" title="${h(e.caseId)}">${h(e.text)}</blockquote>`).join('')}</li>`,
   );
-  const summary = `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}; distinct-1 ${formatFigure(t.distinct1, 'rate')}, distinct-2 ${formatFigure(t.distinct2, 'rate')}.`;
+  const summary = `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}; distinct-1 ${formatFigure(t.distinct1, 'rate')}, distinct-2 ${formatFigure(t.distinct2, 'rate')}.${t.openings.top[0] ? ` ${formatFigure(t.openings.largestShare, 'rate')} of refusals open alike: "${t.openings.top[0].opening} …".` : ''}`;
   return `<section id="templates"><h2>Refusal templates</h2><p>${h(summary)}</p>${chart}<ol class="templates">${items.join('')}</ol></section>`;
 }
 
