@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../spec/index.js';
 import { isPostgresUrl } from '../store/kysely/db-ref.js';
+import { withRunReader } from '../store/run-reader.js';
 import { loadRun, type LoadedRun } from './load-run.js';
 
 /**
@@ -9,13 +10,9 @@ import { loadRun, type LoadedRun } from './load-run.js';
  */
 export async function loadStoredRun(ref: string, options: { db: string }): Promise<LoadedRun> {
   if (!isPostgresUrl(options.db) || (existsSync(ref) && statSync(ref).isDirectory())) return loadRun(ref, options);
-  const { openAsyncStore } = await import('../store/kysely/open-async-store.js');
-  const { store } = await openAsyncStore(options.db, { poolSize: 2 });
-  try {
+  return withRunReader(options.db, async (store) => {
     const run = await store.getRun(ref);
     if (!run) throw new InputError(`no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db <url>)`);
     return { run, results: await store.results(run.id) };
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -6,7 +6,8 @@ import type { MonitorConfig } from '../monitor/monitor-config.js';
 import type { WebhookResult } from '../monitor/webhook.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { ReviewStore } from '../review/review-store.js';
-import type { CaseResult, Judge, RunRecord } from '../spec/index.js';
+import type { Judge } from '../spec/index.js';
+import type { RunReader } from '../store/run-reader.js';
 import type { Store } from '../store/store.js';
 
 export interface DashboardOptions {
@@ -36,13 +37,6 @@ export interface DashboardOptions {
   /** Drift is re-evaluated this long after the last ingest, so a burst of posts evaluates once. */
   evaluateDelayMs?: number;
   onEvent?: (event: DashboardEvent) => void;
-}
-
-/** The run reads the dashboard needs: the AsyncStore of team mode has them; the SQLite Store is wrapped. */
-export interface RunReader {
-  listRuns(): Promise<RunRecord[]>;
-  getRun(ref: string): Promise<RunRecord | undefined>;
-  results(runId: string): Promise<CaseResult[]>;
 }
 
 export type DashboardEvent =

@@ -1,7 +1,7 @@
 import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { RunRecord } from '../spec/index.js';
-import type { Store } from '../store/store.js';
+import { syncRunReader, type RunReader } from '../store/run-reader.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel } from '../review/review-label.js';
 import type { ReviewStore } from '../review/review-store.js';
@@ -10,7 +10,7 @@ import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
 import { renderReport } from '../report/render.js';
 import { comparePage } from './compare-page.js';
-import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput, type RunReader } from './dashboard-context.js';
+import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
@@ -93,15 +93,6 @@ interface RunRoutes {
   runsPage: Handler;
   runPage: Handler;
   comparePage: Handler;
-}
-
-/** The Store's run reads behind the async contract the team store speaks natively. */
-function syncRunReader(store: Store): RunReader {
-  return {
-    listRuns: () => Promise.resolve(store.listRuns()),
-    getRun: (ref) => Promise.resolve(store.getRun(ref)),
-    results: (runId) => Promise.resolve(store.results(runId)),
-  };
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */

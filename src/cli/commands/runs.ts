@@ -1,6 +1,7 @@
 import { EXIT, type CaseResult, type RunRecord } from '../../spec/index.js';
-import { DEFAULT_DB, openStore } from '../../store/index.js';
-import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { withRunReader } from '../../store/run-reader.js';
 import type { RegisterCommand } from '../command-module.js';
 
 interface RunRow {
@@ -34,24 +35,12 @@ export const registerRuns: RegisterCommand = (program, ctx, done) => {
     });
 };
 
-async function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
-  if (isPostgresUrl(db)) {
-    const { openAsyncStore } = await import('../../store/kysely/open-async-store.js');
-    const { store } = await openAsyncStore(db, { poolSize: 2 });
-    try {
-      const runs: RunRow[] = [];
-      for (const run of await store.listRuns()) runs.push(row(run, await store.results(run.id)));
-      return { path: store.path, runs };
-    } finally {
-      await store.close();
-    }
-  }
-  const store = openStore(db);
-  try {
-    return { path: store.path, runs: store.listRuns().map((run) => row(run, store.results(run.id))) };
-  } finally {
-    store.close();
-  }
+function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
+  return withRunReader(db, async (store) => {
+    const runs: RunRow[] = [];
+    for (const run of await store.listRuns()) runs.push(row(run, await store.results(run.id)));
+    return { path: store.path, runs };
+  });
 }
 
 function row(run: RunRecord, results: CaseResult[]): RunRow {
