@@ -9,6 +9,12 @@ export function overlongError(line: number): LineError {
   return { line, message: `line longer than ${MAX_LINE} characters` };
 }
 
+/** What becomes of one line, read either way: too long is an error, blank is counted and dropped. */
+export function takeLine(raw: string, line: number, into: { lines: RawLine[]; errors: LineError[] }): void {
+  if (raw.length > MAX_LINE) into.errors.push(overlongError(line));
+  else if (raw.trim() !== '') into.lines.push([line, raw]);
+}
+
 // Keeps a byte order mark as the line reader does (and JSON.parse then reports that line).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -18,8 +24,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  */
 export function chunkLines(bytes: Uint8Array, firstLine: number): { lines: RawLine[]; errors: LineError[] } {
   const text = decoder.decode(bytes);
-  const lines: RawLine[] = [];
-  const errors: LineError[] = [];
+  const out = { lines: [] as RawLine[], errors: [] as LineError[] };
   let line = firstLine;
   let start = 0;
   while (start < text.length) {
@@ -27,10 +32,9 @@ export function chunkLines(bytes: Uint8Array, firstLine: number): { lines: RawLi
     const next = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;
     const raw = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
-    if (raw.length > MAX_LINE) errors.push(overlongError(line));
-    else if (raw.trim() !== '') lines.push([line, raw]);
+    takeLine(raw, line, out);
     line += 1;
     start = next;
   }
-  return { lines, errors };
+  return out;
 }

@@ -45,7 +45,8 @@ parentPort?.on('message', async (msg: WorkerRequest) => {
     if (!prepare) preparers.set(key, (prepare = createChunkPreparer(msg.settings, { judge, matcher, exists })));
     const split = 'bytes' in msg.input ? chunkLines(msg.input.bytes, msg.input.firstLine) : { lines: msg.input.lines, errors: [] };
     const result = await prepare(split.lines);
-    if (split.errors.length) result.errors = [...split.errors, ...result.errors].sort((a, b) => a.line - b.line);
+    // The ingest sorts errors by line as it gathers them.
+    if (split.errors.length) result.errors = [...split.errors, ...result.errors];
     if (msg.target) {
       const inserted = result.rows.length ? await write(result.rows, msg.target) : 0;
       result.duplicates += result.rows.length - inserted;

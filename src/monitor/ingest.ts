@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Judge } from '../spec/index.js';
 import { byteChunks } from './byte-chunks.js';
-import { MAX_LINE, MAX_LINE_BYTES, overlongError } from './chunk-lines.js';
+import { MAX_LINE_BYTES, overlongError, takeLine } from './chunk-lines.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { ChunkInput, IngestPool, WriteTarget } from './ingest-pool.js';
 import type { IntentMatcher } from './intent-matcher.js';
@@ -119,10 +119,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     } else {
       const batchSize = options.batchSize ?? 2000;
       let chunk: RawLine[] = [];
+      const errors: LineError[] = [];
       for await (const raw of options.lines ?? (options.input ? readLines(options.input) : [])) {
         report.lines += 1;
-        if (raw.length > MAX_LINE) addErrors(report, [overlongError(report.lines)]);
-        else if (raw.trim() !== '') chunk.push([report.lines, raw]);
+        takeLine(raw, report.lines, { lines: chunk, errors });
+        if (errors.length) addErrors(report, errors.splice(0));
         if (chunk.length >= batchSize) {
           await dispatch({ lines: chunk });
           chunk = [];
