@@ -23,4 +23,3 @@ export * from './monitor-migrations.js';
 export * from './window-assembly.js';
 export * from './monitor-store.js';
 export * from './sqlite-monitor-store.js';
-export * from './open-monitor-store.js';

@@ -14,10 +14,14 @@ export interface OpenedMonitorAndReview {
   runs?: AsyncStore;
   /** The local SQLite store (runs too); absent on Postgres. */
   store?: Store;
+  /** Closes the connection (the same as `monitor.close()`). */
   close(): Promise<void>;
 }
 
-/** The monitor and its review queue on one connection: a SQLite file, or a team's `postgres://` URL. */
+/**
+ * The monitor and its review queue on one connection: a SQLite file, or a team's `postgres://` URL
+ * (team-mode libraries load only then). Commands that need only the monitor take `.monitor`.
+ */
 export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAndReview> {
   if (isPostgresUrl(ref)) {
     const [{ openPgMonitorDb, pgMonitorStore }, { pgReviewStore }, { pgReviewMigrations }] = await Promise.all([
@@ -27,8 +31,10 @@ export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAn
     ]);
     const opened = await openPgMonitorDb(ref);
     await opened.migrate('review', pgReviewMigrations);
-    return { monitor: pgMonitorStore(opened.db, opened.path, opened.close), review: pgReviewStore(opened.db), runs: opened.store, close: opened.close };
+    const monitor = pgMonitorStore(opened.db, opened.path, opened.close);
+    return { monitor, review: pgReviewStore(opened.db), runs: opened.store, close: monitor.close };
   }
   const store = openStore(ref);
-  return { monitor: sqliteMonitorStore(store), review: sqliteReviewStore(store.db), store, close: () => Promise.resolve(store.close()) };
+  const monitor = sqliteMonitorStore(store, { close: () => store.close() });
+  return { monitor, review: sqliteReviewStore(store.db), store, close: monitor.close };
 }

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DriftAlert } from '../../src/monitor/detect-drift.js';
 import { ingest } from '../../src/monitor/ingest.js';
 import type { MonitorStore } from '../../src/monitor/monitor-store.js';
-import { openPgMonitorStore } from '../../src/monitor/pg/pg-monitor-store.js';
-import { openMonitorStore } from '../../src/monitor/open-monitor-store.js';
+import { openMonitorAndReview } from '../../src/review/open-review-store.js';
 import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { keywordJudge } from './keyword-judge.js';
@@ -105,6 +104,7 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
   });
 }
 
+const openMonitor = async (ref: string): Promise<MonitorStore> => (await openMonitorAndReview(ref)).monitor;
 let n = 0;
-contract('SQLite', () => join(tmp(), `m${n++}.db`), openMonitorStore);
-contract('Postgres', () => freshPgUrl(TEST_PG ?? 'postgres://x@127.0.0.1/none', 'mon'), openPgMonitorStore, TEST_PG ? undefined : NO_PG_REASON);
+contract('SQLite', () => join(tmp(), `m${n++}.db`), openMonitor);
+contract('Postgres', () => freshPgUrl(TEST_PG ?? 'postgres://x@127.0.0.1/none', 'mon'), openMonitor, TEST_PG ? undefined : NO_PG_REASON);

@@ -9,7 +9,7 @@ import { createIngestPool } from '../../monitor/ingest-pool.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
 import type { MonitorConfig } from '../../monitor/monitor-config.js';
 import type { MonitorStore } from '../../monitor/monitor-store.js';
-import { openMonitorStore } from '../../monitor/open-monitor-store.js';
+import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { parseBaseline } from '../../monitor/baseline.js';
 import { postAlerts } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
@@ -122,7 +122,7 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
   const judge = createJudge(o.judge);
-  const monitor = await openMonitorStore(resolveDbRef({ flag: o.db, env: ctx.env }));
+  const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   try {
     const config = await monitor.readConfig();
     const packs = o.pack ?? config.packs;
@@ -161,7 +161,7 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
 const DB_HELP = 'SQLite store, or a shared postgres:// URL (else REFUSAL_DRILL_DB)';
 
 async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorStore) => Promise<void>): Promise<number> {
-  const monitor = await openMonitorStore(resolveDbRef({ flag: db, env: ctx.env }));
+  const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: db, env: ctx.env }));
   try {
     await fn(monitor);
   } finally {
