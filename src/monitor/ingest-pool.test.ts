@@ -26,9 +26,11 @@ function lines(): string[] {
   return out;
 }
 
+/** Every stored column that prepare and write decide, in id order: two stores compare equal only if they stored the same. */
+const rows = (db: ReturnType<typeof openStore>['db']) =>
+  db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
+
 it('a worker pool stores exactly what the ingesting thread stores, reports the same bad lines, and skips a re-run', async () => {
-  const rows = (db: ReturnType<typeof openStore>['db']) =>
-    db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
   const a = openStore(join(tmp(), 'a.db'));
   const local = await ingest({ monitor: sqliteMonitorStore(a), lines: lines(), source: 'feed', judge: createJudge('rules'), matcher: loadMatcher(null), redact: true, batchSize: 64 });
 
@@ -52,8 +54,6 @@ it('a worker pool stores exactly what the ingesting thread stores, reports the s
 });
 
 it('a writing pool fed raw bytes stores what the ingesting thread stores, numbering lines the same way', async () => {
-  const rows = (db: ReturnType<typeof openStore>['db']) =>
-    db.prepare('SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id').all();
   // CRLF line ends, blank lines and multi-byte text, cut into chunks of a few kB.
   const text = `${lines().map((l, i) => (i % 50 === 7 ? `${l}\r\n\r\n` : `${l.replace('Sure', 'Sûre ✓')}\n`)).join('')}`;
   const a = openStore(join(tmp(), 'a.db'));
