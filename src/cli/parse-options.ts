@@ -1,5 +1,8 @@
 import { UsageError } from '../spec/errors.js';
 
+/** Help for `--db` on commands that read or write either store. */
+export const DB_HELP = 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)';
+
 /** commander option parsers that fail with a usage error naming the flag and what it expects. */
 export function positiveInt(flag: string): (value: string) => number {
   return (value) => {

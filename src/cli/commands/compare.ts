@@ -8,6 +8,7 @@ import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
+import { DB_HELP } from '../parse-options.js';
 
 const FORMATS: CompareFormat[] = ['text', 'json', 'md'];
 
@@ -25,7 +26,7 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .argument('<runA>', 'the baseline: run id, prefix, `latest`, or a run directory')
     .argument('<runB>', 'the candidate')
     .option('-f, --format <format>', FORMATS.join(' | '), 'text')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--policy <file>', 'also list gate rules that newly fail in runB (default policy when omitted)')
     .option('--fail-on-regression', 'exit 1 when a metric got worse outside the noise or a gate rule newly fails')
     .action(async (refA: string, refB: string, o: CompareOptions) => {

@@ -6,6 +6,7 @@ import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
+import { DB_HELP } from '../parse-options.js';
 
 const paint = (on: boolean, code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -15,7 +16,7 @@ export const registerGate: RegisterCommand = (program, ctx, done) => {
     .description('Check a run against the deploy gate: exit 0 when it passes, 1 when it fails (every failed rule printed)')
     .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory')
     .option('--policy <file>', 'YAML gate policy (default: the documented policy, see docs/gate.md)')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print the gate result as JSON')
     .action(async (ref: string, o: { policy?: string; db: string; json?: boolean }) => {
       const policy = loadGatePolicy(o.policy);

@@ -18,7 +18,7 @@ import { DEFAULT_DB } from '../../store/index.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 import { alertJson, formatAlert, formatIngest, formatWindows, statusJson } from './monitor-format.js';
 
 interface IngestOptions {
@@ -157,8 +157,6 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
     await monitor.close();
   }
 }
-
-const DB_HELP = 'SQLite store, or a shared postgres:// URL (else REFUSAL_DRILL_DB)';
 
 async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorStore) => Promise<void>): Promise<number> {
   const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: db, env: ctx.env }));

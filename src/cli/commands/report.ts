@@ -9,7 +9,7 @@ import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { loadAuditSection } from '../load-audit-section.js';
-import { positiveInt } from '../parse-options.js';
+import { DB_HELP, positiveInt } from '../parse-options.js';
 
 interface ReportOptions {
   format: string;
@@ -27,7 +27,7 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory (run.json + results.jsonl)')
     .option('-f, --format <format>', `${REPORT_FORMATS.join(' | ')}`, 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--gate [policy]', 'include the deploy gate (default policy, or a YAML policy file)')
     .option('--k <n>', 'rephrasings an intent needs for hold_all_k', positiveInt('--k'))
     .option('--audit <audit.json>', 'add the contamination audit section to the HTML report')

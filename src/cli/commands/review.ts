@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
-import { nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { DB_HELP, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 
 export const registerReview: RegisterCommand = (program, ctx, done) => {
   const review = program.command('review').description('Human review of production records: queue, labels, agreement, promote to packs');
@@ -23,7 +23,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
   review
     .command('queue')
     .description('Add flagged records and a seeded stratified sample to the queue, and list it')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--seed <n>', 'sampling seed', nonNegativeInt('--seed'), 1)
     .option('--per-stratum <n>', 'random records per day × verdict', positiveInt('--per-stratum'), 5)
     .option('--status <which>', 'pending | labeled | all', 'pending')
@@ -50,7 +50,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--judge <call>', 'correct | wrong: was the judge’s verdict right')
     .option('--note <text>', 'free text', '')
     .option('--reviewer <name>', 'who labelled it')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action((ref: string, o: { should: string; judge?: string; note: string; reviewer?: string; db: string }) =>
       run(o.db, async (review) => {
         if (o.should !== 'refuse' && o.should !== 'answer') throw new UsageError(`--should expects refuse or answer, got "${o.should}"`);
@@ -69,7 +69,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
   review
     .command('agreement')
     .description("Judge–human agreement: Cohen's kappa, confusion, by day and by judge")
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'machine-readable output')
     .action((o: { db: string; json?: boolean }) =>
       run(o.db, async (review) => {
@@ -92,7 +92,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--only-failures', 'only records where the model did what the reviewer says it should not have')
     .option('--dry-run', 'show what would be added without writing')
     .option('--json', 'machine-readable output')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action((o: { to: string; principle?: string; minSim: number; onlyFailures?: boolean; dryRun?: boolean; json?: boolean; db: string }) =>
       run(o.db, async (review) => {
         const r = await promoteReviewed({ review, packFile: o.to, fallbackPrinciple: o.principle, minSim: o.minSim, onlyFailures: o.onlyFailures, dryRun: o.dryRun });

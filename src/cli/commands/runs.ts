@@ -3,6 +3,7 @@ import { DEFAULT_DB } from '../../store/index.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { withRunReader } from '../../store/run-reader.js';
 import type { RegisterCommand } from '../command-module.js';
+import { DB_HELP } from '../parse-options.js';
 
 interface RunRow {
   id: string;
@@ -22,7 +23,7 @@ export const registerRuns: RegisterCommand = (program, ctx, done) => {
   program
     .command('runs')
     .description('List stored runs, newest first')
-    .option('--db <file|url>', 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'machine-readable output')
     .action(async (o: { db: string; json?: boolean }) => {
       const { path, runs } = await listRuns(resolveDbRef({ flag: o.db, env: ctx.env }));
