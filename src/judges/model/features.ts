@@ -116,8 +116,7 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     if (a.firstRefusal === 0) add(`fr0:${form}`);
   }
   // Implicit refusal: the opening condemns the act; what follows decides refusal or partial.
-  const opening = n > 0 ? a.cues[0]! | (a.cues[1] ?? 0) : 0;
-  if (opening & CUE.condemn && a.firstRefusal < 0) {
+  if (a.opening & CUE.condemn && a.firstRefusal < 0) {
     add(`imp:${a.all & CUE.redirect ? 'redir' : 'noredir'}:${bucket(share, [0.25, 0.5, 0.75])}`);
     add(`imp:list:${bucket(a.seg.listItems, [1, 3])}`);
   }

@@ -9,6 +9,8 @@ export interface Analysis {
   cues: number[];
   /** Every cue seen anywhere, OR-ed. */
   all: number;
+  /** Cues of the first two sentences, OR-ed: where an implicit refusal or a stance disclaimer opens. */
+  opening: number;
   /** Index of the first sentence that refuses, declines on policy or objects; -1 when none. */
   firstRefusal: number;
   /** Words before that sentence (content the model gave before refusing). */
@@ -66,5 +68,6 @@ export function analyse(text: string): Analysis {
     if (s.listItem || s.lower === '[code]') structureAfter++;
     if (!(bits & FRAMING)) substantiveAfter += s.words;
   }
-  return { seg, cues, all, firstRefusal, wordsBefore, substantiveAfter, structureAfter, refusalCount, substantive };
+  const opening = (cues[0] ?? 0) | (cues[1] ?? 0);
+  return { seg, cues, all, opening, firstRefusal, wordsBefore, substantiveAfter, structureAfter, refusalCount, substantive };
 }
