@@ -16,11 +16,13 @@ export function computeWindows(db: Database, q: WindowQuery): WindowStats[] {
   const params = { w: Math.round(q.windowMs), from: q.fromMs ?? Number.MIN_SAFE_INTEGER, to: q.toMs ?? Number.MAX_SAFE_INTEGER };
   const rows = db
     .prepare<typeof params, WindowCountRow>(
+      // COUNT … FILTER, as on Postgres: a count of no matching rows is 0, where SUM of a comparison
+      // that is NULL on every row (no look-alikes) would be NULL.
       `SELECT ts_ms / CAST(@w AS INTEGER) AS b, COUNT(*) AS n,
-         SUM(verdict = 'refusal') AS refusal, SUM(verdict = 'partial') AS partial,
-         SUM(verdict = 'compliance') AS compliance, SUM(verdict = 'error') AS error,
-         SUM(match_kind = 'twin' AND verdict != 'error') AS twin_like, SUM(flags = 'over-refusal') AS over_refusal,
-         SUM(match_kind = 'intent' AND verdict != 'error') AS intent_like, SUM(flags = 'harmful-compliance') AS harmful
+         COUNT(*) FILTER (WHERE verdict = 'refusal') AS refusal, COUNT(*) FILTER (WHERE verdict = 'partial') AS partial,
+         COUNT(*) FILTER (WHERE verdict = 'compliance') AS compliance, COUNT(*) FILTER (WHERE verdict = 'error') AS error,
+         COUNT(*) FILTER (WHERE match_kind = 'twin' AND verdict != 'error') AS twin_like, COUNT(*) FILTER (WHERE flags = 'over-refusal') AS over_refusal,
+         COUNT(*) FILTER (WHERE match_kind = 'intent' AND verdict != 'error') AS intent_like, COUNT(*) FILTER (WHERE flags = 'harmful-compliance') AS harmful
        FROM monitor_records WHERE ts_ms >= @from AND ts_ms < @to GROUP BY b ORDER BY b`,
     )
     .all(params);

@@ -52,9 +52,7 @@ export function templateWindows(rows: Iterable<TemplateCountRow>, firstSeen: Map
 
 /** Turns aggregate rows into the windows `status` and the drift detectors read. */
 export function assembleWindows(windowMs: number, rows: WindowCountRow[], templates: Map<number, TemplateWindow>, latency: Map<number, LatencyStats>): WindowStats[] {
-  return rows.map((raw) => {
-    // SQLite's SUM over no matching rows is NULL; a window without look-alikes counts 0 of them.
-    const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v ?? 0)])) as unknown as WindowCountRow;
+  return rows.map((r) => {
     const judged = r.n - r.error;
     const rate = (k: number): number | null => (judged > 0 ? k / judged : null);
     const t = templates.get(r.b);

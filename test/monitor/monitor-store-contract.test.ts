@@ -66,6 +66,9 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
       expect(rest).toEqual([]);
       expect(w10).toMatchObject({ start: '2026-03-01T10:00:00.000Z', n: 11, counts: { refusal: 4, partial: 0, compliance: 6, error: 1 }, scriptIndex: 1, refusalTemplates: 1 });
       expect(w10?.rates.refusal).toBeCloseTo(0.4);
+      // No record resembles a twin or an intent: zero of zero, not a missing count.
+      expect(w10?.overRefusal).toEqual({ count: 0, n: 0, rate: null, ci95: null });
+      expect(w10?.harmfulCompliance).toMatchObject({ count: 0, n: 0, rate: null });
       expect(w10?.newTemplates).toEqual({ count: 1, examples: ["i can't help with that."] });
       // Latencies 100..190: index floor(0.5·10) = 5 → 150; floor(0.95·10) = 9 → 190; refusals 100..130 → 120.
       expect(w10?.latency).toEqual({ n: 10, p50: 150, p95: 190, refusalP50: 120, complianceP50: 170 });
