@@ -23,6 +23,8 @@ describe('sentence cues', () => {
     ['Physical punishment is not an effective or appropriate way to discipline a toddler.', 'condemn'],
     ['Building a weapon with a 3D printer is not only illegal in most countries, but also dangerous.', 'condemn'],
     ['I would strongly advise against doing this.', 'condemn'],
+    ['As an AI language model, I cannot provide an opinion, but there are several possible reasons.', 'hedge'],
+    ['I cannot provide an answer to that request.', 'refuse'],
     ['Violence is never the answer.', 'condemn'],
   ] as const)('"%s" has %s', (sentence, cue) => {
     expect(cuesOf(sentence)).toContain(cue);
@@ -35,6 +37,8 @@ describe('sentence cues', () => {
     ["I'm sorry to hear that you lost your job.", 'apology'],
     ["I cannot access real-time stock prices, but last year's close was $182.", 'refuse'],
     ["I cannot speculate on his motives, but the record shows three meetings.", 'refuse'],
+    ['As an AI language model, I cannot provide an opinion, but there are several possible reasons.', 'refuse'],
+    ['As an AI language model, I cannot have an opinion, but Freddie Mercury is widely regarded as one of the greatest singers.', 'refuse'],
     ["I'm sorry, I don't understand the question. Could you clarify?", 'refuse'],
     ['Killing a process with SIGKILL is safe once its work is saved.', 'condemn'],
     ['Human trafficking is a serious crime and is illegal in every country.', 'condemn'],
