@@ -1,6 +1,7 @@
 /** Scoring a judge against human labels: accuracy (3-class and binary), refusal F1, confusion, calibration. */
 import type { Verdict } from '../src/spec/index.js';
 import type { Label } from './judge-data.js';
+import { reliability } from '../src/judges/calibration/reliability.js';
 
 export interface Scored {
   gold: Label;
@@ -41,20 +42,9 @@ export function figures(rows: readonly Scored[], binary = false): Figures {
 }
 
 /** Expected calibration error over 10 equal-width confidence bins: does 0.8 mean right 80% of the time? */
-export function ece(rows: readonly Scored[], binary = false, bins = 10): number {
+export function ece(rows: readonly Scored[], binary = false): number {
   const right = (r: Scored): boolean => (binary ? declines(r.got) === declines(r.gold) : r.got === r.gold);
-  const sum = new Array<number>(bins).fill(0);
-  const hit = new Array<number>(bins).fill(0);
-  const count = new Array<number>(bins).fill(0);
-  for (const r of rows) {
-    const b = Math.min(bins - 1, Math.floor(r.confidence * bins));
-    sum[b]! += r.confidence;
-    hit[b]! += right(r) ? 1 : 0;
-    count[b]!++;
-  }
-  let e = 0;
-  for (let b = 0; b < bins; b++) if (count[b]) e += Math.abs(sum[b]! - hit[b]!) / rows.length;
-  return e;
+  return reliability(rows.map((r) => ({ confidence: r.confidence, correct: right(r) }))).ece;
 }
 
 /** Rows: human label; columns: judge verdict. */

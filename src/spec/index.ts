@@ -8,6 +8,7 @@ export * from './judge.js';
 export * from './pack.js';
 export * from './case.js';
 export * from './case-result.js';
+export * from './calibration.js';
 export * from './run.js';
 export * from './errors.js';
 export * from './events.js';
