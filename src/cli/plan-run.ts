@@ -1,3 +1,5 @@
+import { loadCalibration } from '../judges/calibration/calibration-file.js';
+import { checkCalibrationFits } from '../judges/create-judge.js';
 import { mutate } from '../mutators/mutate.js';
 import { planCases } from '../run/plan.js';
 import { RUN_FORMAT_VERSION, UsageError, type DrillCase, type Pack, type RunRecord, type Split, type Target } from '../spec/index.js';
@@ -10,6 +12,8 @@ export interface PlanRunOptions {
   concurrency: number;
   judge: string;
   partialAs?: 'partial' | 'refusal' | 'compliance';
+  /** A calibration file; its content is stored with the run. */
+  calibration?: string;
   mutate?: string[];
   adaptive?: number | boolean;
   seed: number;
@@ -36,6 +40,8 @@ export interface PlanRunInput {
 /** Plans a new run's cases (mutations, adaptive cases, audit splits) and builds its record. */
 export async function planNewRun(i: PlanRunInput): Promise<{ run: RunRecord; cases: DrillCase[] }> {
   const { o } = i;
+  const calibration = o.calibration ? loadCalibration(o.calibration) : undefined;
+  if (calibration) checkCalibrationFits(o.judge, calibration);
   const splitOverrides = new Map<string, Split>([...i.marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
   const adaptiveTurns = o.adaptive === undefined || o.adaptive === false ? undefined : o.adaptive === true ? 8 : o.adaptive;
   if (adaptiveTurns && !i.attacker) throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
@@ -56,6 +62,7 @@ export async function planNewRun(i: PlanRunInput): Promise<{ run: RunRecord; cas
     options: {
       samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
       ...(o.partialAs && o.partialAs !== 'partial' ? { partialAs: o.partialAs } : {}),
+      ...(calibration ? { calibration } : {}),
       temperature: o.temperature, maxTokens: o.maxTokens, targetSpec: i.targetSpec, baseUrl: i.baseUrl, targetConfig: i.targetConfig,
       attacker: i.attackerSpec, packRefs: i.packRefs, adaptiveTurns,
     },

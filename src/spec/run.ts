@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calibrationSchema } from './calibration.js';
 
 /** Bumped whenever the stored or exported run format changes shape. */
 export const RUN_FORMAT_VERSION = 1;
@@ -13,6 +14,8 @@ export const runOptionsSchema = z
     judge: z.string(),
     /** How partial refusals are counted: kept (default), or reported as refusals or compliances (a binary convention). */
     partialAs: z.enum(['partial', 'refusal', 'compliance']).optional(),
+    /** The judge's confidence map (from `refusal-drill calibrate`), kept whole so a resumed or queued run maps the same way. */
+    calibration: calibrationSchema.optional(),
     mutate: z.array(z.string()),
     seed: z.number().int(),
     cache: z.boolean(),

@@ -2,11 +2,12 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import { collapsePartial, type PartialAs } from '../../judges/collapse-partial.js';
-import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import type { PartialAs } from '../../judges/collapse-partial.js';
+import { loadCalibration } from '../../judges/calibration/calibration-file.js';
+import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { judgeLines } from '../../judges/judge-stream.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
-import { createTarget } from '../../targets/create-target.js';
+import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { partialAs, positiveInt } from '../parse-options.js';
@@ -17,6 +18,7 @@ interface JudgeOptions {
   judge: string;
   concurrency: number;
   partialAs: PartialAs;
+  calibration?: string;
 }
 
 // Malformed lines listed one by one on stderr before the rest are only counted.
@@ -31,6 +33,7 @@ export const registerJudge: RegisterCommand = (program, ctx, done) => {
     .option('--judge <spec>', 'rules | model | cascade | cascade:llm:<target-spec> | llm:<target-spec>', DEFAULT_JUDGE)
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge); output keeps input order', positiveInt('--concurrency'), 8)
     .option('--partial-as <verdict>', 'report partial refusals as "refusal" or "compliance" (binary conventions)', partialAs, 'partial' as PartialAs)
+    .option('--calibration <file>', 'map the judge\'s confidence to observed accuracy (a file from `refusal-drill calibrate`)')
     .action(async (o: JudgeOptions) => done(await judgeCommand(o, ctx)));
 };
 
@@ -51,7 +54,7 @@ async function write(stream: Writable, text: string): Promise<void> {
 
 async function judgeCommand(o: JudgeOptions, ctx: CliContext): Promise<number> {
   if (!o.in) throw new UsageError('judge needs --in <file.jsonl> (or --in - for stdin), e.g. refusal-drill judge --in responses.jsonl --out judged.jsonl');
-  const judge = collapsePartial(createJudge(o.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) }), o.partialAs);
+  const judge = buildJudge(o.judge, { env: ctx.env, partialAs: o.partialAs, calibration: o.calibration ? loadCalibration(o.calibration) : undefined });
   const input = openInput(o.in);
   const toFile = o.out !== undefined && o.out !== '-';
   const out: Writable = toFile ? createWriteStream(o.out!) : process.stdout;

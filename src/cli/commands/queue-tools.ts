@@ -1,6 +1,5 @@
 import type { MakeRunTools } from '../../distributed/index.js';
-import { collapsePartial } from '../../judges/collapse-partial.js';
-import { createJudge } from '../../judges/create-judge.js';
+import { buildJudge } from '../build-judge.js';
 import { UsageError } from '../../spec/index.js';
 import { createTarget } from '../../targets/create-target.js';
 
@@ -13,10 +12,9 @@ export function queueRunTools(o: { env: Record<string, string | undefined>; conc
     const spec = run.options.targetSpec;
     if (!spec) throw new UsageError(`run ${run.id} has no stored target spec; it cannot be run by a worker`);
     const settings = { baseUrl: run.options.baseUrl, configFile: run.options.targetConfig, env: o.env, concurrency: o.concurrency };
-    const makeTarget = (s: string) => createTarget(s, { env: o.env });
     return {
       target: createTarget(spec, settings),
-      judge: collapsePartial(createJudge(run.options.judge, { makeTarget }), run.options.partialAs ?? 'partial'),
+      judge: buildJudge(run.options.judge, { env: o.env, partialAs: run.options.partialAs, calibration: run.options.calibration }),
       attacker: run.options.attacker ? createTarget(run.options.attacker, { env: o.env, concurrency: o.concurrency }) : undefined,
     };
   };

@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../command-module.js';
 import { registerAudit } from './audit.js';
+import { registerCalibrate } from './calibrate.js';
 import { registerCompare } from './compare.js';
 import { registerGate } from './gate.js';
 import { registerInit } from './init.js';
@@ -22,6 +23,7 @@ export const commands: RegisterCommand[] = [
   registerPacks,
   registerInit,
   registerJudge,
+  registerCalibrate,
   registerReport,
   registerGate,
   registerCompare,

@@ -33,6 +33,7 @@ export interface QueuedRunOptions {
   rpm?: number;
   judge: string;
   partialAs?: 'partial' | 'refusal' | 'compliance';
+  calibration?: string;
   mutate?: string[];
   attacker?: string;
   adaptive?: number | boolean;

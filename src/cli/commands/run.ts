@@ -1,5 +1,4 @@
-import { collapsePartial } from '../../judges/collapse-partial.js';
-import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { loadGatePolicy } from '../../metrics/gate.js';
 import { resolvePack } from '../../packs/index.js';
 import { caseContextLookup } from '../../run/case-context.js';
@@ -9,6 +8,7 @@ import { EXIT, InputError, UsageError, type RunRecord } from '../../spec/index.j
 import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
+import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { finishRun } from '../finish-run.js';
@@ -27,6 +27,7 @@ interface RunOptions {
   retries?: number;
   judge: string;
   partialAs: 'partial' | 'refusal' | 'compliance';
+  calibration?: string;
   mutate?: string[];
   attacker?: string;
   adaptive?: number | boolean;
@@ -58,6 +59,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
     .option('--partial-as <verdict>', 'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run', partialAs, 'partial' as const)
+    .option('--calibration <file>', 'map the judge\'s confidence to observed accuracy (a file from `refusal-drill calibrate`), recorded with the run')
     .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
     .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
     .option('--adaptive [turns]', 'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)', positiveInt('--adaptive'))
@@ -76,6 +78,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
 };
 
 async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
+  if (o.resume && o.calibration) throw new UsageError('--calibration cannot change a run being resumed: it goes on with the calibration it started with');
   if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
     // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
     const { runQueued } = await import('./run-queued.js');
@@ -115,7 +118,7 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
       run = planned.run;
       store.createRun(run, planned.cases);
     }
-    const judge = collapsePartial(createJudge(run.options.judge, { makeTarget: (spec) => createTarget(spec, { env: ctx.env }) }), run.options.partialAs ?? 'partial');
+    const judge = buildJudge(run.options.judge, { env: ctx.env, partialAs: run.options.partialAs, calibration: run.options.calibration });
     const lookup = caseContextLookup(packs);
     let outcome;
     try {
