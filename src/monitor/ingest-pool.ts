@@ -1,12 +1,15 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DrillError } from '../spec/errors.js';
+import type { Calibration } from '../spec/index.js';
 import type { ChunkResult, ChunkSettings, RawLine } from './prepare-chunk.js';
 
 export interface IngestPoolOptions {
   size: number;
   /** Judge spec each worker builds its own judge from (`rules`, `model`, `cascade`). */
   judge: string;
+  /** The judge's confidence map (`refusal-drill calibrate`), applied by every worker. */
+  calibration?: Calibration;
   /** Packs each worker matches records against; null = every built-in, false = no matching. */
   packs: string[] | null | false;
   /** The store file, opened read-only by each worker to skip records already stored. */
@@ -64,7 +67,7 @@ export async function createIngestPool(options: IngestPoolOptions): Promise<Inge
   const ts = here.endsWith('.ts');
   const file = here.replace(/ingest-pool\.(ts|js)$/, `ingest-worker.${ts ? 'ts' : 'js'}`);
   const writes = Boolean(options.write && options.dbPath);
-  const workerData: WorkerData = { kind: 'refusal-drill-ingest', judge: options.judge, packs: options.packs, dbPath: options.dbPath, write: writes, writeLock: new SharedArrayBuffer(4) };
+  const workerData: WorkerData = { kind: 'refusal-drill-ingest', judge: options.judge, calibration: options.calibration, packs: options.packs, dbPath: options.dbPath, write: writes, writeLock: new SharedArrayBuffer(4) };
   const pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
   let next = 0;
   const start = (): Promise<Worker> =>

@@ -11,7 +11,7 @@ import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 // Each worker builds its own judge, matcher and read-only connection; preparers are kept per ingest
 // settings so a long-lived pool can serve several ingests.
 const data = workerData as WorkerData;
-const judge = createJudge(data.judge);
+const judge = createJudge(data.judge, { calibration: data.calibration });
 const matcher = data.packs === false ? undefined : loadMatcher(data.packs);
 const db = data.dbPath && existsSync(data.dbPath) ? new Database(data.dbPath, { readonly: !data.write, fileMustExist: true, timeout: 10_000 }) : undefined;
 // Writing workers each have a store connection and take turns under a lock, so SQLite never has

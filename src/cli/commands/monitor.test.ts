@@ -86,6 +86,28 @@ describe('monitor and review commands', () => {
     expect(strip(again)).toMatchObject({ inserted: 0, duplicates: 180 });
   });
 
+  it('ingest --calibration stores the mapped confidence, in this thread and in worker threads alike', async () => {
+    const dir = tmp();
+    const file = drifting(dir);
+    const figures = { ece: 0, brier: 0, accuracy: 0.5, meanConfidence: 0.5 };
+    const steps = [{ upTo: 0.7, p: 0.31, n: 10 }, { upTo: 1, p: 0.62, n: 10 }];
+    const cal = join(dir, 'cal.json');
+    writeFileSync(cal, JSON.stringify({ format: 'refusal-drill/calibration@1', judge: 'rules', scoring: '3-class', source: 't', fittedAt: '', n: 20, raw: figures, calibrated: figures, steps }));
+    for (const workers of ['0', '2']) {
+      const db = join(dir, `c${workers}.db`);
+      const r = await run('monitor', 'ingest', file, '--db', db, '--workers', workers, '--judge', 'rules', '--calibration', cal);
+      expect(r.code, r.err).toBe(0);
+      const Database = (await import('better-sqlite3')).default;
+      const conn = new Database(db, { readonly: true });
+      const stored = conn.prepare('SELECT DISTINCT confidence FROM monitor_records ORDER BY confidence').all() as Array<{ confidence: number }>;
+      conn.close();
+      expect(stored.map((x) => x.confidence)).toEqual([0.62]);
+    }
+    const wrong = await run('monitor', 'ingest', file, '--db', join(dir, 'x.db'), '--workers', '0', '--judge', 'cascade', '--calibration', cal);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('fitted for judge "rules"');
+  });
+
   it('review queue, label by id prefix, agreement, and promote --dry-run leave the pack as it was', async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');

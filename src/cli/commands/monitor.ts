@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { loadCalibration } from '../../judges/calibration/calibration-file.js';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
 import { parseFieldMapping } from '../../monitor/field-mapping.js';
@@ -28,6 +29,7 @@ interface IngestOptions {
   redact?: boolean;
   pack?: string[];
   judge: string;
+  calibration?: string;
   webhook?: string;
   strict?: boolean;
   json?: boolean;
@@ -46,6 +48,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
     .option('--pack <refs>', 'packs whose intents and twins records are compared with (default: the configured packs, else every built-in)', list)
     .option('--judge <spec>', 'rules | model | cascade', DEFAULT_JUDGE)
+    .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
     .option('--webhook <url>', 'POST new alerts here as JSON', httpUrl)
     .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
     .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
@@ -121,13 +124,14 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
 async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
-  const judge = createJudge(o.judge);
+  const calibration = o.calibration ? loadCalibration(o.calibration) : undefined;
+  const judge = createJudge(o.judge, { calibration });
   const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   try {
     const config = await monitor.readConfig();
     const packs = o.pack ?? config.packs;
     // On SQLite the workers also write: rows never travel back to this thread.
-    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, packs, dbPath: monitor.file, write: monitor.kind === 'sqlite' }) : undefined;
+    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, calibration, packs, dbPath: monitor.file, write: monitor.kind === 'sqlite' }) : undefined;
     const input = file === '-' ? process.stdin : createReadStream(file);
     const report = await ingest({
       monitor,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadCalibration } from '../../judges/calibration/calibration-file.js';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
 import type { IntentMatcher } from '../../monitor/intent-matcher.js';
@@ -22,6 +23,7 @@ interface ServeOptions {
   redact?: boolean;
   pack?: string[];
   judge: string;
+  calibration?: string;
   webhook?: string;
 }
 
@@ -36,6 +38,7 @@ export const registerServe: RegisterCommand = (program, ctx, done) => {
     .option('--redact', 'mask emails, phone numbers, IPs, card and id numbers in ingested records before storing')
     .option('--pack <refs>', 'packs to compare ingested records with (default: the monitor config, else every built-in)', list)
     .option('--judge <spec>', 'judge for ingested records', DEFAULT_JUDGE)
+    .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
     .option('--webhook <url>', 'POST new drift alerts here as JSON')
     .action(async (o: ServeOptions) => done(await serve(ctx, o)));
 };
@@ -48,7 +51,7 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     token = randomBytes(24).toString('base64url');
     generated = true;
   }
-  const judge = createJudge(o.judge);
+  const judge = createJudge(o.judge, { calibration: o.calibration ? loadCalibration(o.calibration) : undefined });
   const { store, monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
