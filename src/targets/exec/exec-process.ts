@@ -3,7 +3,7 @@ import { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { TargetError } from '../../spec/index.js';
 import { short } from '../truncate.js';
-import { execReplySchema, type ExecReply, type ExecRequestLine } from './exec-protocol.js';
+import { execHelloSchema, execReplySchema, type ExecCancelLine, type ExecReply, type ExecRequestLine } from './exec-protocol.js';
 
 interface Pending {
   resolve: (reply: ExecReply) => void;
@@ -30,6 +30,8 @@ export class ExecProcess {
   private nextId = 1;
   private stderr = '';
   private closed = false;
+  /** The running child said `{"hello": {"cancel": true}}`. */
+  private acceptsCancel = false;
 
   constructor(private readonly o: ExecProcessOptions) {}
 
@@ -40,7 +42,8 @@ export class ExecProcess {
     return new Promise<ExecReply>((resolve, reject) => {
       // A cancelled or timed-out request is forgotten; its late reply is ignored.
       const onAbort = (): void => {
-        this.pending.delete(id);
+        if (!this.pending.delete(id)) return;
+        if (this.acceptsCancel && this.child === child && child.exitCode === null) child.stdin.write(`${JSON.stringify({ id, cancel: true } satisfies ExecCancelLine)}\n`);
         this.refresh();
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -76,6 +79,7 @@ export class ExecProcess {
     const child = spawn(file ?? '', args, { stdio: ['pipe', 'pipe', 'pipe'], env: this.o.env });
     this.child = child;
     this.stderr = '';
+    this.acceptsCancel = false;
     child.stdin.on('error', () => undefined); // EPIPE after a crash; the exit handler reports it.
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-STDERR_TAIL)));
@@ -103,6 +107,11 @@ export class ExecProcess {
       const id = /"id"\s*:\s*(\d+)/.exec(line)?.[1];
       const target = (id !== undefined ? this.pending.get(Number(id)) : undefined) ?? this.pending.values().next().value;
       target?.reject(new TargetError('bad-response', `exec target "${this.o.command}" wrote a line that is not JSON: ${short(line, 200)}`));
+      return;
+    }
+    const hello = execHelloSchema.safeParse(value);
+    if (hello.success) {
+      this.acceptsCancel = hello.data.hello.cancel === true;
       return;
     }
     const parsed = execReplySchema.safeParse(value);

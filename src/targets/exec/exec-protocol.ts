@@ -28,3 +28,17 @@ export const execReplySchema = z
   })
   .refine((r) => r.text !== undefined || r.error !== undefined || r.refusal !== undefined, 'expected "text", "refusal" or "error"');
 export type ExecReply = z.infer<typeof execReplySchema>;
+
+/**
+ * A line without an id that a program may write (usually first) to say what more of the protocol
+ * it speaks. `cancel: true`: it wants `{"id": n, "cancel": true}` when request n is abandoned
+ * (timeout, Ctrl-C), so it can stop work nobody will read. Programs that never say so are never
+ * sent a line that is not a request.
+ */
+export const execHelloSchema = z.object({ hello: z.object({ cancel: z.boolean().optional() }).passthrough() });
+
+/** What the target writes when request `id` is abandoned, to a program that asked for it. */
+export interface ExecCancelLine {
+  id: number;
+  cancel: true;
+}

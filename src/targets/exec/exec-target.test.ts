@@ -18,10 +18,10 @@ afterAll(async () => {
 });
 
 /** A JSON-lines program from a script body; `reply(line, n)` answers the n-th request line. */
-function program(name: string, body: string): Target {
+function program(name: string, body: string, settings: { timeoutMs?: number } = {}): Target {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(file, `import { createInterface } from 'node:readline';\nlet n = 0;\nconst out = (v) => process.stdout.write(JSON.stringify(v) + '\\n');\n${body}\n`);
-  const t = createTarget(`exec:'${process.execPath}' '${file}'`, { env: { PATH: process.env.PATH }, retries: 0 });
+  const t = createTarget(`exec:'${process.execPath}' '${file}'`, { env: { PATH: process.env.PATH }, retries: 0, ...settings });
   targets.push(t);
   return t;
 }
@@ -87,5 +87,19 @@ describe('exec target', () => {
     await t.close?.();
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
     await expect(t.generate(ask('after close'))).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('tells a program that asked for it which requests were abandoned, and no other program', async () => {
+    const body = (hello: boolean) =>
+      `${hello ? "out({ hello: { cancel: true } });\n" : ''}const cancelled = [];\ncreateInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  if (r.cancel) return cancelled.push(r.id);\n  const text = r.messages[0].content;\n  if (text === 'slow') return;\n  out({ id: r.id, text: text + ' ' + process.pid + ' cancelled:' + cancelled.join(',') });\n});`;
+    const polite = program('hello-cancel', body(true), { timeoutMs: 300 });
+    const pid = (await polite.generate(ask('hi'))).text.split(' ')[1];
+    await expect(polite.generate(ask('slow'))).rejects.toMatchObject({ kind: 'timeout' });
+    expect((await polite.generate(ask('after'))).text).toBe(`after ${pid} cancelled:2`);
+    // A program that never said hello reads only requests: it would crash on a cancel line (r.messages is undefined).
+    const plain = program('no-hello', body(false), { timeoutMs: 300 });
+    const plainPid = (await plain.generate(ask('hi'))).text.split(' ')[1];
+    await expect(plain.generate(ask('slow'))).rejects.toMatchObject({ kind: 'timeout' });
+    expect((await plain.generate(ask('after'))).text).toBe(`after ${plainPid} cancelled:`);
   });
 });
