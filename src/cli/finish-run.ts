@@ -25,7 +25,7 @@ export function finishRun(o: { run: RunRecord; results: CaseResult[]; out?: stri
     'junit.xml': renderReport('junit', input),
   });
   ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
-  ctx.out(`run ${run.id}: results in ${outDir}/ (results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`);
+  ctx.out(`run ${run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`);
   const errors = results.filter((r) => r.judgement.verdict === 'error');
   if (results.length > 0 && errors.length === results.length) {
     ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
