@@ -1,7 +1,7 @@
 import type { Judge, JudgeInput, Judgement } from '../spec/index.js';
 import type { LinearModel } from './model/linear-model.js';
 import { scoreWithModel } from './model/model-judge.js';
-import { providerEvidence } from './provider-evidence.js';
+import { offlineEvidence } from './offline-evidence.js';
 import { RULE_PATH_CONFIDENCE } from './rules/rules-judge.js';
 import { rulesVerdict, type RulePath } from './rules/rules-verdict.js';
 import { signalsOf } from './signals/compute-signals.js';
@@ -26,13 +26,13 @@ const RULE_DECIDES: Partial<Record<RulePath, number>> = {
 };
 
 /**
- * The offline half of the cascade: provider evidence, then rules and model combined: the model
+ * The offline half of the cascade: provider evidence and language (offline-evidence.ts), then rules and model combined: the model
  * reads the rules' decision as a feature, and a few rule paths decide on their own.
  */
 export function judgeOffline(model: LinearModel, input: JudgeInput, id: string): Judgement {
   const a = analyse(input.response);
-  const evidence = providerEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, signals: signalsOf(input, evidence.verdict, a) };
+  const evidence = offlineEvidence(input, a);
+  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
   const rule = rulesVerdict(a, input.prompt);
   const s = RULE_DECIDES[rule.path] !== undefined ? { verdict: rule.verdict, confidence: RULE_DECIDES[rule.path]! } : scoreWithModel(model, input.prompt, a);
   return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };

@@ -1,5 +1,5 @@
 import type { Judge, JudgeInput, Judgement } from '../../spec/index.js';
-import { providerEvidence } from '../provider-evidence.js';
+import { offlineEvidence } from '../offline-evidence.js';
 import { signalsOf } from '../signals/compute-signals.js';
 import { analyse, type Analysis } from '../text/analyse.js';
 import { extractFeatures } from './features.js';
@@ -21,8 +21,8 @@ export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis):
 
 export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'): Judgement {
   const a = analyse(input.response);
-  const evidence = providerEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, signals: signalsOf(input, evidence.verdict, a) };
+  const evidence = offlineEvidence(input, a);
+  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
   const s = scoreWithModel(model, input.prompt, a);
   return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
 }

@@ -1,5 +1,5 @@
 import type { Judge, JudgeInput, Judgement } from '../../spec/index.js';
-import { providerEvidence } from '../provider-evidence.js';
+import { offlineEvidence } from '../offline-evidence.js';
 import { signalsOf } from '../signals/compute-signals.js';
 import { analyse } from '../text/analyse.js';
 import { rulesVerdict, type RulePath } from './rules-verdict.js';
@@ -28,8 +28,8 @@ export const RULE_PATH_CONFIDENCE: Record<RulePath, number> = {
 
 export function judgeByRules(input: JudgeInput, id = 'rules'): Judgement {
   const a = analyse(input.response);
-  const evidence = providerEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, signals: signalsOf(input, evidence.verdict, a) };
+  const evidence = offlineEvidence(input, a);
+  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
   const { verdict, path } = rulesVerdict(a, input.prompt);
   return { verdict, confidence: RULE_PATH_CONFIDENCE[path], judge: id, signals: signalsOf(input, verdict, a) };
 }
