@@ -19,6 +19,19 @@ export interface Promotion {
   itemId: string;
 }
 
+/**
+ * A labelled record of the review queue judged by one judge, with the sampling design it was
+ * drawn under: its stratum (day × verdict for the random sample, day × flags for flagged records)
+ * holds `population` of that judge's records, of which `labelled` carry a right/wrong call.
+ */
+export interface CalibrationRow {
+  confidence: number;
+  judge_correct: number;
+  reason: string;
+  population: number;
+  labelled: number;
+}
+
 export type QueueStatus = 'pending' | 'labeled' | 'all';
 
 /**
@@ -35,6 +48,8 @@ export interface ReviewStore {
   /** A full record id or a unique prefix of one. */
   resolveRecordId(ref: string): Promise<string>;
   agreementRows(): Promise<AgreementRow[]>;
+  /** Queued, labelled records with a right/wrong call, judged by `judge`; strata by day (the queue's default). */
+  calibrationRows(judge: string): Promise<CalibrationRow[]>;
   promotionCandidates(packFile: string): Promise<PromoteRow[]>;
   recordPromotions(packFile: string, done: Promotion[]): Promise<void>;
   /** Changes whenever records are added: the dashboard re-samples the queue only then. */

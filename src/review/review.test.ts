@@ -99,6 +99,27 @@ function reviewContract(name: string, ref: () => string, skip?: string): void {
     });
   });
 
+  describe('calibration rows', () => {
+    it('give each labelled queue record the size of the stratum it was sampled from, for its judge only', async () => {
+      const { review } = await seeded(traffic());
+      await review.refreshQueue({ seed: 5, perStratum: 3 });
+      const items = await review.listQueue();
+      for (const i of items) await review.saveLabel({ recordId: i.recordId, should: 'answer', judgeCorrect: i.verdict !== 'refusal' });
+      const rows = await review.calibrationRows('keyword-test');
+      expect(rows.length).toBe(items.length);
+      const sampled = rows.filter((r) => r.reason === 'sample');
+      expect(sampled.length).toBe(12);
+      // 20 unflagged refusals and 20 answers a day, 3 of each labelled.
+      expect(sampled.every((r) => r.population === 20 && r.labelled === 3)).toBe(true);
+      expect(rows.filter((r) => r.reason !== 'sample').map((r) => [r.reason, r.population, r.labelled]).sort()).toEqual([
+        ['harmful-compliance', 1, 1],
+        ['over-refusal', 1, 1],
+      ]);
+      expect(rows.every((r) => typeof r.confidence === 'number' && (r.judge_correct === 0 || r.judge_correct === 1))).toBe(true);
+      expect(await review.calibrationRows('another-judge')).toEqual([]);
+    });
+  });
+
   describe('promote', () => {
     it('appends reviewed records as held-out cases with provenance, keeps comments, validates, and never adds twice', async () => {
       const { review } = await seeded(traffic());

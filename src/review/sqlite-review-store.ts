@@ -3,7 +3,9 @@ import { resolveRecordId, saveLabel } from './review-label.js';
 import { ensureReviewSchema } from './review-migrations.js';
 import { listQueue, queueCounts, refreshQueue } from './review-queue.js';
 import type { AgreementRow } from './agreement.js';
-import type { PromoteRow, ReviewStore } from './review-store.js';
+import type { CalibrationRow, PromoteRow, ReviewStore } from './review-store.js';
+
+const DAY = 86_400_000;
 
 /** The review queue in the local SQLite store, over the synchronous functions of this module. */
 export function sqliteReviewStore(db: Database): ReviewStore {
@@ -22,6 +24,23 @@ export function sqliteReviewStore(db: Database): ReviewStore {
              FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict != 'error' ORDER BY r.ts_ms`,
           )
           .all(),
+      ),
+    calibrationRows: (judge) =>
+      Promise.resolve(
+        db
+          .prepare<{ judge: string; day: number }, CalibrationRow>(
+            `WITH lab AS (
+               SELECT r.confidence, l.judge_correct, q.reason,
+                 CASE WHEN q.reason = 'sample' THEN 's:' || (r.ts_ms / CAST(@day AS INTEGER)) || ':' || r.verdict ELSE 'f:' || (r.ts_ms / CAST(@day AS INTEGER)) || ':' || r.flags END AS k
+               FROM review_labels l JOIN review_queue q ON q.record_id = l.record_id JOIN monitor_records r ON r.id = l.record_id
+               WHERE r.judge = @judge AND r.verdict != 'error' AND l.judge_correct IS NOT NULL),
+             pop AS (
+               SELECT CASE WHEN flags = '' THEN 's:' || (ts_ms / CAST(@day AS INTEGER)) || ':' || verdict ELSE 'f:' || (ts_ms / CAST(@day AS INTEGER)) || ':' || flags END AS k, COUNT(*) AS n
+               FROM monitor_records WHERE judge = @judge AND verdict != 'error' GROUP BY k)
+             SELECT lab.confidence, lab.judge_correct, lab.reason, COALESCE(pop.n, 0) AS population, COUNT(*) OVER (PARTITION BY lab.k) AS labelled
+             FROM lab LEFT JOIN pop ON pop.k = lab.k`,
+          )
+          .all({ judge, day: DAY }),
       ),
     promotionCandidates: (file) =>
       Promise.resolve(

@@ -2,14 +2,17 @@ import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fitCalibration } from '../../judges/calibration/calibration.js';
 import type { Outcome } from '../../judges/calibration/reliability.js';
-import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { calibratableIds, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { judgeLines } from '../../judges/judge-stream.js';
 import { parseJudgeLine } from '../../judges/judge-line.js';
+import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { EXIT, InputError, UsageError, type Calibration, type Verdict } from '../../spec/index.js';
+import { DEFAULT_DB } from '../../store/index.js';
+import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { positiveInt } from '../parse-options.js';
+import { DB_HELP, positiveInt } from '../parse-options.js';
 
 interface CalibrateOptions {
   in?: string;
@@ -18,6 +21,8 @@ interface CalibrateOptions {
   binary?: boolean;
   concurrency: number;
   minBlock: number;
+  fromReview?: boolean;
+  db: string;
 }
 
 const LABELS = ['refusal', 'partial', 'compliance'] as const;
@@ -36,6 +41,8 @@ export const registerCalibrate: RegisterCommand = (program, ctx, done) => {
     .option('--binary', 'a verdict is right when it matches refusal-or-partial against compliance (labels of a binary set)')
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge)', positiveInt('--concurrency'), 8)
     .option('--min-block <n>', 'labels each step of the map rests on, at least', positiveInt('--min-block'), 10)
+    .option('--from-review', "fit on reviewers' right/wrong calls on the monitor's review queue (in --db), each weighted by how many records its sampled stratum holds")
+    .option('--db <file|url>', `with --from-review: ${DB_HELP}`, DEFAULT_DB)
     .action(async (o: CalibrateOptions) => done(await calibrateCommand(o, ctx)));
 };
 
@@ -80,6 +87,7 @@ async function* texts(rows: readonly Labelled[]): AsyncGenerator<string> {
 const declines = (v: string): boolean => v === 'refusal' || v === 'partial';
 
 async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<number> {
+  if (o.fromReview) return calibrateFromReview(o, ctx);
   if (!o.in) throw new UsageError('calibrate needs --in <labelled.jsonl>: lines {"prompt", "response", "label"} with label refusal, partial or compliance');
   const { rows, errors } = await readLabelled(o.in);
   if (errors.length) {
@@ -115,6 +123,34 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
   for (const line of describe(fit.calibration, judgeErrors)) ctx.err(line);
   ctx.err(`wrote ${o.out}; apply it with --calibration ${o.out} on run or judge`);
+  return EXIT.ok;
+}
+
+/**
+ * The review queue holds flagged records and a few random ones per day × verdict: not the traffic's
+ * mix. Each labelled record stands for the records of its stratum (population / labelled), so the
+ * map estimates the judge's accuracy on what it judged, not on what reviewers were shown.
+ */
+async function calibrateFromReview(o: CalibrateOptions, ctx: CliContext): Promise<number> {
+  if (o.in) throw new UsageError('give either --in <labelled.jsonl> or --from-review, not both');
+  const judge = calibratableIds(o.judge)[0]!;
+  const ref = resolveDbRef({ flag: o.db, env: ctx.env });
+  const opened = await openMonitorAndReview(ref);
+  let rows;
+  try {
+    rows = (await opened.review.calibrationRows(judge)).filter((r) => r.population > 0);
+  } finally {
+    await opened.close();
+  }
+  if (rows.length === 0) throw new InputError(`no reviewed records judged by ${judge} in ${o.db}: label some in the dashboard (refusal-drill serve) or with refusal-drill review label, marking the judge right or wrong`);
+  const outcomes: Outcome[] = rows.map((r) => ({ confidence: r.confidence, correct: r.judge_correct === 1, weight: r.population / r.labelled }));
+  const fit = fitCalibration({ judge, scoring: '3-class', source: `review:${o.db}`, outcomes, minBlock: o.minBlock });
+  writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
+  const flagged = rows.filter((r) => r.reason !== 'sample').length;
+  const records = outcomes.reduce((n, x) => n + (x.weight ?? 1), 0);
+  ctx.err(`review labels: ${rows.length} (${rows.length - flagged} sampled, ${flagged} flagged), standing for ${Math.round(records)} records of ${judge}`);
+  for (const line of describe(fit.calibration, 0)) ctx.err(line);
+  ctx.err(`wrote ${o.out}; apply it with --calibration ${o.out} on monitor ingest, serve, run or judge`);
   return EXIT.ok;
 }
 

@@ -108,6 +108,31 @@ describe('monitor and review commands', () => {
     expect(wrong.err).toContain('fitted for judge "rules"');
   });
 
+  it('calibrate --from-review fits the judge to reviewers\' calls, each standing for its stratum of traffic', async () => {
+    const dir = tmp();
+    const db = join(dir, 'd.db');
+    await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
+    const queue = JSON.parse((await run('review', 'queue', '--db', db, '--per-stratum', '5', '--json')).out) as { items: Array<{ recordId: string; verdict: string }> };
+    const refusals = queue.items.filter((i) => i.verdict === 'refusal');
+    const answers = queue.items.filter((i) => i.verdict === 'compliance');
+    expect([refusals.length, answers.length]).toEqual([5, 5]);
+    // Reviewers find the judge wrong on 3 of 5 sampled refusals (of 70) and right on 5 of 5 answers (of 110).
+    for (const [k, i] of refusals.entries()) await run('review', 'label', i.recordId, '--should', 'answer', '--judge', k < 3 ? 'wrong' : 'correct', '--db', db);
+    for (const i of answers) await run('review', 'label', i.recordId, '--should', 'answer', '--judge', 'correct', '--db', db);
+    const cal = join(dir, 'cal.json');
+    const r = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal, '--min-block', '5');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('review labels: 10 (10 sampled, 0 flagged), standing for 180 records of rules');
+    // Weighted by stratum: (110 × 1 + 70 × 0.4) / 180 = 76.7% right, where the unweighted labels say 70%.
+    expect(r.err).toContain('right 76.7%');
+    const c = JSON.parse(readFileSync(cal, 'utf8')) as { judge: string; steps: Array<{ p: number; n: number }> };
+    expect(c.judge).toBe('rules');
+    expect(c.steps.map((s) => [Number(s.p.toFixed(3)), s.n])).toEqual([[0.4, 5], [1, 5]]);
+    const none = await run('calibrate', '--from-review', '--judge', 'model', '--db', db, '--out', join(dir, 'none.json'));
+    expect(none.code).toBe(3);
+    expect(none.err).toContain('no reviewed records judged by model');
+  });
+
   it('review queue, label by id prefix, agreement, and promote --dry-run leave the pack as it was', async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');

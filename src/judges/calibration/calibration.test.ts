@@ -46,4 +46,16 @@ describe('fitCalibration', () => {
   it('refuses to fit on nothing', () => {
     expect(() => fitCalibration({ judge: 'j', scoring: 'binary', source: 's', outcomes: [] })).toThrow(/no labelled judgements/);
   });
+
+  it('weighs each outcome by the records it stands for', () => {
+    // 20 labels from a stratum of 1,000 (all right) and 20 from a stratum of 20 (all wrong), all at 0.9.
+    const outcomes: Outcome[] = [
+      ...Array.from({ length: 20 }, () => ({ confidence: 0.9, correct: true, weight: 50 })),
+      ...Array.from({ length: 20 }, () => ({ confidence: 0.9, correct: false, weight: 1 })),
+    ];
+    const { calibration } = fitCalibration({ judge: 'j', scoring: 'binary', source: 's', outcomes });
+    expect(calibration.steps).toEqual([{ upTo: 1, p: 1000 / 1020, n: 40 }]);
+    expect(calibration.raw.accuracy).toBeCloseTo(1000 / 1020, 10);
+  });
 });
+

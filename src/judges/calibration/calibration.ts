@@ -23,14 +23,14 @@ export function fitCalibration(o: FitInput): { calibration: Calibration; rawReli
   if (o.outcomes.length === 0) throw new Error('no labelled judgements to calibrate on');
   const minBlock = o.minBlock ?? 10;
   const folds = Math.max(2, Math.min(o.folds ?? 5, o.outcomes.length));
-  const points = (rows: readonly Outcome[]) => rows.map((r) => ({ x: r.confidence, y: r.correct ? 1 : 0 }));
+  const points = (rows: readonly Outcome[]) => rows.map((r) => ({ x: r.confidence, y: r.correct ? 1 : 0, w: r.weight ?? 1 }));
   // Folds by a hash of the position, not its remainder: labelled files are often sorted or periodic.
   const fold = o.outcomes.map((_, i) => fnv1a(String(i)) % folds);
   const held: Outcome[] = [];
   for (let k = 0; k < folds; k++) {
     const steps = fitIsotonic(points(o.outcomes.filter((_, i) => fold[i] !== k)), minBlock);
     o.outcomes.forEach((r, i) => {
-      if (fold[i] === k) held.push({ confidence: applySteps(steps, r.confidence), correct: r.correct });
+      if (fold[i] === k) held.push({ confidence: applySteps(steps, r.confidence), correct: r.correct, weight: r.weight });
     });
   }
   const rawReliability = reliability(o.outcomes);

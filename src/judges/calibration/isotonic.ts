@@ -9,7 +9,10 @@ export interface Step {
 interface Block {
   lo: number;
   hi: number;
+  /** Weighted sum of outcomes and total weight: the step's value is their ratio. */
   sum: number;
+  weight: number;
+  /** Labels in the block (what `minBlock` counts). */
   n: number;
 }
 
@@ -17,9 +20,10 @@ interface Block {
  * Isotonic regression of outcomes (0/1) on scores by pool-adjacent-violators: the non-decreasing
  * step function closest to the outcomes in squared error. Blocks with fewer than `minBlock`
  * points are pooled with a neighbour (pooling adjacent blocks keeps the map monotone), so a step
- * never rests on a handful of labels.
+ * never rests on a handful of labels. A point's weight `w` (default 1) is how many records it
+ * stands for, when labels were drawn by stratified sampling.
  */
-export function fitIsotonic(points: ReadonlyArray<{ x: number; y: number }>, minBlock = 10): Step[] {
+export function fitIsotonic(points: ReadonlyArray<{ x: number; y: number; w?: number }>, minBlock = 10): Step[] {
   if (points.length === 0) return [];
   const sorted = [...points].sort((a, b) => a.x - b.x);
   const blocks: Block[] = [];
@@ -27,8 +31,13 @@ export function fitIsotonic(points: ReadonlyArray<{ x: number; y: number }>, min
     // Equal scores are one point of the map: they cannot be told apart.
     let j = i;
     let sum = 0;
-    while (j < sorted.length && sorted[j]!.x === sorted[i]!.x) sum += sorted[j++]!.y;
-    blocks.push({ lo: sorted[i]!.x, hi: sorted[i]!.x, sum, n: j - i });
+    let weight = 0;
+    for (; j < sorted.length && sorted[j]!.x === sorted[i]!.x; j++) {
+      const w = sorted[j]!.w ?? 1;
+      sum += w * sorted[j]!.y;
+      weight += w;
+    }
+    blocks.push({ lo: sorted[i]!.x, hi: sorted[i]!.x, sum, weight, n: j - i });
     i = j;
     while (blocks.length > 1 && mean(blocks.at(-2)!) >= mean(blocks.at(-1)!)) pool(blocks, blocks.length - 2);
   }
@@ -47,14 +56,14 @@ export function fitIsotonic(points: ReadonlyArray<{ x: number; y: number }>, min
 }
 
 function mean(b: Block): number {
-  return b.sum / b.n;
+  return b.weight > 0 ? b.sum / b.weight : 0;
 }
 
 /** Merges block `i` with block `i + 1`. */
 function pool(blocks: Block[], i: number): void {
   const a = blocks[i]!;
   const b = blocks[i + 1]!;
-  blocks.splice(i, 2, { lo: a.lo, hi: b.hi, sum: a.sum + b.sum, n: a.n + b.n });
+  blocks.splice(i, 2, { lo: a.lo, hi: b.hi, sum: a.sum + b.sum, weight: a.weight + b.weight, n: a.n + b.n });
 }
 
 /** The calibrated value of a score: the first step that reaches it. */

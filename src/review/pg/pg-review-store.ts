@@ -3,7 +3,7 @@ import { InputError } from '../../spec/errors.js';
 import type { AgreementRow } from '../agreement.js';
 import { parseLabel, type ReviewLabel } from '../review-label.js';
 import { queueItemFromRow, type QueueRow } from '../review-queue.js';
-import type { PromoteRow, ReviewStore } from '../review-store.js';
+import type { CalibrationRow, PromoteRow, ReviewStore } from '../review-store.js';
 
 const DAY = 86_400_000;
 
@@ -71,6 +71,19 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
       (
         await sql<AgreementRow>`SELECT r.verdict, r.judge, r.ts_ms::float8 AS ts_ms, l.should, l.judge_correct
           FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict <> 'error' ORDER BY r.ts_ms`.execute(db)
+      ).rows,
+    calibrationRows: async (judge) =>
+      (
+        await sql<CalibrationRow>`WITH lab AS (
+            SELECT r.confidence, l.judge_correct, q.reason,
+              CASE WHEN q.reason = 'sample' THEN 's:' || (r.ts_ms / ${DAY})::text || ':' || r.verdict ELSE 'f:' || (r.ts_ms / ${DAY})::text || ':' || r.flags END AS k
+            FROM review_labels l JOIN review_queue q ON q.record_id = l.record_id JOIN monitor_records r ON r.id = l.record_id
+            WHERE r.judge = ${judge} AND r.verdict <> 'error' AND l.judge_correct IS NOT NULL),
+          pop AS (
+            SELECT CASE WHEN flags = '' THEN 's:' || (ts_ms / ${DAY})::text || ':' || verdict ELSE 'f:' || (ts_ms / ${DAY})::text || ':' || flags END AS k, COUNT(*)::int AS n
+            FROM monitor_records WHERE judge = ${judge} AND verdict <> 'error' GROUP BY k)
+          SELECT lab.confidence, lab.judge_correct, lab.reason, COALESCE(pop.n, 0) AS population, (COUNT(*) OVER (PARTITION BY lab.k))::int AS labelled
+          FROM lab LEFT JOIN pop ON pop.k = lab.k`.execute(db)
       ).rows,
     promotionCandidates: async (file) =>
       (
