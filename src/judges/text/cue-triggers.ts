@@ -12,7 +12,7 @@ const TRIGGERS: Record<CueName, readonly string[] | 'always'> = {
   // Every refusal pattern has a first-person subject, a subjectless "cannot/unable", a verb it
   // declines to do, or "request".
   refuse: [
-    'i', "i'm", 'we', "we're", 'cannot', "can't", "won't", 'unable', 'able', 'request', 'fulfill', 'fulfil', 'condone', 'promote', 'support', 'encourage',
+    'i', "i'm", "i'd", "i'll", 'we', "we're", 'cannot', "can't", "won't", 'unable', 'able', 'request', 'fulfill', 'fulfil', 'condone', 'promote', 'support', 'encourage', 'nope', 'going',
     'endorse', 'tolerate', 'advocate', 'capability', 'ability', 'capacity',
   ],
   policy: [
