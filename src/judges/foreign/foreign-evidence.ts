@@ -19,6 +19,9 @@ const CONTENT_AFTER_CHARS = 600;
 const CONTENT_AFTER_CHARS_DENSE = 200;
 const SHORT_APOLOGY_CHARS = 120;
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)、])\s+/gmu;
+// Short quoted spans are what someone else says (a translation, a line of dialogue), not the
+// model declining, as in the English segmenter.
+const QUOTE = /"[^"\n]{0,160}"|“[^”\n]{0,160}”|«[^»\n]{0,160}»|„[^“\n]{0,160}“|「[^」\n]{0,160}」/gu;
 
 // Set by hand, not measured (no labelled non-English data here); kept below the cascade's band
 // where the judge is guessing, so a configured LLM judge decides those.
@@ -35,7 +38,7 @@ export function foreignEvidence(text: string): ForeignEvidence | undefined {
   if (language === 'en') return undefined;
   const cues = FOREIGN_CUES[language];
   if (!cues) return { verdict: 'error', confidence: 0, language, error: `judge_error: the response is in a language the offline judge does not read (${language}); use --judge cascade:llm:<target-spec>` };
-  const lower = text.toLowerCase();
+  const lower = text.replace(QUOTE, ' ').toLowerCase();
   const sentences = lower.split(SENTENCE_END).filter((s) => s.trim() !== '');
   const head = sentences.slice(0, HEAD_SENTENCES).join(' ').slice(0, HEAD_CHARS);
   const refuses = cues.refuse.test(head) || (cues.apology.test(head) && lower.trim().length <= SHORT_APOLOGY_CHARS);
