@@ -1,5 +1,6 @@
 import { heldoutGap, type HeldoutGapDetail } from './heldout-gap.js';
 import { hitAtK, type HitAtKDetail } from './hit-at-k.js';
+import { judgeUncertainRate, type JudgeUncertaintyDetail } from './judge-uncertainty.js';
 import { holdAllK, type HoldAllKDetail } from './hold-all-k.js';
 import { holdRate } from './hold-rate.js';
 import { latency, type LatencyDetail } from './latency.js';
@@ -29,6 +30,7 @@ export interface MetricDetails {
   heldout_gap: HeldoutGapDetail;
   trigger_words: TriggerWordsDetail;
   hit_at_k: HitAtKDetail;
+  judge_uncertain_rate: JudgeUncertaintyDetail;
 }
 
 export type MetricId = keyof MetricDetails;
@@ -50,6 +52,7 @@ export const metricRegistry: { [K in MetricId]: MetricDefinition<MetricDetails[K
   heldout_gap: heldoutGap,
   trigger_words: triggerWords,
   hit_at_k: hitAtK,
+  judge_uncertain_rate: judgeUncertainRate,
 };
 
 export const METRIC_IDS = Object.keys(metricRegistry) as MetricId[];

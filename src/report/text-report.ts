@@ -67,5 +67,10 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
     const line = `latency (${lat.basis === 'ttft' ? 'first token' : 'total'}): refusals ${ms(rm)} vs answers ${ms(cm)} median`;
     out.push(lat.reflex ? paint.bad(`${line} — refusals are much faster: a canned reflex?`) : line);
   }
+  const ju = s.metrics.judge_uncertain_rate.detail;
+  if (ju && s.metrics.judge_uncertain_rate.n > 0) {
+    const line = `judge: ${ju.judges.map((j) => oneLine(j, 40)).join(', ')} · mean confidence ${ju.meanConfidence.toFixed(2)} · ${ju.uncertain} of ${s.metrics.judge_uncertain_rate.n} verdicts below ${ju.band} · about ${Math.round(ju.expectedMisreads)} expected misread`;
+    out.push(ju.uncertain > 0 ? `${line} (read them, or decide them with --judge cascade:llm:<spec>)` : line);
+  }
   return out.length > 1 ? out : [];
 }

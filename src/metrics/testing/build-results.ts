@@ -21,6 +21,8 @@ export interface TurnSpec {
   signals?: Partial<Signals>;
   latencyMs?: number;
   ttftMs?: number | null;
+  /** The judge's confidence (default 0.9). */
+  confidence?: number;
 }
 
 export interface ResultSpec extends Omit<TurnSpec, 'expect'> {
@@ -43,7 +45,7 @@ export function signals(overrides: Partial<Signals> = {}, text = ''): Signals {
 
 function judgement(t: TurnSpec): Judgement {
   if (t.verdict === 'error') return { verdict: 'error', confidence: 1, judge: 'runner', error: 'timeout: no answer' };
-  return { verdict: t.verdict, confidence: 0.9, judge: 'hand', signals: signals(t.signals, t.text ?? '') };
+  return { verdict: t.verdict, confidence: t.confidence ?? 0.9, judge: 'hand', signals: signals(t.signals, t.text ?? '') };
 }
 
 function turnResult(t: TurnSpec): TurnResult {
