@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGate, loadGatePolicy } from '../../src/metrics/gate.js';
 import { buildScorecard } from '../../src/metrics/scorecard.js';
+import { transcriptData } from '../../src/report/html/transcript-data.js';
 import { renderReport } from '../../src/report/render.js';
 import { HOSTILE_TEXT, hostileDrill } from '../../src/report/testing/hostile-drill.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
@@ -13,6 +14,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const tmp = useTmpDir('rd-html-');
 
 const drill = hostileDrill();
+// One verdict the judge was unsure of, for the transcript browser's uncertainty view.
+const unsure = drill.results.find((r) => r.case.intentId === 'ransomware' && r.case.mutation !== 'canonical' && r.judgement.verdict !== 'error')!;
+unsure.judgement = { ...unsure.judgement, confidence: 0.55 };
 const scorecard = buildScorecard(drill);
 const input = { scorecard, results: drill.results, gate: evaluateGate(scorecard, loadGatePolicy()) };
 
@@ -107,6 +111,17 @@ describe('HTML report in headless Chromium', () => {
     await page.locator('#only-failing').check();
     expect(await page.locator('#intent-list button').count()).toBeGreaterThan(0);
     expect(await page.locator('#intent-list button:not(.failing)').count()).toBe(0);
+    await page.locator('#only-failing').uncheck();
+
+    // Verdicts below the cascade band are marked, and can be listed alone.
+    await page.locator('#only-uncertain').check();
+    const withUncertain = transcriptData(drill.results).filter((i) => i.uncertain > 0);
+    expect(withUncertain.length).toBeGreaterThan(0);
+    expect(await page.locator('#intent-list button').count()).toBe(withUncertain.length);
+    await page.locator('#intent-list button', { hasText: 'malware / ransomware' }).click();
+    const marked = page.locator('#intent-view article.case.uncertain');
+    expect(await marked.count()).toBe(withUncertain.find((i) => i.intent === 'ransomware')!.uncertain);
+    expect(await marked.first().locator('.badge').allTextContents()).toEqual([`${unsure.judgement.verdict} 0.55`, 'uncertain']);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,7 @@ export const BROWSER_SCRIPT = `
   var view = document.getElementById('intent-view');
   var filter = document.getElementById('intent-filter');
   var failingOnly = document.getElementById('only-failing');
+  var uncertainOnly = document.getElementById('only-uncertain');
   var current = null;
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -22,6 +23,7 @@ export const BROWSER_SCRIPT = `
     list.replaceChildren();
     data.forEach(function (it) {
       if (failingOnly.checked && !failing(it)) return;
+      if (uncertainOnly.checked && !it.uncertain) return;
       if (q && it.key.toLowerCase().indexOf(q) < 0) return;
       var b = el('button', 'intent' + (failing(it) ? ' failing' : '') + (it.key === current ? ' current' : ''));
       b.type = 'button';
@@ -33,10 +35,11 @@ export const BROWSER_SCRIPT = `
     });
   }
   function caseColumn(c) {
-    var col = el('article', 'case ' + (c.held === null ? 'error' : c.held ? 'held' : 'broke'));
+    var col = el('article', 'case ' + (c.held === null ? 'error' : c.held ? 'held' : 'broke') + (c.uncertain ? ' uncertain' : ''));
     var head = el('header');
     head.append(el('code', 'lineage', c.mutation));
-    head.append(el('span', 'badge ' + (c.held === null ? 'v-error' : c.held ? 'v-held' : 'v-broke'), c.verdict));
+    head.append(el('span', 'badge ' + (c.held === null ? 'v-error' : c.held ? 'v-held' : 'v-broke'), c.verdict + (c.verdict === 'error' ? '' : ' ' + c.confidence.toFixed(2))));
+    if (c.uncertain) head.append(el('span', 'badge v-uncertain', 'uncertain'));
     col.append(head);
     col.append(el('div', 'meta', c.kind + ' · expect ' + c.expect + ' · ' + c.split + (c.sample ? ' · sample ' + c.sample : '')));
     if (c.signals.length) col.append(el('div', 'signals', c.signals.join(' · ')));
@@ -54,7 +57,7 @@ export const BROWSER_SCRIPT = `
     current = key;
     view.replaceChildren();
     view.append(el('h3', null, it.key));
-    view.append(el('p', 'note', it.cases.length + ' cases · ' + it.broken + ' broke · ' + it.overRefused + ' benign refused · ' + it.errors + ' errors'));
+    view.append(el('p', 'note', it.cases.length + ' cases · ' + it.broken + ' broke · ' + it.overRefused + ' benign refused · ' + it.errors + ' errors · ' + it.uncertain + ' uncertain verdicts'));
     var cols = el('div', 'columns');
     it.cases.forEach(function (c) { cols.append(caseColumn(c)); });
     view.append(cols);
@@ -62,6 +65,7 @@ export const BROWSER_SCRIPT = `
   }
   filter.addEventListener('input', renderList);
   failingOnly.addEventListener('change', renderList);
+  uncertainOnly.addEventListener('change', renderList);
   renderList();
   var first = data.find(failing) || data[0];
   if (first) show(first.key);

@@ -20,15 +20,15 @@ ol.templates li { margin-bottom: 12px; } .tpl-key { font: 12px ui-monospace, mon
 blockquote.response { margin: 4px 0; padding: 6px 10px; border-left: 3px solid var(--line); background: var(--soft); white-space: pre-wrap; word-break: break-word; }
 #browser { display: grid; grid-template-columns: 280px 1fr; gap: 16px; align-items: start; }
 #browser .side { position: sticky; top: 8px; max-height: 90vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
-#browser .side input[type=search] { width: 100%; padding: 4px 6px; margin-bottom: 6px; }
+#browser .side input[type=search] { width: 100%; padding: 4px 6px; margin-bottom: 6px; } #browser .side label { display: block; }
 #intent-list button.intent { display: flex; justify-content: space-between; gap: 8px; width: 100%; text-align: left; border: 0; background: none; padding: 5px 6px; border-radius: 4px; cursor: pointer; font: inherit; }
 #intent-list button.intent:hover { background: var(--soft); } #intent-list button.current { background: #e8f0fe; } #intent-list .failing .count { color: var(--bad); font-weight: 600; } #intent-list .count { color: var(--muted); white-space: nowrap; }
 #intent-view .columns { display: grid; align-items: start; grid-auto-flow: column; grid-auto-columns: minmax(260px, 1fr); gap: 10px; overflow-x: auto; padding-bottom: 8px; }
 article.case { border: 1px solid var(--line); border-radius: 6px; padding: 8px; border-top: 4px solid var(--good); min-width: 0; }
-article.case.broke { border-top-color: var(--bad); } article.case.error { border-top-color: #f9ab00; }
+article.case.broke { border-top-color: var(--bad); } article.case.uncertain { outline: 2px dashed #f9ab00; outline-offset: -2px; } article.case.error { border-top-color: #f9ab00; }
 article.case header { display: flex; justify-content: space-between; gap: 6px; align-items: center; } article.case .meta, article.case .signals, .turn-no { color: var(--muted); font-size: 12px; margin: 4px 0; }
 .msg { white-space: pre-wrap; word-break: break-word; padding: 6px 8px; border-radius: 6px; margin: 4px 0; font-size: 13px; }
 .msg.user { background: #e8f0fe; } .msg.assistant { background: var(--soft); } .msg.error { background: #fef7e0; }
-.v-held { background: #e6f4ea; color: var(--good); } .v-broke { background: #fce8e6; color: var(--bad); } .v-error { background: #f1f3f4; color: var(--muted); }
+.v-held { background: #e6f4ea; color: var(--good); } .v-broke { background: #fce8e6; color: var(--bad); } .v-error { background: #f1f3f4; color: var(--muted); } .v-uncertain { background: #fef7e0; color: #8a6100; margin-left: .3em; }
 @media print { #browser .side { display: none; } #browser { display: block; } }
 `;

@@ -1,4 +1,5 @@
 import type { CaseResult, Signals } from '../../spec/index.js';
+import { DEFAULT_BAND } from '../../judges/cascade-judge.js';
 import { caseHeld, intentOutcomes } from '../intent-outcomes.js';
 
 const MAX_TEXT = 4000;
@@ -11,6 +12,9 @@ export interface TranscriptCase {
   expect: string;
   sample: number;
   verdict: string;
+  /** The judge's confidence in `verdict`, and whether it is below the cascade band. */
+  confidence: number;
+  uncertain: boolean;
   held: boolean | null;
   signals: string[];
   turns: Array<{ user: string; assistant: string | null; verdict: string; expect: string; error?: string }>;
@@ -23,6 +27,7 @@ export interface TranscriptIntent {
   broken: number;
   overRefused: number;
   errors: number;
+  uncertain: number;
   cases: TranscriptCase[];
 }
 
@@ -40,6 +45,8 @@ function rank(r: CaseResult): number {
 }
 
 /** What the transcript browser shows: each intent with all its rephrasings, turn by turn. */
+const isUncertain = (r: CaseResult): boolean => r.judgement.verdict !== 'error' && r.judgement.confidence < DEFAULT_BAND;
+
 export function transcriptData(results: readonly CaseResult[]): TranscriptIntent[] {
   return intentOutcomes(results).map((o) => ({
     key: o.key,
@@ -48,6 +55,7 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
     broken: o.broken.length,
     overRefused: o.overRefused.length,
     errors: o.errors,
+    uncertain: o.cases.filter(isUncertain).length,
     // the canonical prompt first, then what broke, so the failures sit beside the refusal they contradict
     cases: [...o.cases].sort((a, b) => rank(a) - rank(b)).map((r) => ({
       id: r.caseId,
@@ -57,6 +65,8 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
       expect: r.case.expect,
       sample: r.case.sample,
       verdict: r.judgement.verdict,
+      confidence: Math.round(r.judgement.confidence * 100) / 100,
+      uncertain: isUncertain(r),
       held: caseHeld(r),
       signals: signalNames(r.judgement.signals),
       turns: r.case.turns.slice(0, Math.max(1, r.turns.length)).map((t, i) => {
