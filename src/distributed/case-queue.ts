@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { StoreError } from '../spec/errors.js';
@@ -21,24 +22,57 @@ export interface CaseQueueOptions {
  */
 export async function openCaseQueue(url: string, o: CaseQueueOptions = {}): Promise<PgBoss> {
   const ref = parsePostgresRef(url);
-  const boss = new PgBoss({
-    connectionString: ref.connectionString,
-    schema: ref.schema ? `${ref.schema}_queue` : 'refusal_drill_queue',
-    max: o.poolSize ?? 4,
-    maintenanceIntervalSeconds: o.maintenanceIntervalSeconds ?? 10,
-    // Cron scheduling is not used; skipping it saves a timer and a query per instance.
-    schedule: false,
-    application_name: 'refusal-drill',
-  });
-  boss.on('error', (e: unknown) => o.onError?.(e));
+  const schema = ref.schema ? `${ref.schema}_queue` : 'refusal_drill_queue';
   try {
-    await boss.start();
-    await ensureQueue(boss);
+    // pg-boss installs and migrates its schema on start; coordinators and workers started at once on
+    // a fresh database raced each other's DDL into "deadlock detected". One start at a time per schema.
+    return await withStartLock(ref.connectionString, schema, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const boss = new PgBoss({
+          connectionString: ref.connectionString,
+          schema,
+          max: o.poolSize ?? 4,
+          maintenanceIntervalSeconds: o.maintenanceIntervalSeconds ?? 10,
+          // Cron scheduling is not used; skipping it saves a timer and a query per instance.
+          schedule: false,
+          application_name: 'refusal-drill',
+        });
+        boss.on('error', (e: unknown) => o.onError?.(e));
+        try {
+          await boss.start();
+          await ensureQueue(boss);
+          return boss;
+        } catch (e) {
+          await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+          // A deadlock or serialization failure with an instance that is not starting (its maintenance) is worth another go.
+          if (attempt >= START_ATTEMPTS || !isTransient(e)) throw e;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
+    });
   } catch (e) {
-    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     throw new StoreError(`cannot open the job queue on ${ref.display}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return boss;
+}
+
+const START_ATTEMPTS = 4;
+
+function isTransient(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  return code === '40P01' || code === '40001' || (e instanceof Error && /deadlock detected|could not serialize/.test(e.message));
+}
+
+/** Runs `fn` holding a session advisory lock keyed by the queue schema, on a connection of its own. */
+async function withStartLock<T>(connectionString: string, schema: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString, application_name: 'refusal-drill' });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`refusal-drill:${schema}:start`]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`refusal-drill:${schema}:start`]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**
