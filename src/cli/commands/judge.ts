@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import type { PartialAs } from '../../judges/collapse-partial.js';
@@ -10,6 +10,7 @@ import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js'
 import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
+import { assertInputFile } from '../input-file.js';
 import { partialAs, positiveInt } from '../parse-options.js';
 
 interface JudgeOptions {
@@ -39,12 +40,7 @@ export const registerJudge: RegisterCommand = (program, ctx, done) => {
 
 function openInput(file: string): NodeJS.ReadableStream {
   if (file === '-') return process.stdin;
-  try {
-    if (!statSync(file).isFile()) throw new InputError(`--in ${file}: not a file`);
-  } catch (e) {
-    if (InputError.isInstance(e)) throw e;
-    throw new InputError(`--in ${file}: cannot read it (${e instanceof Error ? e.message : String(e)})`);
-  }
+  assertInputFile(file);
   return createReadStream(file, 'utf8');
 }
 
