@@ -11,8 +11,9 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
-    // Without the parser mapping import-x cannot read the .ts files an import leads to, and
-    // no-cycle then sees no dependencies at all: it passed a two-file cycle until this was added.
+    // Unless import-x is told the .ts files are TypeScript (parser and extensions), it cannot read
+    // the files an import leads to and no-cycle sees no dependency at all: it passed a two-file
+    // cycle until this was added (test/lint/no-cycle.test.ts fails without it).
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
