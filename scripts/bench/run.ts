@@ -74,7 +74,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       cases: cases.length,
       'cases stored (errors)': `${stored.length} (${errors})`,
       'wall time': `${(wall / 1000).toFixed(2)} s (${((cases.length / wall) * 1000).toFixed(0)} cases/s)`,
-      'harness CPU per case': `${(cpuMs / cases.length).toFixed(3)} ms (aim ≤ 0.5 ms; promptfoo 0.121 ~14 ms)`,
+      'harness CPU per case': `${(cpuMs / cases.length).toFixed(3)} ms (aim ≤ 0.5 ms; promptfoo v0.121: ~14 ms)`,
       'peak RSS': `${peakRss.toFixed(0)} MB (aim ≤ 150 MB; promptfoo 255–340 MB)`,
     };
   } finally {
