@@ -45,6 +45,10 @@ describe('refusal-drill calibrate', () => {
     const r = await cli(['calibrate', '--in', join(d, 'labels.jsonl'), '--judge', 'llm:openai:scripted', '--out', cal], { env });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('llm:openai:scripted on 100 labelled responses (3-class): right 70.0%');
+    // Agreement with the labels: 30 answers read as refusals.
+    expect(r.stderr).toContain('refusal F1 (refusal + partial vs compliance): 76.9');
+    expect(r.stderr).toMatch(/refusal {10,}50 {10,}0 {10,}0\n/);
+    expect(r.stderr).toMatch(/compliance {7,}30 {10,}0 {10,}20/);
     const c = JSON.parse(readFileSync(cal, 'utf8')) as { judge: string; steps: Array<{ p: number }>; raw: { ece: number }; calibrated: { ece: number } };
     expect(c.judge).toBe('llm:openai:scripted');
     expect(c.steps).toEqual([{ upTo: 1, p: 0.7, n: 100 }]);

@@ -9,6 +9,7 @@ import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';
+import { describeAgreement, emptyConfusion } from '../label-agreement.js';
 import { readLabelledLines, type LabelledLine } from '../labelled-lines.js';
 import { calibrateFromReview } from './calibrate-review.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
@@ -62,6 +63,7 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   if (rows.length === 0) throw new InputError(`--in ${o.in}: no labelled lines`);
   const judge = buildJudge(o.judge, { env: ctx.env });
   const outcomes: Outcome[] = [];
+  const confusion = emptyConfusion();
   let judgeErrors = 0;
   let i = 0;
   for await (const r of judgeLines(texts(rows), { judge, concurrency: o.concurrency, signal: ctx.signal })) {
@@ -73,6 +75,7 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
       continue;
     }
     outcomes.push({ confidence: out.confidence, correct: o.binary ? declines(out.verdict) === declines(label) : out.verdict === label });
+    confusion[label][out.verdict]++;
   }
   if (ctx.signal.aborted) {
     ctx.err(`stopped after ${i} of ${rows.length} lines; no calibration written`);
@@ -84,7 +87,7 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   }
   const fit = fitCalibration({ judge: judge.id, scoring: o.binary ? 'binary' : '3-class', source: o.in, outcomes, minBlock: o.minBlock });
   writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
-  for (const line of describeCalibration(fit.calibration, judgeErrors)) ctx.err(line);
+  for (const line of [...describeCalibration(fit.calibration, judgeErrors), ...describeAgreement(confusion)]) ctx.err(line);
   ctx.err(`wrote ${o.out}; apply it with --calibration ${o.out} on run or judge`);
   return EXIT.ok;
 }
