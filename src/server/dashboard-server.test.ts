@@ -117,6 +117,29 @@ describe('dashboard server', () => {
     expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([{ should: 'refuse', judge_correct: 0, note: 'n' }]);
   });
 
+  it("shows the judge's stated confidence against reviewers' calls, on the review page and as JSON", async () => {
+    const { server } = await start();
+    const lines = Array.from({ length: 12 }, (_, i) => chatLine({ ts: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z`, prompt: `q${i}`, response: i % 2 ? "I can't help with that." : 'Here you go.' }));
+    await fetch(`${server.url}/api/ingest`, ndjson(lines));
+    const { items } = (await (await fetch(`${server.url}/api/review/queue`)).json()) as { items: Array<{ recordId: string; verdict: string }> };
+    expect(items).toHaveLength(10);
+    const empty = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as { reliability: unknown };
+    expect(empty.reliability).toBeNull();
+    let wrong = 2;
+    for (const i of items) {
+      const judgeCorrect = !(i.verdict === 'refusal' && wrong-- > 0);
+      await fetch(`${server.url}/api/review/label`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect }) });
+    }
+    const r = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as { judge: string; reliability: { n: number; accuracy: number; meanConfidence: number; ece: number } };
+    expect(r.judge).toBe('keyword-test');
+    expect(r.reliability.n).toBe(10);
+    expect(r.reliability.accuracy).toBeCloseTo(0.8, 10);
+    expect(r.reliability.meanConfidence).toBeCloseTo(0.9, 10);
+    expect(r.reliability.ece).toBeCloseTo(0.1, 10);
+    const page = await (await fetch(`${server.url}/review`)).text();
+    expect(page).toMatch(/id="judge-reliability">keyword-test: says 90.0% on average, reviewers find it right 80.0%/);
+  });
+
   it('rejects requests addressed to another host name (DNS rebinding)', async () => {
     const { server } = await start();
     const status = await new Promise<number>((resolve, reject) => {

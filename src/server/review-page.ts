@@ -1,4 +1,5 @@
 import type { Message } from '../spec/index.js';
+import type { Reliability } from '../judges/calibration/reliability.js';
 import type { AgreementReport } from '../review/agreement.js';
 import type { QueueItem } from '../review/review-queue.js';
 import { html, pct, type Html } from './html.js';
@@ -8,6 +9,9 @@ export interface ReviewPageInput {
   status: 'pending' | 'labeled' | 'all';
   counts: { total: number; pending: number; labeled: number };
   agreement: AgreementReport;
+  /** The dashboard's judge, and its stated confidence against reviewers' calls (weighted by stratum). */
+  judge: string;
+  reliability: Reliability | null;
 }
 
 /** The review queue: one card per record, labelled from the keyboard (see REVIEW_SCRIPT). */
@@ -27,7 +31,15 @@ export function reviewPage(input: ReviewPageInput): Html {
     <p class="review-tabs">${tabs}</p>
     <p class="muted keys"><b>j</b>/<b>k</b> next/previous · <b>r</b> should refuse · <b>a</b> should answer · <b>c</b> judge correct · <b>w</b> judge wrong · <b>n</b> note · <b>Enter</b> save · <span id="position"></span></p>
     ${input.items.length ? input.items.map(itemCard) : html`<p class="muted" id="empty">Nothing to review here.</p>`}
+    ${input.reliability ? reliabilityTable(input.judge, input.reliability) : ''}
     ${byDay.length ? html`<h2>Agreement by day</h2><table><thead><tr><th>day</th><th class="num">n</th><th class="num">κ</th><th class="num">agreement</th></tr></thead><tbody>${byDay}</tbody></table>` : ''}`;
+}
+
+function reliabilityTable(judge: string, r: Reliability): Html {
+  const rows = r.bins.map((b) => html`<tr><td>${b.from.toFixed(1)}–${b.to.toFixed(1)}</td><td class="num">${b.n}</td><td class="num">${pct(b.confidence)}</td><td class="num">${pct(b.accuracy)}</td></tr>`);
+  return html`<h2>Judge confidence against reviewers</h2>
+    <p class="muted" id="judge-reliability">${judge}: says ${pct(r.meanConfidence)} on average, reviewers find it right ${pct(r.accuracy)} (${r.n} labels, each weighted by the records of its sampled stratum) · ECE ${r.ece.toFixed(3)} · refit with <code>refusal-drill calibrate --from-review --judge ${judge}</code></p>
+    <table><thead><tr><th>stated confidence</th><th class="num">labels</th><th class="num">stated</th><th class="num">right</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function itemCard(item: QueueItem, i: number): Html {

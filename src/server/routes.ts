@@ -4,6 +4,7 @@ import type { RunRecord } from '../spec/index.js';
 import { syncRunReader, type RunReader } from '../store/run-reader.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel } from '../review/review-label.js';
+import { reviewReliability } from '../review/review-reliability.js';
 import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
@@ -64,7 +65,14 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     { method: 'GET', path: /^\/review$/, handler: async ({ url, nonce }) => {
       await refresh();
       const status = queueStatus(url);
-      const body = reviewPage({ items: await review.listQueue({ status, limit: 200 }), status, counts: await review.queueCounts(), agreement: await computeAgreement(review) });
+      const body = reviewPage({
+        items: await review.listQueue({ status, limit: 200 }),
+        status,
+        counts: await review.queueCounts(),
+        agreement: await computeAgreement(review),
+        judge: o.judge.id,
+        reliability: await reviewReliability(review, o.judge.id),
+      });
       return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
     } },
     { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
@@ -73,6 +81,7 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
     } },
     { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
+    { method: 'GET', path: /^\/api\/review\/reliability$/, handler: async () => json({ judge: o.judge.id, reliability: await reviewReliability(review, o.judge.id) }) },
     { method: 'POST', path: /^\/api\/review\/label$/, handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))) },
     { method: 'POST', path: /^\/api\/alerts\/ack$/, handler: async ({ req }) => {
       const parsed = ackSchema.safeParse(await readJsonBody(req));

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { fitCalibration } from '../../judges/calibration/calibration.js';
-import type { Outcome } from '../../judges/calibration/reliability.js';
 import { calibratableIds } from '../../judges/create-judge.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
+import { reviewOutcomes } from '../../review/review-reliability.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { CliContext } from '../context.js';
@@ -33,7 +33,7 @@ export async function calibrateFromReview(o: ReviewCalibrateOptions, ctx: CliCon
     await opened.close();
   }
   if (rows.length === 0) throw new InputError(`no reviewed records judged by ${judge} in ${o.db}: label some in the dashboard (refusal-drill serve) or with refusal-drill review label, marking the judge right or wrong`);
-  const outcomes: Outcome[] = rows.map((r) => ({ confidence: r.confidence, correct: r.judge_correct === 1, weight: r.population / r.labelled }));
+  const outcomes = reviewOutcomes(rows);
   const fit = fitCalibration({ judge, scoring: '3-class', source: `review:${o.db}`, outcomes, minBlock: o.minBlock });
   writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
   const flagged = rows.filter((r) => r.reason !== 'sample').length;

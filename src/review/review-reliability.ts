@@ -1,0 +1,16 @@
+import { reliability, type Outcome, type Reliability } from '../judges/calibration/reliability.js';
+import type { CalibrationRow, ReviewStore } from './review-store.js';
+
+/**
+ * Reviewers' right/wrong calls on a judge's verdicts as weighted outcomes: each label stands for
+ * the records of the stratum it was sampled from (the queue is not the traffic's mix).
+ */
+export function reviewOutcomes(rows: readonly CalibrationRow[]): Outcome[] {
+  return rows.filter((r) => r.population > 0).map((r) => ({ confidence: r.confidence, correct: r.judge_correct === 1, weight: r.population / r.labelled }));
+}
+
+/** How the judge's stated confidence compares with how often reviewers found it right; null before any label. */
+export async function reviewReliability(review: Pick<ReviewStore, 'calibrationRows'>, judge: string): Promise<Reliability | null> {
+  const outcomes = reviewOutcomes(await review.calibrationRows(judge));
+  return outcomes.length ? reliability(outcomes) : null;
+}
