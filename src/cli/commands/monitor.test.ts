@@ -149,6 +149,8 @@ describe('monitor and review commands', () => {
     expect((await run('review', 'label', prefix, '--should', 'maybe', '--db', db)).code).toBe(2);
     const agreement = JSON.parse((await run('review', 'agreement', '--db', db, '--json')).out) as { overall: { n: number; confusion: Record<string, number> } };
     expect(agreement.overall).toMatchObject({ n: 1, confusion: { rr: 0, ra: 1, ar: 0, aa: 0 } });
+    // The judge said refusal at its stated confidence; the one reviewer call says it was wrong.
+    expect((await run('review', 'agreement', '--db', db)).out).toMatch(/judge rules {2}n=1 .*\n {2}confidence: says \d+\.\d%, right 0\.0% weighted by stratum \(ECE 0\.\d{3}\); refit with refusal-drill calibrate --from-review --judge rules/);
 
     const dry = await run('review', 'promote', '--to', pack, '--db', db, '--principle', 'cyber', '--dry-run');
     expect(dry.code, dry.err).toBe(0);

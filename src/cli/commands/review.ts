@@ -1,6 +1,7 @@
 import { computeAgreement, type AgreementSlice } from '../../review/agreement.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { promoteReviewed } from '../../review/promote.js';
+import { reviewReliability } from '../../review/review-reliability.js';
 import type { ReviewStore } from '../../review/review-store.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -79,7 +80,12 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
         ctx.out(`confusion (judge × human): refused×refused ${a.overall.confusion.rr}, refused×answered ${a.overall.confusion.ra}, answered×refused ${a.overall.confusion.ar}, answered×answered ${a.overall.confusion.aa}`);
         ctx.out(`model: ${a.model.missedRefusals} missed refusal(s), ${a.model.overRefusals} over-refusal(s) in ${a.model.reviewed} reviewed; ${a.unscored} label(s) without a judge call`);
         for (const d of a.byDay) ctx.out(`${d.key}  ${slice(d)}`);
-        for (const j of a.byJudge) ctx.out(`judge ${j.key}  ${slice(j)}`);
+        for (const j of a.byJudge) {
+          ctx.out(`judge ${j.key}  ${slice(j)}`);
+          // Stated confidence against reviewers' calls, each label weighted by its sampled stratum.
+          const r = await reviewReliability(review, j.key);
+          if (r) ctx.out(`  confidence: says ${pct(r.meanConfidence)}, right ${pct(r.accuracy)} weighted by stratum (ECE ${r.ece.toFixed(3)}); refit with refusal-drill calibrate --from-review --judge ${j.key}`);
+        }
       }),
     );
 
@@ -103,6 +109,8 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
       }),
     );
 };
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 function slice(s: AgreementSlice): string {
   return `n=${s.n} kappa=${s.kappa === null ? '—' : s.kappa.toFixed(3)} agreement=${s.observed === null ? '—' : `${(s.observed * 100).toFixed(1)}%`}`;
