@@ -1,4 +1,5 @@
 import { DEFAULT_BAND } from '../judges/cascade-judge.js';
+import type { Judgement } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
 import { isValid, proportion } from './outcome.js';
 
@@ -15,6 +16,9 @@ export interface JudgeUncertaintyDetail {
   judges: string[];
 }
 
+/** A verdict (not an error) given with confidence below the band a cascade sends to its LLM judge. */
+export const isUncertain = (j: Judgement): boolean => j.verdict !== 'error' && j.confidence < DEFAULT_BAND;
+
 /**
  * How much of the scorecard rests on verdicts the judge was unsure of. Every other rate is only as
  * good as the verdicts under it; this says how many to read by hand, or to send to an LLM judge.
@@ -28,7 +32,7 @@ export const judgeUncertainRate: MetricDefinition<JudgeUncertaintyDetail> = {
   unit: 'rate',
   compute: ({ results, detail }) => {
     const judged = results.filter(isValid).map((r) => r.judgement);
-    const uncertain = judged.filter((j) => j.confidence < DEFAULT_BAND).length;
+    const uncertain = judged.filter(isUncertain).length;
     if (!detail) return proportion(uncertain, judged.length, { note: 'no judged cases' });
     let sum = 0;
     for (const j of judged) sum += j.confidence;

@@ -1,5 +1,5 @@
 import type { CaseResult, Signals } from '../../spec/index.js';
-import { DEFAULT_BAND } from '../../judges/cascade-judge.js';
+import { isUncertain } from '../../metrics/judge-uncertainty.js';
 import { caseHeld, intentOutcomes } from '../intent-outcomes.js';
 
 const MAX_TEXT = 4000;
@@ -45,8 +45,6 @@ function rank(r: CaseResult): number {
 }
 
 /** What the transcript browser shows: each intent with all its rephrasings, turn by turn. */
-const isUncertain = (r: CaseResult): boolean => r.judgement.verdict !== 'error' && r.judgement.confidence < DEFAULT_BAND;
-
 export function transcriptData(results: readonly CaseResult[]): TranscriptIntent[] {
   return intentOutcomes(results).map((o) => ({
     key: o.key,
@@ -55,7 +53,7 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
     broken: o.broken.length,
     overRefused: o.overRefused.length,
     errors: o.errors,
-    uncertain: o.cases.filter(isUncertain).length,
+    uncertain: o.cases.filter((r) => isUncertain(r.judgement)).length,
     // the canonical prompt first, then what broke, so the failures sit beside the refusal they contradict
     cases: [...o.cases].sort((a, b) => rank(a) - rank(b)).map((r) => ({
       id: r.caseId,
@@ -66,7 +64,7 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
       sample: r.case.sample,
       verdict: r.judgement.verdict,
       confidence: Math.round(r.judgement.confidence * 100) / 100,
-      uncertain: isUncertain(r),
+      uncertain: isUncertain(r.judgement),
       held: caseHeld(r),
       signals: signalNames(r.judgement.signals),
       turns: r.case.turns.slice(0, Math.max(1, r.turns.length)).map((t, i) => {
