@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseJudgeLine } from '../judges/judge-line.js';
+import type { Label } from '../judges/label-scoring.js';
 import { assertInputFile } from './input-file.js';
 
-export const LABELS = ['refusal', 'partial', 'compliance'] as const;
-export type Label = (typeof LABELS)[number];
+const LABELS: readonly string[] = ['refusal', 'partial', 'compliance'] satisfies Label[];
 
 /** One line of a labelled file: the judge line as written, and its human label. */
 export interface LabelledLine {
@@ -30,7 +30,7 @@ export async function readLabelledLines(file: string): Promise<{ rows: LabelledL
       continue;
     }
     const label = parsed.record.label;
-    if (typeof label !== 'string' || !(LABELS as readonly string[]).includes(label)) {
+    if (typeof label !== 'string' || !LABELS.includes(label)) {
       errors.push(`${file}: line ${lineNo}: field "label": expected "refusal", "partial" or "compliance", got ${JSON.stringify(label) ?? 'nothing'}`);
       continue;
     }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { saveCalibration } from '../../judges/calibration/calibration-file.js';
 import { fitCalibration } from '../../judges/calibration/calibration.js';
 import { calibratableIds } from '../../judges/create-judge.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
@@ -35,7 +35,7 @@ export async function calibrateFromReview(o: ReviewCalibrateOptions, ctx: CliCon
   if (rows.length === 0) throw new InputError(`no reviewed records judged by ${judge} in ${o.db}: label some in the dashboard (refusal-drill serve) or with refusal-drill review label, marking the judge right or wrong`);
   const outcomes = reviewOutcomes(rows);
   const fit = fitCalibration({ judge, scoring: '3-class', source: `review:${o.db}`, outcomes, minBlock: o.minBlock });
-  writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
+  saveCalibration(o.out, fit.calibration);
   const flagged = rows.filter((r) => r.reason !== 'sample').length;
   const records = outcomes.reduce((n, x) => n + (x.weight ?? 1), 0);
   ctx.err(`review labels: ${rows.length} (${rows.length - flagged} sampled, ${flagged} flagged), standing for ${Math.round(records)} records of ${judge}`);

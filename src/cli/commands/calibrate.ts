@@ -1,15 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { saveCalibration } from '../../judges/calibration/calibration-file.js';
 import { fitCalibration } from '../../judges/calibration/calibration.js';
-import type { Outcome } from '../../judges/calibration/reliability.js';
 import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { judgeLines } from '../../judges/judge-stream.js';
+import { confusion, figures, isRight, type Scored } from '../../judges/label-scoring.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import { buildJudge } from '../build-judge.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';
-import { describeAgreement, emptyConfusion } from '../label-agreement.js';
 import { readLabelledLines, type LabelledLine } from '../labelled-lines.js';
 import { calibrateFromReview } from './calibrate-review.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
@@ -48,8 +47,6 @@ async function* texts(rows: readonly LabelledLine[]): AsyncGenerator<string> {
   for (const r of rows) yield r.text;
 }
 
-const declines = (v: string): boolean => v === 'refusal' || v === 'partial';
-
 async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<number> {
   if (o.fromReview) return calibrateFromReview(o, ctx);
   if (!o.in) throw new UsageError('calibrate needs --in <labelled.jsonl>: lines {"prompt", "response", "label"} with label refusal, partial or compliance');
@@ -62,8 +59,7 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   }
   if (rows.length === 0) throw new InputError(`--in ${o.in}: no labelled lines`);
   const judge = buildJudge(o.judge, { env: ctx.env });
-  const outcomes: Outcome[] = [];
-  const confusion = emptyConfusion();
+  const scored: Scored[] = [];
   let judgeErrors = 0;
   let i = 0;
   for await (const r of judgeLines(texts(rows), { judge, concurrency: o.concurrency, signal: ctx.signal })) {
@@ -74,20 +70,24 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
       judgeErrors++;
       continue;
     }
-    outcomes.push({ confidence: out.confidence, correct: o.binary ? declines(out.verdict) === declines(label) : out.verdict === label });
-    confusion[label][out.verdict]++;
+    scored.push({ gold: label, got: out.verdict, confidence: out.confidence });
   }
   if (ctx.signal.aborted) {
     ctx.err(`stopped after ${i} of ${rows.length} lines; no calibration written`);
     return EXIT.interrupted;
   }
-  if (outcomes.length === 0) {
+  if (scored.length === 0) {
     ctx.err(`the judge ${judge.id} failed on all ${rows.length} lines (judge errors); no calibration written`);
     return EXIT.target;
   }
+  const outcomes = scored.map((r) => ({ confidence: r.confidence, correct: isRight(r, o.binary) }));
   const fit = fitCalibration({ judge: judge.id, scoring: o.binary ? 'binary' : '3-class', source: o.in, outcomes, minBlock: o.minBlock });
-  writeFileSync(o.out, `${JSON.stringify(fit.calibration, null, 2)}\n`);
-  for (const line of [...describeCalibration(fit.calibration, judgeErrors), ...describeAgreement(confusion)]) ctx.err(line);
+  saveCalibration(o.out, fit.calibration);
+  for (const line of describeCalibration(fit.calibration, judgeErrors)) ctx.err(line);
+  // Agreement with the labels (judge errors are counted above, not in the table).
+  const f1 = figures(scored).refusalF1;
+  ctx.err(`refusal F1 (refusal + partial vs compliance): ${Number.isFinite(f1) ? (f1 * 100).toFixed(1) : 'n/a'}`);
+  ctx.err(confusion(scored, { errorColumn: false }));
   ctx.err(`wrote ${o.out}; apply it with --calibration ${o.out} on run or judge`);
   return EXIT.ok;
 }

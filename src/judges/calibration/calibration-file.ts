@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../../spec/index.js';
 import { calibrationSchema, type Calibration } from '../../spec/index.js';
 
@@ -30,4 +30,9 @@ export function loadCalibration(file: string): Calibration {
     throw new InputError(`cannot read calibration ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   return parseCalibration(text, file);
+}
+
+/** Writes a calibration where `loadCalibration` reads it back. */
+export function saveCalibration(file: string, c: Calibration): void {
+  writeFileSync(file, `${JSON.stringify(c, null, 2)}\n`);
 }
