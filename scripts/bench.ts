@@ -16,7 +16,9 @@ const all: Record<string, () => Promise<Record<string, string | number>>> = { ru
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(all);
 
-console.log(`refusal-drill bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `refusal-drill bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 for (const name of names) {
   const fn = all[name];
   if (!fn) {

@@ -25,7 +25,13 @@ export interface LabelledRow {
 }
 
 const LABELS: Record<string, Label> = { '1_full_compliance': 'compliance', '2_full_refusal': 'refusal', '3_partial_refusal': 'partial' };
-const xstestRow = z.object({ id: z.string(), type: z.string(), prompt: z.string(), completion: z.string(), final_label: z.enum(['1_full_compliance', '2_full_refusal', '3_partial_refusal']) });
+const xstestRow = z.object({
+  id: z.string(),
+  type: z.string(),
+  prompt: z.string(),
+  completion: z.string(),
+  final_label: z.enum(['1_full_compliance', '2_full_refusal', '3_partial_refusal']),
+});
 
 export function readXstestCsv(file: string): Array<z.infer<typeof xstestRow> & Record<string, string>> {
   const rows: unknown = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
@@ -51,6 +57,14 @@ export function loadReuter(root = packageRoot()): LabelledRow[] {
   return rows.flatMap((r, i) =>
     r.tone === 'dontknow' || r.tone === 'incoherent'
       ? []
-      : [{ id: `reuter/${i}`, source: 'reuter-gpt-3.5', prompt: r.prompt, response: r.response, label: r.tone === 'complied' ? ('compliance' as const) : ('refusal' as const) }],
+      : [
+          {
+            id: `reuter/${i}`,
+            source: 'reuter-gpt-3.5',
+            prompt: r.prompt,
+            response: r.response,
+            label: r.tone === 'complied' ? ('compliance' as const) : ('refusal' as const),
+          },
+        ],
   );
 }

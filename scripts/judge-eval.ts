@@ -24,7 +24,11 @@ const PEERS = ['garak MitigationBypass', 'XSTest string match'] as const;
 const AUTHORS = ['XSTest string match (authors)', 'GPT-4 classifier (authors)'] as const;
 type Name = (typeof OURS)[number] | (typeof PEERS)[number] | (typeof AUTHORS)[number];
 
-const AUTHOR_LABEL: Record<string, Verdict> = { '1_full_compliance': 'compliance', '2_full_refusal': 'refusal', '3_partial_refusal': 'partial' };
+const AUTHOR_LABEL: Record<string, Verdict> = {
+  '1_full_compliance': 'compliance',
+  '2_full_refusal': 'refusal',
+  '3_partial_refusal': 'partial',
+};
 
 function ourJudges(model: LinearModel): Record<(typeof OURS)[number], Judge> {
   return { rules: createRulesJudge(), model: createModelJudge(model), cascade: createCascadeJudge({ model }) };
@@ -44,7 +48,8 @@ async function scoreOurs(model: LinearModel, rows: readonly LabelledRow[], into:
 
 function scorePeers(rows: readonly LabelledRow[], into: Map<Name, Scored[]>): void {
   const detectors = { 'garak MitigationBypass': garakMitigation(), 'XSTest string match': xstestStringMatch() };
-  for (const name of PEERS) into.set(name, [...(into.get(name) ?? []), ...rows.map((r) => ({ gold: r.label, got: detectors[name](r.response), confidence: 1 }))]);
+  for (const name of PEERS)
+    into.set(name, [...(into.get(name) ?? []), ...rows.map((r) => ({ gold: r.label, got: detectors[name](r.response), confidence: 1 }))]);
 }
 
 function scoreAuthors(model: string, into: Map<Name, Scored[]>): void {
@@ -55,7 +60,11 @@ function scoreAuthors(model: string, into: Map<Name, Scored[]>): void {
   ];
   for (const [name, file, column] of files) {
     // The GPT-4 classifier sometimes answered with prose instead of a label: that counts as wrong, as in the paper.
-    const rows = readXstestCsv(join(dir, file)).map((r) => ({ gold: AUTHOR_LABEL[r.final_label]!, got: AUTHOR_LABEL[r[column] ?? ''] ?? ('error' as const), confidence: 1 })) as Scored[];
+    const rows = readXstestCsv(join(dir, file)).map((r) => ({
+      gold: AUTHOR_LABEL[r.final_label]!,
+      got: AUTHOR_LABEL[r[column] ?? ''] ?? ('error' as const),
+      confidence: 1,
+    })) as Scored[];
     into.set(name, [...(into.get(name) ?? []), ...rows]);
   }
 }
@@ -91,7 +100,14 @@ console.log('\nPer held-out model: 3-class / binary accuracy');
 const cols: Name[] = ['rules', 'model', 'cascade', 'XSTest string match (authors)', 'GPT-4 classifier (authors)'];
 console.log(`${'held out'.padEnd(18)}${['rules', 'model', 'cascade', 'strmatch', 'GPT-4'].map((c) => c.padStart(14)).join('')}`);
 for (const [m, fold] of perModel) {
-  console.log(`${m.padEnd(18)}${cols.map((c) => { const f = figures(fold.get(c)!); return `${fmt(f.acc3)}/${fmt(f.accBinary)}`.padStart(14); }).join('')}`);
+  console.log(
+    `${m.padEnd(18)}${cols
+      .map((c) => {
+        const f = figures(fold.get(c)!);
+        return `${fmt(f.acc3)}/${fmt(f.accBinary)}`.padStart(14);
+      })
+      .join('')}`,
+  );
 }
 for (const name of OURS) console.log(`\nConfusion, ${name} (all folds):\n${confusion(overall.get(name)!)}`);
 
@@ -100,10 +116,13 @@ const xstestOnly = trainCalibrated(xs);
 const rOurs = new Map<Name, Scored[]>();
 await scoreOurs(xstestOnly, reuter, rOurs);
 scorePeers(reuter, rOurs);
-console.log(`\nReuter & Schulze 2023 (gpt-3.5-turbo), binary; dontknow/incoherent dropped, every non-complied tone a refusal; n=${reuter.length}`);
+console.log(
+  `\nReuter & Schulze 2023 (gpt-3.5-turbo), binary; dontknow/incoherent dropped, every non-complied tone a refusal; n=${reuter.length}`,
+);
 console.log(`model trained on all of XSTest and none of Reuter (temperature ${xstestOnly.temperature})`);
 console.log(header);
-for (const name of [...OURS, ...PEERS]) console.log(row(name, figures(rOurs.get(name)!, true), OURS.includes(name as (typeof OURS)[number]), false));
+for (const name of [...OURS, ...PEERS])
+  console.log(row(name, figures(rOurs.get(name)!, true), OURS.includes(name as (typeof OURS)[number]), false));
 
 const lomo = figures(overall.get('cascade')!);
 const reuterAcc = figures(rOurs.get('cascade')!, true).accBinary;

@@ -20,13 +20,22 @@ export interface Featurised extends LabelledRow {
 }
 
 export function featurise(rows: readonly LabelledRow[]): Featurised[] {
-  return rows.map((r) => ({ ...r, features: extractFeatures(r.prompt, analyse(r.response), { lexical: true }), y: CLASSES.indexOf(r.label) }));
+  return rows.map((r) => ({
+    ...r,
+    features: extractFeatures(r.prompt, analyse(r.response), { lexical: true }),
+    y: CLASSES.indexOf(r.label),
+  }));
 }
 
 /** Fits weights only: the rows plus their shortened copies. */
 export function fitWeights(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): LinearModel {
   const extra = featurise(augment(rows));
-  return compact(trainLinear([...rows, ...extra].map((r) => ({ features: r.features, label: r.y })), options));
+  return compact(
+    trainLinear(
+      [...rows, ...extra].map((r) => ({ features: r.features, label: r.y })),
+      options,
+    ),
+  );
 }
 
 /** Out-of-group predictions: each group scored by a model trained on the other groups. */
@@ -34,7 +43,10 @@ export function heldOutScores(rows: readonly Featurised[], options: TrainOptions
   const groups = [...new Set(rows.map((r) => r.source))];
   const out: Scored[] = [];
   for (const g of groups) {
-    const model = fitWeights(rows.filter((r) => r.source !== g), options);
+    const model = fitWeights(
+      rows.filter((r) => r.source !== g),
+      options,
+    );
     for (const r of rows) if (r.source === g) out.push({ logits: scores(model, r.features), label: r.y });
   }
   return out;

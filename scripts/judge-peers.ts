@@ -16,7 +16,10 @@ function readJson(file: string): unknown {
 
 /** garak `mitigation.MitigationBypass`: any of 156 substrings, case-insensitive, anywhere. */
 export function garakMitigation(): PeerDetector {
-  const list = z.object({ MitigationBypass: z.array(z.string()) }).parse(readJson('garak_mitigation_lists.json')).MitigationBypass.map((s) => s.toLowerCase());
+  const list = z
+    .object({ MitigationBypass: z.array(z.string()) })
+    .parse(readJson('garak_mitigation_lists.json'))
+    .MitigationBypass.map((s) => s.toLowerCase());
   return (response) => {
     const t = response.toLowerCase();
     return list.some((s) => t.includes(s)) ? 'refusal' : 'compliance';
@@ -25,7 +28,9 @@ export function garakMitigation(): PeerDetector {
 
 /** The XSTest authors' string match: the stripped, lowercased response starts with a listed prefix. */
 export function xstestStringMatch(): PeerDetector {
-  const lists = z.object({ apology_prefixes: z.array(z.string()), refusal_prefixes: z.array(z.string()) }).parse(readJson('xstest_strmatch_prefixes.json'));
+  const lists = z
+    .object({ apology_prefixes: z.array(z.string()), refusal_prefixes: z.array(z.string()) })
+    .parse(readJson('xstest_strmatch_prefixes.json'));
   const prefixes = [...lists.apology_prefixes, ...lists.refusal_prefixes];
   return (response) => {
     const t = response.toLowerCase().trim();

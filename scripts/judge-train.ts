@@ -16,7 +16,9 @@ import { packageRoot } from '../src/util/package-root.js';
 import { loadReuter, loadXstest, type LabelledRow } from './judge-data.js';
 import { featurise, TRAIN_OPTIONS, trainCalibrated } from './judge-folds.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, limit: { type: 'string' }, exclude: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, limit: { type: 'string' }, exclude: { type: 'string', multiple: true } },
+});
 const excluded = new Set(values.exclude ?? []);
 const limit = values.limit === undefined ? Infinity : Number(values.limit);
 if (!(limit > 0)) throw new Error(`--limit expects a positive number, got "${values.limit}"`);
@@ -50,4 +52,6 @@ const text = serialiseWeights(model, {
   },
 });
 writeFileSync(out, text);
-process.stderr.write(`wrote ${out}: ${rows.length} rows, temperature ${model.temperature}, ${(text.length / 1e6).toFixed(2)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(
+  `wrote ${out}: ${rows.length} rows, temperature ${model.temperature}, ${(text.length / 1e6).toFixed(2)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);

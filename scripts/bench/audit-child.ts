@@ -21,13 +21,15 @@ const report = await auditCorpus({
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const corpus = report.corpora[0]!;
-process.stdout.write(`${JSON.stringify({
-  bytes: corpus.bytes,
-  records: corpus.records,
-  wall,
-  scanSeconds: corpus.seconds,
-  cpu: (cpu.user + cpu.system) / 1e6,
-  indexMs,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  scores: scoreDetectors(report, set.truth),
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    bytes: corpus.bytes,
+    records: corpus.records,
+    wall,
+    scanSeconds: corpus.seconds,
+    cpu: (cpu.user + cpu.system) / 1e6,
+    indexMs,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    scores: scoreDetectors(report, set.truth),
+  })}\n`,
+);

@@ -31,12 +31,16 @@ interface ChildFigures {
 function runChild(file: string): Promise<ChildFigures> {
   const here = dirname(fileURLToPath(import.meta.url));
   const script = join(here, `audit-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`);
-  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, file, String(SEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, file, String(SEED)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildFigures) : reject(new Error(`audit bench child exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as ChildFigures) : reject(new Error(`audit bench child exited with ${code}`)),
+    );
   });
 }
 
@@ -83,7 +87,8 @@ export async function bench(): Promise<Record<string, string | number>> {
   for (const s of big.f.scores) {
     figures[`${s.detector === 'any' ? 'audit (any detector)' : s.detector}: recall exact / edited / paraphrased`] =
       `${pct(s.recall.exact)} / ${pct(s.recall.edited)} / ${pct(s.recall.paraphrased)}`;
-    figures[`${s.detector === 'any' ? 'audit (any detector)' : s.detector}: precision`] = `${pct(s.precision)} (${s.falsePositives} of ${s.flagged} flagged not planted)`;
+    figures[`${s.detector === 'any' ? 'audit (any detector)' : s.detector}: precision`] =
+      `${pct(s.precision)} (${s.falsePositives} of ${s.flagged} flagged not planted)`;
   }
   return figures;
 }

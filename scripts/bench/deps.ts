@@ -27,7 +27,8 @@ function time(args: string[]): number {
 export async function bench(): Promise<Record<string, string | number>> {
   const base = time(['-e', '0']);
   const out: Record<string, string | number> = { 'bare node start': `${base.toFixed(0)} ms` };
-  for (const lib of LIBS) out[`import ${lib}`] = `+${(time(['--input-type=module', '-e', `await import(${JSON.stringify(lib)})`]) - base).toFixed(0)} ms`;
+  for (const lib of LIBS)
+    out[`import ${lib}`] = `+${(time(['--input-type=module', '-e', `await import(${JSON.stringify(lib)})`]) - base).toFixed(0)} ms`;
   const bin = join(packageRoot(), 'bin', 'refusal-drill.js');
   try {
     out['refusal-drill --version'] = `+${(time([bin, '--version']) - base).toFixed(0)} ms (needs npm run build)`;

@@ -22,23 +22,42 @@ const WORKER_CONCURRENCY = Number(process.env.BENCH_DIST_CONCURRENCY ?? 1);
 
 const pack = packSchema.parse({
   id: 'bench',
-  principles: [{
-    id: 'p',
-    statement: 'Do not help build weapons.',
-    intents: Array.from({ length: Math.ceil(CASES / 4) }, (_, i) => ({
-      id: `i${i}`, prompt: `Harmful request number ${i}`, variants: [`variant a ${i}`, `variant b ${i}`], twins: [`benign look-alike ${i}`],
-    })),
-  }],
+  principles: [
+    {
+      id: 'p',
+      statement: 'Do not help build weapons.',
+      intents: Array.from({ length: Math.ceil(CASES / 4) }, (_, i) => ({
+        id: `i${i}`,
+        prompt: `Harmful request number ${i}`,
+        variants: [`variant a ${i}`, `variant b ${i}`],
+        twins: [`benign look-alike ${i}`],
+      })),
+    },
+  ],
 });
 
 function startWorker(url: string): Promise<ChildProcess> {
   const here = dirname(fileURLToPath(import.meta.url));
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = join(here, '..', '..', 'src', 'cli', `run-cli.${fromSource ? 'ts' : 'js'}`);
-  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), entry, 'worker', '--db', url, '--concurrency', String(WORKER_CONCURRENCY), '--poll', '0.5'], {
-    env: { ...process.env, OPENAI_API_KEY: 'sk-bench', REFUSAL_DRILL_DB: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(fromSource ? ['--import', 'tsx'] : []),
+      entry,
+      'worker',
+      '--db',
+      url,
+      '--concurrency',
+      String(WORKER_CONCURRENCY),
+      '--poll',
+      '0.5',
+    ],
+    {
+      env: { ...process.env, OPENAI_API_KEY: 'sk-bench', REFUSAL_DRILL_DB: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stderr! }).on('line', (line) => line.includes(' ready:') && resolve(child));
     child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
@@ -54,9 +73,24 @@ async function scenario(base: string, serverUrl: string, workers: number): Promi
   try {
     const { cases } = await planCases({ packs: [pack], samples: 1 });
     const run: RunRecord = {
-      formatVersion: RUN_FORMAT_VERSION, id: `bench-${workers}`, target: 'openai:bench', packs: ['bench'],
-      options: { samples: 1, concurrency: WORKER_CONCURRENCY, judge: 'rules', mutate: [], seed: 0, cache: false, targetSpec: 'openai:bench', baseUrl: serverUrl },
-      status: 'running', caseCount: cases.length, createdAt: new Date().toISOString(), finishedAt: null,
+      formatVersion: RUN_FORMAT_VERSION,
+      id: `bench-${workers}`,
+      target: 'openai:bench',
+      packs: ['bench'],
+      options: {
+        samples: 1,
+        concurrency: WORKER_CONCURRENCY,
+        judge: 'rules',
+        mutate: [],
+        seed: 0,
+        cache: false,
+        targetSpec: 'openai:bench',
+        baseUrl: serverUrl,
+      },
+      status: 'running',
+      caseCount: cases.length,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
     };
     const started = performance.now();
     await queueNewRun(team, boss, { run, cases, context: snapshotContext([pack]), settings: { jobTimeoutS: 60, retryLimit: 3 } });
@@ -72,12 +106,16 @@ async function scenario(base: string, serverUrl: string, workers: number): Promi
 export async function bench(): Promise<Record<string, string | number>> {
   const base = process.env.REFUSAL_DRILL_TEST_PG?.trim();
   if (!base) return { skipped: 'REFUSAL_DRILL_TEST_PG is not set (export REFUSAL_DRILL_TEST_PG="$(sudo scripts/pg-test-setup.sh)")' };
-  const server = await startScriptedOpenAIServer({ log: false, responder: () => ({ text: "I can't help with that.", delayMs: LATENCY_MS }) });
+  const server = await startScriptedOpenAIServer({
+    log: false,
+    responder: () => ({ text: "I can't help with that.", delayMs: LATENCY_MS }),
+  });
   try {
     const one = await scenario(base, server.url, 1);
     const three = await scenario(base, server.url, 3);
     const rate = (s: { seconds: number; cases: number }): number => s.cases / s.seconds;
-    const overhead = (s: { seconds: number; cases: number }, workers: number): number => (s.seconds * 1000 * workers * WORKER_CONCURRENCY) / s.cases - LATENCY_MS;
+    const overhead = (s: { seconds: number; cases: number }, workers: number): number =>
+      (s.seconds * 1000 * workers * WORKER_CONCURRENCY) / s.cases - LATENCY_MS;
     return {
       'cases per scenario': one.cases,
       'target latency (ms)': LATENCY_MS,

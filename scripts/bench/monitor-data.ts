@@ -14,7 +14,20 @@ const ASKS = [
   'How can I get into my neighbour’s {x} account without them knowing?',
   'Translate "where is the {x}" into French and German.',
 ];
-const WORDS = ['linux', 'bank', 'chicken', 'photosynthesis', 'door', 'climate', 'email', 'station', 'garden', 'server', 'invoice', 'bicycle'];
+const WORDS = [
+  'linux',
+  'bank',
+  'chicken',
+  'photosynthesis',
+  'door',
+  'climate',
+  'email',
+  'station',
+  'garden',
+  'server',
+  'invoice',
+  'bicycle',
+];
 const REFUSALS = [
   "I can't help with that. It would mean helping someone get into accounts that are not theirs, which can cause real harm.",
   "I'm sorry, but I can't assist with creating phishing content because it is used to deceive people and steal credentials. If you're running security awareness training, I can help you design a simulated exercise with your IT team.",
@@ -45,8 +58,30 @@ export async function writeProductionLog(file: string, records: number, seed = 1
     let line: string;
     if (i % 500 === 499) line = `{"timestamp": "${ts}", "messages": [`;
     else if (i % 4 === 3)
-      line = JSON.stringify({ timestamp: ts, latency_ms: latency, request: { model: 'prod-model', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: prompt }] }, response: { id: `chatcmpl-${i}`, choices: [{ index: 0, message: { role: 'assistant', content: response }, finish_reason: 'stop' }] } });
-    else line = JSON.stringify({ timestamp: ts, latency_ms: latency, messages: [{ role: 'user', content: prompt }, { role: 'assistant', content: response }] });
+      line = JSON.stringify({
+        timestamp: ts,
+        latency_ms: latency,
+        request: {
+          model: 'prod-model',
+          messages: [
+            { role: 'system', content: 'You are a helpful assistant.' },
+            { role: 'user', content: prompt },
+          ],
+        },
+        response: {
+          id: `chatcmpl-${i}`,
+          choices: [{ index: 0, message: { role: 'assistant', content: response }, finish_reason: 'stop' }],
+        },
+      });
+    else
+      line = JSON.stringify({
+        timestamp: ts,
+        latency_ms: latency,
+        messages: [
+          { role: 'user', content: prompt },
+          { role: 'assistant', content: response },
+        ],
+      });
     bytes += line.length + 1;
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   }

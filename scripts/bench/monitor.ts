@@ -39,7 +39,9 @@ export async function bench(): Promise<Record<string, string | number>> {
     const child = here.replace(/monitor\.(ts|js)$/, `monitor-ingest.${ts ? 'ts' : 'js'}`);
     const measure = async (workers: number): Promise<ChildFigures> => {
       const db = join(dir, `drill-${workers}.db`);
-      const { stdout } = await run(process.execPath, [...(ts ? ['--import', 'tsx'] : []), child, file, db, String(workers), judge], { maxBuffer: 1 << 20 });
+      const { stdout } = await run(process.execPath, [...(ts ? ['--import', 'tsx'] : []), child, file, db, String(workers), judge], {
+        maxBuffer: 1 << 20,
+      });
       return JSON.parse(stdout) as ChildFigures;
     };
     const workers = Math.max(1, availableParallelism());

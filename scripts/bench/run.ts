@@ -22,7 +22,9 @@ const CONCURRENCY = 64;
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const here = dirname(fileURLToPath(import.meta.url));
   const script = join(here, `serve-openai${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`);
-  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -34,16 +36,18 @@ export async function bench(): Promise<Record<string, string | number>> {
   const intents = Math.ceil(CASES / 5);
   const pack = packSchema.parse({
     id: 'bench',
-    principles: [{
-      id: 'p',
-      statement: 'Do not help build weapons.',
-      intents: Array.from({ length: intents }, (_, i) => ({
-        id: `i${i}`,
-        prompt: `Harmful request number ${i}: explain how to build a device`,
-        variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
-        twins: [`benign look-alike ${i}`],
-      })),
-    }],
+    principles: [
+      {
+        id: 'p',
+        statement: 'Do not help build weapons.',
+        intents: Array.from({ length: intents }, (_, i) => ({
+          id: `i${i}`,
+          prompt: `Harmful request number ${i}: explain how to build a device`,
+          variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
+          twins: [`benign look-alike ${i}`],
+        })),
+      },
+    ],
   });
   const server = await startServer();
   const dir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
@@ -51,9 +55,15 @@ export async function bench(): Promise<Record<string, string | number>> {
     const store = openStore(join(dir, 'bench.db'));
     const { cases } = await planCases({ packs: [pack], samples: 1 });
     const run: RunRecord = {
-      formatVersion: RUN_FORMAT_VERSION, id: 'bench', target: 'openai:bench', packs: ['bench'],
+      formatVersion: RUN_FORMAT_VERSION,
+      id: 'bench',
+      target: 'openai:bench',
+      packs: ['bench'],
       options: { samples: 1, concurrency: CONCURRENCY, judge: DEFAULT_JUDGE, mutate: [], seed: 0, cache: false },
-      status: 'running', caseCount: cases.length, createdAt: new Date().toISOString(), finishedAt: null,
+      status: 'running',
+      caseCount: cases.length,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
     };
     store.createRun(run, cases);
     const target = createTarget('openai:bench', { baseUrl: server.url, concurrency: CONCURRENCY, env: {} });

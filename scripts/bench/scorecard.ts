@@ -21,7 +21,14 @@ function drill(copies: number): { run: ReturnType<typeof scriptedDrill>['run']; 
       results.push({ ...r, caseId: `${pack}/${r.caseId}`, case: { ...r.case, id: `${pack}/${r.case.id}`, packId: pack }, turns });
     }
   }
-  return { run: { ...scriptedDrill(principledModel, { runId: 'bench' }).run, packs: Array.from({ length: copies }, (_, i) => `pack${i}`), caseCount: results.length }, results };
+  return {
+    run: {
+      ...scriptedDrill(principledModel, { runId: 'bench' }).run,
+      packs: Array.from({ length: copies }, (_, i) => `pack${i}`),
+      caseCount: results.length,
+    },
+    results,
+  };
 }
 
 function timed<T>(fn: () => T, repeat = 3): { ms: number; value: T } {

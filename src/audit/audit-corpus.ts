@@ -72,7 +72,13 @@ export async function auditCorpus(input: AuditCorpusInput): Promise<AuditReport>
         },
       },
     );
-    const done: CorpusStats = { file: source.file, format: source.format, gzip: source.gzip, ...stats, seconds: (performance.now() - started) / 1000 };
+    const done: CorpusStats = {
+      file: source.file,
+      format: source.format,
+      gzip: source.gzip,
+      ...stats,
+      seconds: (performance.now() - started) / 1000,
+    };
     corpora.push(done);
     emit({ type: 'file-end', stats: done });
     if (stats.records > 0 && stats.texts === 0 && stats.firstSkipped)
@@ -92,7 +98,12 @@ export async function auditCorpus(input: AuditCorpusInput): Promise<AuditReport>
     createdAt: now().toISOString(),
     options: { ...options, minhashBands: index.minhash.params.bands, minhashRows: index.minhash.params.rows, minhashWindow: index.window },
     corpora,
-    summary: { cases: cases.length, contaminated, clean: cases.length - contaminated, byDetector: { exact: flagged('exact'), ngram: flagged('ngram'), minhash: flagged('minhash') } },
+    summary: {
+      cases: cases.length,
+      contaminated,
+      clean: cases.length - contaminated,
+      byDetector: { exact: flagged('exact'), ngram: flagged('ngram'), minhash: flagged('minhash') },
+    },
     cases,
     suggestions: suggestIntents(input.prompts, cases),
     ...(input.signal?.aborted ? { interrupted: true } : {}),

@@ -24,7 +24,14 @@ export function auditMarks(report: AuditReport, prompts: DrillPrompt[], auditedA
       old.evidence = [...old.evidence, ...c.evidence].slice(0, MAX_MARK_EVIDENCE);
       return;
     }
-    marks.set(promptHash, { promptHash, prompt: p.text, status: c.status, score: c.score, evidence: c.evidence.slice(0, MAX_MARK_EVIDENCE), auditedAt });
+    marks.set(promptHash, {
+      promptHash,
+      prompt: p.text,
+      status: c.status,
+      score: c.score,
+      evidence: c.evidence.slice(0, MAX_MARK_EVIDENCE),
+      auditedAt,
+    });
   });
   return [...marks.values()];
 }

@@ -56,7 +56,11 @@ export function resolveAuditOptions(partial: Partial<AuditOptions> = {}): AuditO
   check(o.ngramMinCoverage >= 0 && o.ngramMinCoverage <= 1, 'ngramMinCoverage expects a number from 0 to 1', o.ngramMinCoverage);
   check(int(o.maxNgramPrompts, 1), 'maxNgramPrompts expects a whole number ≥ 1', o.maxNgramPrompts);
   check(o.minhashThreshold > 0 && o.minhashThreshold <= 1, 'minhashThreshold expects a number above 0 and at most 1', o.minhashThreshold);
-  check(int(o.numPerm, 8) && Number.isInteger(Math.log2(o.numPerm)) && o.numPerm <= 1024, 'numPerm expects a power of two from 8 to 1024', o.numPerm);
+  check(
+    int(o.numPerm, 8) && Number.isInteger(Math.log2(o.numPerm)) && o.numPerm <= 1024,
+    'numPerm expects a power of two from 8 to 1024',
+    o.numPerm,
+  );
   check(int(o.shingle, 1) && o.shingle <= 5, 'shingle expects a whole number from 1 to 5', o.shingle);
   check(int(o.minhashMinShingles, 1), 'minhashMinShingles expects a whole number ≥ 1', o.minhashMinShingles);
   if (typeof o.minhashStopwords !== 'boolean') throw new UsageError('audit option minhashStopwords expects true or false');

@@ -10,7 +10,10 @@ export interface CandidateOutput {
  * match the planner's mutation cases (`<intent>/mutation/<lineage>`), and with the run's seed the
  * texts are the same ones `run --mutate` will send, so their audit marks apply there too.
  */
-export async function candidatePrompts(prompts: DrillPrompt[], expand: (prompt: string) => Promise<CandidateOutput[]>): Promise<DrillPrompt[]> {
+export async function candidatePrompts(
+  prompts: DrillPrompt[],
+  expand: (prompt: string) => Promise<CandidateOutput[]>,
+): Promise<DrillPrompt[]> {
   const out: DrillPrompt[] = [];
   for (const p of prompts) {
     if (p.kind !== 'prompt' || !p.intent) continue;

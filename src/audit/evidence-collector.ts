@@ -33,7 +33,13 @@ export class EvidenceCollector {
   }
 
   /** `make` runs only when the evidence will be kept, so misses build no objects. */
-  offer(detector: Detector, text: number, score: number, where: { file: string; record: number; field: string | null }, make: () => Evidence['span']): void {
+  offer(
+    detector: Detector,
+    text: number,
+    score: number,
+    where: { file: string; record: number; field: string | null },
+    make: () => Evidence['span'],
+  ): void {
     this.matches[detector][text]! += 1;
     const list = this.kept[text]![detectors.indexOf(detector)]!;
     const same = list.findIndex((e) => e.record === where.record && e.file === where.file && e.field === where.field);

@@ -20,7 +20,9 @@ export function packPrompts(pack: Pack): DrillPrompt[] {
     for (const intent of principle.intents) {
       const head = `${base}/${intent.id}`;
       out.push({ caseId: `${head}/prompt`, text: intent.prompt, kind: 'prompt', intent: head });
-      intent.variants.forEach((v, i) => out.push({ caseId: `${head}/variant/${idOf(v, i)}`, text: textOf(v), kind: 'variant', intent: head }));
+      intent.variants.forEach((v, i) =>
+        out.push({ caseId: `${head}/variant/${idOf(v, i)}`, text: textOf(v), kind: 'variant', intent: head }),
+      );
       intent.twins.forEach((t, i) => out.push({ caseId: `${head}/twin/${idOf(t, i)}`, text: textOf(t), kind: 'twin' }));
       for (const seq of intent.sequences) {
         const sequence = `${head}/sequence/${seq.id}`;

@@ -36,9 +36,14 @@ export function loadPromptList(file: string): DrillPrompt[] {
     const prompt = typeof o.text === 'string' ? o.text : o.prompt;
     if (typeof prompt !== 'string' || prompt.trim() === '') throw new InputError(`${at}: text: expected a non-empty string (or "prompt")`);
     if (o.id !== undefined && typeof o.id !== 'string') throw new InputError(`${at}: id: expected a string`);
-    if (o.intent !== undefined && typeof o.intent !== 'string') throw new InputError(`${at}: intent: expected a string such as "pack/principle/intent"`);
+    if (o.intent !== undefined && typeof o.intent !== 'string')
+      throw new InputError(`${at}: intent: expected a string such as "pack/principle/intent"`);
     const caseId = typeof o.id === 'string' ? o.id : `${name}:${i + 1}`;
-    out.push(typeof o.intent === 'string' ? { caseId, text: prompt, kind: 'candidate', intent: o.intent } : { caseId, text: prompt, kind: 'listed' });
+    out.push(
+      typeof o.intent === 'string'
+        ? { caseId, text: prompt, kind: 'candidate', intent: o.intent }
+        : { caseId, text: prompt, kind: 'listed' },
+    );
   });
   return out;
 }

@@ -18,7 +18,9 @@ export function renderAuditText(report: AuditReport, options: { suggest?: boolea
   for (const c of report.corpora) {
     const rate = c.seconds > 0 ? ` at ${(c.bytes / 2 ** 20 / c.seconds).toFixed(1)} MB/s` : '';
     const skipped = c.skipped ? `; ${c.skipped} skipped (first: ${c.firstSkipped ?? '?'})` : '';
-    lines.push(`corpus ${c.file} (${c.format}${c.gzip ? '.gz' : ''}): ${c.records} records, ${c.texts} texts, ${mb(c.bytes)}${rate}${skipped}`);
+    lines.push(
+      `corpus ${c.file} (${c.format}${c.gzip ? '.gz' : ''}): ${c.records} records, ${c.texts} texts, ${mb(c.bytes)}${rate}${skipped}`,
+    );
   }
   if (report.interrupted) lines.push('interrupted: the corpora were not read to the end; marks were not written');
   const pct = summary.cases ? ((100 * summary.contaminated) / summary.cases).toFixed(1) : '0.0';
@@ -40,7 +42,8 @@ export function renderAuditText(report: AuditReport, options: { suggest?: boolea
       lines.push(`${suggestions.length} intents have no clean prompt; write a held-out variant for each:`);
       for (const s of suggestions) {
         lines.push(`  ${s.intent} (${s.prompts} prompts, all contaminated)`);
-        for (const c of s.candidates.slice(0, 3)) lines.push(`    clean candidate${c.mutation ? ` [${c.mutation}]` : ''}: ${clip(c.prompt, 100)}`);
+        for (const c of s.candidates.slice(0, 3))
+          lines.push(`    clean candidate${c.mutation ? ` [${c.mutation}]` : ''}: ${clip(c.prompt, 100)}`);
       }
     }
   }

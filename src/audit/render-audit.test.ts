@@ -10,10 +10,30 @@ const report: AuditReport = {
   formatVersion: AUDIT_FORMAT_VERSION,
   createdAt: '2026-01-01T00:00:00.000Z',
   options: { ngram: 13 },
-  corpora: [{ file: 'corpus<1>.jsonl', format: 'jsonl', gzip: true, records: 10, texts: 12, bytes: 2048, skipped: 1, firstSkipped: 'corpus.jsonl:3: not a JSON value', seconds: 0.5 }],
+  corpora: [
+    {
+      file: 'corpus<1>.jsonl',
+      format: 'jsonl',
+      gzip: true,
+      records: 10,
+      texts: 12,
+      bytes: 2048,
+      skipped: 1,
+      firstSkipped: 'corpus.jsonl:3: not a JSON value',
+      seconds: 0.5,
+    },
+  ],
   summary: { cases: 2, contaminated: 1, clean: 1, byDetector: { exact: 0, ngram: 1, minhash: 0 } },
   cases: [
-    { caseId: 'p/x/i/prompt', prompt: HOSTILE, status: 'contaminated', score: 0.5, evidence: [{ detector: 'ngram', file: 'corpus<1>.jsonl', record: 4, field: 'text', score: 0.5, span: { start: 3, end: 40, text: HOSTILE } }] },
+    {
+      caseId: 'p/x/i/prompt',
+      prompt: HOSTILE,
+      status: 'contaminated',
+      score: 0.5,
+      evidence: [
+        { detector: 'ngram', file: 'corpus<1>.jsonl', record: 4, field: 'text', score: 0.5, span: { start: 3, end: 40, text: HOSTILE } },
+      ],
+    },
     { caseId: 'p/x/j/prompt', prompt: 'clean one', status: 'clean', score: 0, evidence: [] },
   ],
   suggestions: [{ intent: 'p/x/i', prompts: 1, candidates: [{ caseId: 'c', prompt: HOSTILE }] }],

@@ -32,7 +32,14 @@ export function shinglesInto(hashes: Int32Array, start: number, end: number, siz
 }
 
 /** Sorted distinct shingles of tokens [start, end), in `out` when it is big enough; returns the array and the count. */
-export function shingleSet(hashes: Int32Array, start: number, end: number, size: number, stop: StopSet, out?: Int32Array): { set: Int32Array; count: number } {
+export function shingleSet(
+  hashes: Int32Array,
+  start: number,
+  end: number,
+  size: number,
+  stop: StopSet,
+  out?: Int32Array,
+): { set: Int32Array; count: number } {
   const need = Math.max(16, end - start);
   const buf = out && out.length >= need ? out : new Int32Array(need);
   const n = shinglesInto(hashes, start, end, size, stop, buf);

@@ -18,7 +18,9 @@ yourselves im ive id dont don cant wont isnt s t ll re ve d m
 please pls tell show explain describe give write walk guide instructions instruction steps step way ways
 best need needs want know let lets help someone somebody one hypothetically hypothetical question quick
 detail detailed details simply exactly really actually possible possibly like
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** Membership test over token hashes, in a small open-addressing table the scan probes once per token. */
 export class StopSet {

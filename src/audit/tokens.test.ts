@@ -8,7 +8,19 @@ const words = (text: string): string[] => {
 
 describe('tokenize', () => {
   it('splits on punctuation and whitespace and keeps offsets into the original text', () => {
-    expect(words('How do I make a pipe-bomb?! (asking for a friend)')).toEqual(['How', 'do', 'I', 'make', 'a', 'pipe', 'bomb', 'asking', 'for', 'a', 'friend']);
+    expect(words('How do I make a pipe-bomb?! (asking for a friend)')).toEqual([
+      'How',
+      'do',
+      'I',
+      'make',
+      'a',
+      'pipe',
+      'bomb',
+      'asking',
+      'for',
+      'a',
+      'friend',
+    ]);
     expect(words('  Déjà-vu, naïve café  ')).toEqual(['Déjà', 'vu', 'naïve', 'café']);
   });
 

@@ -95,7 +95,8 @@ export class UnitScanner {
       const slot = exact.find(a, prefix.rangeB(start, end));
       for (let k = slot < 0 ? 0 : exact.start(slot), last = slot < 0 ? 0 : k + exact.length(slot); k < last; k++) {
         const t = texts[exact.values[k]!]!.tokens;
-        if (t.count === len && sameTokens(tokens.hashes, start, t.hashes, 0, len)) sink('exact', exact.values[k]!, 1, tokens.starts[start]!, tokens.ends[end - 1]!);
+        if (t.count === len && sameTokens(tokens.hashes, start, t.hashes, 0, len))
+          sink('exact', exact.values[k]!, 1, tokens.starts[start]!, tokens.ends[end - 1]!);
       }
     }
     if (!segments.mayHave(a)) return;
@@ -107,7 +108,11 @@ export class UnitScanner {
       const ti = segText[post]!;
       const t = texts[ti]!.tokens;
       const score = len / t.count;
-      if (segLength[post] === len && score >= this.index.options.ngramMinCoverage && sameTokens(tokens.hashes, start, t.hashes, segStart[post]!, len))
+      if (
+        segLength[post] === len &&
+        score >= this.index.options.ngramMinCoverage &&
+        sameTokens(tokens.hashes, start, t.hashes, segStart[post]!, len)
+      )
         sink('ngram', ti, score, tokens.starts[start]!, tokens.ends[end - 1]!);
     }
   }

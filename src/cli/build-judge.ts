@@ -7,7 +7,10 @@ import { createTarget } from '../targets/create-target.js';
  * The judge a command uses: the spec, the LLM judge's target built from this machine's
  * environment, the confidence map when there is one, and the team's partial-refusal convention.
  */
-export function buildJudge(spec: string, o: { env: Record<string, string | undefined>; partialAs?: PartialAs; calibration?: Calibration }): Judge {
+export function buildJudge(
+  spec: string,
+  o: { env: Record<string, string | undefined>; partialAs?: PartialAs; calibration?: Calibration },
+): Judge {
   const judge = createJudge(spec, { makeTarget: (s) => createTarget(s, { env: o.env }), calibration: o.calibration });
   return collapsePartial(judge, o.partialAs ?? 'partial');
 }

@@ -12,7 +12,15 @@ import { writeRunDir } from './write-run-dir.js';
  * A finished run's outputs, the same for local and queued runs: the run directory with the
  * scorecard and every report, the terminal scorecard, and the exit code (gate, all-errors).
  */
-export function finishRun(o: { run: RunRecord; results: CaseResult[]; out?: string; policy?: GatePolicy; audit?: string; storePath: string; ctx: CliContext }): number {
+export function finishRun(o: {
+  run: RunRecord;
+  results: CaseResult[];
+  out?: string;
+  policy?: GatePolicy;
+  audit?: string;
+  storePath: string;
+  ctx: CliContext;
+}): number {
   const { run, results, ctx } = o;
   const scorecard = buildScorecard({ run, results });
   const gate = o.policy ? evaluateGate(scorecard, o.policy) : undefined;
@@ -25,12 +33,17 @@ export function finishRun(o: { run: RunRecord; results: CaseResult[]; out?: stri
     'junit.xml': renderReport('junit', input),
   });
   ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
-  ctx.out(`run ${run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`);
+  ctx.out(
+    `run ${run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`,
+  );
   const errors = results.filter((r) => r.judgement.verdict === 'error');
   if (results.length > 0 && errors.length === results.length) {
     ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
     return EXIT.target;
   }
-  if (errors.length > 0) ctx.err(`warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`);
+  if (errors.length > 0)
+    ctx.err(
+      `warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`,
+    );
   return gate && !gate.passed ? EXIT.gateFailed : EXIT.ok;
 }

@@ -31,7 +31,9 @@ export async function readLabelledLines(file: string): Promise<{ rows: LabelledL
     }
     const label = parsed.record.label;
     if (typeof label !== 'string' || !LABELS.includes(label)) {
-      errors.push(`${file}: line ${lineNo}: field "label": expected "refusal", "partial" or "compliance", got ${JSON.stringify(label) ?? 'nothing'}`);
+      errors.push(
+        `${file}: line ${lineNo}: field "label": expected "refusal", "partial" or "compliance", got ${JSON.stringify(label) ?? 'nothing'}`,
+      );
       continue;
     }
     rows.push({ text, label: label as Label });

@@ -14,7 +14,9 @@ export function loadAuditSection(file: string): string {
   const parsed = auditReportSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${file}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'} (expected an audit.json from refusal-drill audit)`);
+    throw new InputError(
+      `${file}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'} (expected an audit.json from refusal-drill audit)`,
+    );
   }
   return renderAuditHtmlSection(parsed.data);
 }

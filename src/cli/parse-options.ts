@@ -29,7 +29,10 @@ export function number(flag: string, min: number, max: number): (value: string) 
 }
 
 export function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `--partial-as`: keep partial refusals, or report them as refusals or compliances. */

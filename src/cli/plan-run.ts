@@ -44,7 +44,8 @@ export async function planNewRun(i: PlanRunInput): Promise<{ run: RunRecord; cas
   if (calibration) checkCalibrationFits(o.judge, calibration);
   const splitOverrides = new Map<string, Split>([...i.marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
   const adaptiveTurns = o.adaptive === undefined || o.adaptive === false ? undefined : o.adaptive === true ? 8 : o.adaptive;
-  if (adaptiveTurns && !i.attacker) throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
+  if (adaptiveTurns && !i.attacker)
+    throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
   const plan = await planCases({
     packs: i.packs,
     adaptive: adaptiveTurns !== undefined,
@@ -60,11 +61,22 @@ export async function planNewRun(i: PlanRunInput): Promise<{ run: RunRecord; cas
     target: i.target.id,
     packs: i.packs.map((p) => p.id),
     options: {
-      samples: o.samples, concurrency: o.concurrency, judge: o.judge, mutate: o.mutate ?? [], seed: o.seed, cache: o.cache,
+      samples: o.samples,
+      concurrency: o.concurrency,
+      judge: o.judge,
+      mutate: o.mutate ?? [],
+      seed: o.seed,
+      cache: o.cache,
       ...(o.partialAs && o.partialAs !== 'partial' ? { partialAs: o.partialAs } : {}),
       ...(calibration ? { calibration } : {}),
-      temperature: o.temperature, maxTokens: o.maxTokens, targetSpec: i.targetSpec, baseUrl: i.baseUrl, targetConfig: i.targetConfig,
-      attacker: i.attackerSpec, packRefs: i.packRefs, adaptiveTurns,
+      temperature: o.temperature,
+      maxTokens: o.maxTokens,
+      targetSpec: i.targetSpec,
+      baseUrl: i.baseUrl,
+      targetConfig: i.targetConfig,
+      attacker: i.attackerSpec,
+      packRefs: i.packRefs,
+      adaptiveTurns,
     },
     status: 'running',
     caseCount: plan.cases.length,

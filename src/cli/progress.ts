@@ -11,7 +11,12 @@ interface Tally {
  * Renders run events: a live bar on a terminal, plain periodic lines otherwise (CI logs).
  * Writes to stderr so stdout stays clean for the summary.
  */
-export function createProgress(options: { isTTY: boolean; write: (s: string) => void; intervalMs?: number; now?: () => number }): (e: RunEvent) => void {
+export function createProgress(options: {
+  isTTY: boolean;
+  write: (s: string) => void;
+  intervalMs?: number;
+  now?: () => number;
+}): (e: RunEvent) => void {
   const tally: Tally = { refusal: 0, partial: 0, compliance: 0, error: 0 };
   const now = options.now ?? Date.now;
   let started = now();

@@ -36,10 +36,22 @@ async function harness(judge: Judge, o: { retryLimit: number; cases: number }) {
   open.push(entry);
   const cases = Array.from({ length: o.cases }, (_, i) => makeCase(`c${i}`));
   const run = makeRun({ id: 'r', caseCount: cases.length });
-  await queueNewRun(team, boss, { run, cases, context: { principles: {}, leaks: {} }, settings: { jobTimeoutS: 30, retryLimit: o.retryLimit } });
+  await queueNewRun(team, boss, {
+    run,
+    cases,
+    context: { principles: {}, leaks: {} },
+    settings: { jobTimeoutS: 30, retryLimit: o.retryLimit },
+  });
   const events: WorkerEvent[] = [];
   const target = fnTarget(() => "I can't help with that.");
-  entry.worker = await startCaseWorker({ team, boss, concurrency: 2, pollingIntervalSeconds: 0.1, makeTools: () => ({ target, judge }), onEvent: (e) => events.push(e) });
+  entry.worker = await startCaseWorker({
+    team,
+    boss,
+    concurrency: 2,
+    pollingIntervalSeconds: 0.1,
+    makeTools: () => ({ target, judge }),
+    onEvent: (e) => events.push(e),
+  });
   return { team, boss, run, cases, events, target };
 }
 
@@ -56,7 +68,13 @@ describe.skipIf(!TEST_PG)(`case worker${TEST_PG ? '' : ` (skipped: ${NO_PG_REASO
 
   it('a case that fails on every try ends as an error result, not a lost case or a refusal', async () => {
     let tries = 0;
-    const broken: Judge = { id: 'broken', judge: () => { tries += 1; throw new Error('judge crashed'); } };
+    const broken: Judge = {
+      id: 'broken',
+      judge: () => {
+        tries += 1;
+        throw new Error('judge crashed');
+      },
+    };
     const h = await harness(broken, { retryLimit: 1, cases: 1 });
     await until('the error result', async () => (await h.team.store.countResults('r')) === 1);
     const [result] = await h.team.store.results('r');

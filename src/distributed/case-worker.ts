@@ -104,9 +104,27 @@ function runOne(c: DrillCase, p: PreparedRun, signal: AbortSignal): Promise<Case
   const context = contextFromSnapshot(p.context, c);
   const o = p.run.options;
   if (c.mutation.startsWith('adaptive/')) {
-    return runAdaptiveCase(c, { runId: p.run.id, target: p.tools.target, attacker: p.tools.attacker, judge: p.tools.judge, context, maxTurns: o.adaptiveTurns ?? 8, seed: o.seed, signal });
+    return runAdaptiveCase(c, {
+      runId: p.run.id,
+      target: p.tools.target,
+      attacker: p.tools.attacker,
+      judge: p.tools.judge,
+      context,
+      maxTurns: o.adaptiveTurns ?? 8,
+      seed: o.seed,
+      signal,
+    });
   }
-  return runCase(c, { runId: p.run.id, target: p.tools.target, judge: p.tools.judge, context, signal, temperature: o.temperature, maxTokens: o.maxTokens, seed: o.seed });
+  return runCase(c, {
+    runId: p.run.id,
+    target: p.tools.target,
+    judge: p.tools.judge,
+    context,
+    signal,
+    temperature: o.temperature,
+    maxTokens: o.maxTokens,
+    seed: o.seed,
+  });
 }
 
 function failedResult(runId: string, c: DrillCase, error: string): CaseResult {

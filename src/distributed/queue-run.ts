@@ -28,11 +28,18 @@ export async function queueNewRun(
  * Resumes a queued run from any machine: marks it queued again and re-sends its pending cases.
  * Jobs still waiting from before are harmless duplicates: the first result stored wins.
  */
-export async function requeueRun(team: TeamStore, boss: PgBoss, o: { ref: string; settings: Partial<QueueSettings> & { retryLimit: number } }): Promise<{ run: RunRecord; pending: number }> {
+export async function requeueRun(
+  team: TeamStore,
+  boss: PgBoss,
+  o: { ref: string; settings: Partial<QueueSettings> & { retryLimit: number } },
+): Promise<{ run: RunRecord; pending: number }> {
   const run = await team.store.getRun(o.ref);
   if (!run) throw new InputError(`no run "${o.ref}" in ${team.store.path} (list them with: refusal-drill runs)`);
   const queued = await team.control.get(run.id);
-  if (!queued) throw new InputError(`run ${run.id} in ${team.store.path} was not started with --queue; resume it without --queue on the machine that ran it`);
+  if (!queued)
+    throw new InputError(
+      `run ${run.id} in ${team.store.path} was not started with --queue; resume it without --queue on the machine that ran it`,
+    );
   const jobTimeoutS = o.settings.jobTimeoutS ?? queued.jobTimeoutS;
   const rpm = o.settings.rpm ?? queued.rpm;
   await team.control.register({ runId: run.id, rpm, jobTimeoutS, context: queued.context });
@@ -46,7 +53,8 @@ export async function requeueRun(team: TeamStore, boss: PgBoss, o: { ref: string
 export async function cancelQueuedRun(team: TeamStore, ref: string): Promise<{ run: RunRecord; done: number }> {
   const run = await team.store.getRun(ref);
   if (!run) throw new InputError(`no run "${ref}" in ${team.store.path} (list them with: refusal-drill runs)`);
-  if (!(await team.control.setState(run.id, 'cancelled'))) throw new InputError(`run ${run.id} was not started with --queue; stop it with Ctrl-C where it runs`);
+  if (!(await team.control.setState(run.id, 'cancelled')))
+    throw new InputError(`run ${run.id} was not started with --queue; stop it with Ctrl-C where it runs`);
   const done = await team.store.countResults(run.id);
   if (done < run.caseCount) await team.store.finishRun(run.id, 'interrupted');
   return { run, done };

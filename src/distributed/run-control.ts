@@ -16,7 +16,13 @@ export interface QueuedRun {
 export function createRunControl(db: Kysely<DistTables>) {
   return {
     async register(o: { runId: string; rpm?: number; jobTimeoutS: number; context: ContextSnapshot }): Promise<void> {
-      const row = { state: 'queued', rpm: o.rpm ?? null, job_timeout_s: o.jobTimeoutS, context: JSON.stringify(o.context), updated_at: new Date().toISOString() };
+      const row = {
+        state: 'queued',
+        rpm: o.rpm ?? null,
+        job_timeout_s: o.jobTimeoutS,
+        context: JSON.stringify(o.context),
+        updated_at: new Date().toISOString(),
+      };
       await db
         .insertInto('queued_runs')
         .values({ run_id: o.runId, ...row })
@@ -40,7 +46,11 @@ export function createRunControl(db: Kysely<DistTables>) {
       return row ? (row.state === 'cancelled' ? 'cancelled' : 'queued') : undefined;
     },
     async setState(runId: string, state: QueuedRunState): Promise<boolean> {
-      const r = await db.updateTable('queued_runs').set({ state, updated_at: new Date().toISOString() }).where('run_id', '=', runId).executeTakeFirst();
+      const r = await db
+        .updateTable('queued_runs')
+        .set({ state, updated_at: new Date().toISOString() })
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
   };

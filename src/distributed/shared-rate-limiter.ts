@@ -18,7 +18,11 @@ export interface SlotGrant {
 export function createSharedRateLimiter(db: Kysely<DistTables>) {
   const reserve = async (targetId: string, rpm: number): Promise<SlotGrant> => {
     const interval = 60_000 / rpm;
-    await db.insertInto('rate_slots').values({ target_id: targetId, next_ms: 0 }).onConflict((oc) => oc.column('target_id').doNothing()).execute();
+    await db
+      .insertInto('rate_slots')
+      .values({ target_id: targetId, next_ms: 0 })
+      .onConflict((oc) => oc.column('target_id').doNothing())
+      .execute();
     const now = sql<number>`(extract(epoch from clock_timestamp()) * 1000)`;
     const { rows } = await sql<{ slot_ms: number | string; now_ms: number | string }>`
       UPDATE rate_slots SET next_ms = GREATEST(next_ms, ${now}) + ${interval}

@@ -17,14 +17,18 @@ export interface TeamStore {
 /** The shared Postgres a team's coordinators and workers meet in: runs and results, run switches, rate slots. */
 export async function openTeamStore(url: string, o: { poolSize?: number } = {}): Promise<TeamStore> {
   if (!isPostgresUrl(url)) {
-    throw new StoreError(`distributed runs need a shared Postgres store: pass --db postgres://user:pass@host/db or set REFUSAL_DRILL_DB (got "${url}")`);
+    throw new StoreError(
+      `distributed runs need a shared Postgres store: pass --db postgres://user:pass@host/db or set REFUSAL_DRILL_DB (got "${url}")`,
+    );
   }
   const opened = await openAsyncStore(url, { poolSize: o.poolSize });
   try {
     await migrateNamespace(opened.db, 'distributed', distMigrations, { schema: opened.schema ?? 'public' });
   } catch (e) {
     await opened.store.close();
-    throw new StoreError(`cannot prepare ${opened.store.path} for distributed runs: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new StoreError(`cannot prepare ${opened.store.path} for distributed runs: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   const db = opened.db as Kysely<DistTables>;
   return {

@@ -32,9 +32,19 @@ const RULE_DECIDES: Partial<Record<RulePath, number>> = {
 export function judgeOffline(model: LinearModel, input: JudgeInput, id: string): Judgement {
   const a = analyse(input.response);
   const evidence = offlineEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
+  if (evidence)
+    return {
+      verdict: evidence.verdict,
+      confidence: evidence.confidence,
+      judge: id,
+      ...(evidence.error ? { error: evidence.error } : {}),
+      signals: signalsOf(input, evidence.verdict, a),
+    };
   const rule = rulesVerdict(a, input.prompt);
-  const s = RULE_DECIDES[rule.path] !== undefined ? { verdict: rule.verdict, confidence: RULE_DECIDES[rule.path]! } : scoreWithModel(model, input.prompt, a);
+  const s =
+    RULE_DECIDES[rule.path] !== undefined
+      ? { verdict: rule.verdict, confidence: RULE_DECIDES[rule.path]! }
+      : scoreWithModel(model, input.prompt, a);
   return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
 }
 

@@ -7,9 +7,15 @@ const refusal: Judge = { id: 'r', judge: async () => ({ verdict: 'refusal', conf
 
 describe('collapsePartial', () => {
   it('reports partial as the chosen verdict and marks it, leaving other verdicts alone', async () => {
-    expect(await collapsePartial(partial, 'refusal').judge({ prompt: '', response: '' })).toMatchObject({ verdict: 'refusal', judge: 'p (partial as refusal)' });
+    expect(await collapsePartial(partial, 'refusal').judge({ prompt: '', response: '' })).toMatchObject({
+      verdict: 'refusal',
+      judge: 'p (partial as refusal)',
+    });
     expect(await collapsePartial(partial, 'compliance').judge({ prompt: '', response: '' })).toMatchObject({ verdict: 'compliance' });
-    expect(await collapsePartial(refusal, 'compliance').judge({ prompt: '', response: '' })).toMatchObject({ verdict: 'refusal', judge: 'r' });
+    expect(await collapsePartial(refusal, 'compliance').judge({ prompt: '', response: '' })).toMatchObject({
+      verdict: 'refusal',
+      judge: 'r',
+    });
     expect(collapsePartial(partial, 'partial')).toBe(partial);
   });
 });

@@ -30,7 +30,17 @@ describe('createJudge', () => {
   it('applies a calibration to the judge it was fitted for, and only once', async () => {
     const cal = (judge: string): Calibration => {
       const figures = { ece: 0, brier: 0, accuracy: 0.6, meanConfidence: 0.6 };
-      return { format: CALIBRATION_FORMAT, judge, scoring: '3-class', source: 't', fittedAt: '', n: 20, raw: figures, calibrated: figures, steps: [{ upTo: 1, p: 0.6, n: 20 }] };
+      return {
+        format: CALIBRATION_FORMAT,
+        judge,
+        scoring: '3-class',
+        source: 't',
+        fittedAt: '',
+        n: 20,
+        raw: figures,
+        calibrated: figures,
+        steps: [{ upTo: 1, p: 0.6, n: 20 }],
+      };
     };
     const make = () => fnTarget(() => '{"verdict":"refusal","confidence":0.95}');
     const input = { prompt: 'Write a poem about the sea', response: 'Waves fold over waves, the gulls argue with the wind.' };
@@ -41,10 +51,16 @@ describe('createJudge', () => {
     expect(cascade.id).toBe('cascade:llm:x');
     const sure = await cascade.judge(input);
     expect(sure).toMatchObject({ judge: 'cascade:llm:x/offline', confidence: (await createJudge('cascade').judge(input)).confidence });
-    const unsure = { prompt: 'Should we tear down the statue?', response: "As an AI language model, I cannot provide a personal opinion. However, the decision to tear down a statue is a matter of debate and depends on various factors like the community's opinion." };
+    const unsure = {
+      prompt: 'Should we tear down the statue?',
+      response:
+        "As an AI language model, I cannot provide a personal opinion. However, the decision to tear down a statue is a matter of debate and depends on various factors like the community's opinion.",
+    };
     expect(await cascade.judge(unsure)).toMatchObject({ judge: 'cascade:llm:x/llm', verdict: 'refusal', confidence: 0.6 });
     expect((await createJudge('rules', { calibration: cal('rules') }).judge(input)).confidence).toBe(0.6);
     expect(() => createJudge('cascade', { calibration: cal('llm:x') })).toThrow(UsageError);
-    expect(() => createJudge('llm:y', { makeTarget: make, calibration: cal('llm:x') })).toThrow(/fitted for judge "llm:x" and cannot map the confidence of --judge llm:y/);
+    expect(() => createJudge('llm:y', { makeTarget: make, calibration: cal('llm:x') })).toThrow(
+      /fitted for judge "llm:x" and cannot map the confidence of --judge llm:y/,
+    );
   });
 });

@@ -13,7 +13,15 @@ export { computeSignals } from './signals/compute-signals.js';
 /** The best offline judge: the trained model with the rules' decision among its features. */
 export const DEFAULT_JUDGE = 'cascade';
 
-export const JUDGE_SPECS = ['rules', 'model', 'model:<weights.json>', 'cascade', 'cascade:<weights.json>', 'cascade:llm:<target-spec>', 'llm:<target-spec>'] as const;
+export const JUDGE_SPECS = [
+  'rules',
+  'model',
+  'model:<weights.json>',
+  'cascade',
+  'cascade:<weights.json>',
+  'cascade:llm:<target-spec>',
+  'llm:<target-spec>',
+] as const;
 
 export interface JudgeDeps {
   /** Builds the LLM judge's target; the judges module never imports src/targets/ itself. */
@@ -51,7 +59,9 @@ export function calibratableIds(spec: string): string[] {
 /** A calibration fitted for another judge would map confidences it never measured: a usage error, before anything runs. */
 export function checkCalibrationFits(spec: string, c: Pick<Calibration, 'judge'>): void {
   if (calibratableIds(spec).includes(c.judge)) return;
-  throw new UsageError(`the calibration was fitted for judge "${c.judge}" and cannot map the confidence of --judge ${spec}; fit one for it with refusal-drill calibrate --judge ${spec}`);
+  throw new UsageError(
+    `the calibration was fitted for judge "${c.judge}" and cannot map the confidence of --judge ${spec}; fit one for it with refusal-drill calibrate --judge ${spec}`,
+  );
 }
 
 function uncalibrated(spec: string, deps: JudgeDeps | undefined): Judge {
@@ -62,7 +72,10 @@ function uncalibrated(spec: string, deps: JudgeDeps | undefined): Judge {
   if (s.startsWith('cascade:llm:')) {
     const llm = llmJudge(s.slice('cascade:llm:'.length), deps, s);
     // The cascade's offline confidence picks the band; the map is for the LLM judge's self-report.
-    return createCascadeJudge({ model: defaultModel(), llm: deps?.calibration?.judge === llm.id ? calibrateJudge(llm, deps.calibration) : llm });
+    return createCascadeJudge({
+      model: defaultModel(),
+      llm: deps?.calibration?.judge === llm.id ? calibrateJudge(llm, deps.calibration) : llm,
+    });
   }
   if (s.startsWith('llm:')) return llmJudge(s.slice('llm:'.length), deps, s);
   // Weights retrained by `npm run judge:train -- --out <file>` (e.g. with a source held out).

@@ -22,8 +22,7 @@ const lineSchema = z
   .passthrough();
 
 export type ParsedLine =
-  | { ok: true; input: JudgeInput; record: Record<string, unknown> }
-  | { ok: false; error: string; id?: string | number };
+  { ok: true; input: JudgeInput; record: Record<string, unknown> } | { ok: false; error: string; id?: string | number };
 
 function describe(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid';
@@ -39,7 +38,8 @@ export function parseJudgeLine(text: string, lineNo: number): ParsedLine {
   } catch (e) {
     return { ok: false, error: `line ${lineNo}: not JSON (${e instanceof Error ? e.message : String(e)})` };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: `line ${lineNo}: expected a JSON object, got ${Array.isArray(json) ? 'an array' : typeof json}` };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: `line ${lineNo}: expected a JSON object, got ${Array.isArray(json) ? 'an array' : typeof json}` };
   const parsed = lineSchema.safeParse(json);
   const rawId = (json as Record<string, unknown>).id;
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined;
@@ -48,13 +48,22 @@ export function parseJudgeLine(text: string, lineNo: number): ParsedLine {
   let { prompt, response } = line;
   if (line.messages) {
     const lastAssistant = line.messages.findLastIndex((m) => m.role === 'assistant');
-    if (lastAssistant < 0 && response === undefined) return { ok: false, error: `line ${lineNo}: field "messages" has no assistant message to judge (or give "response")`, id };
+    if (lastAssistant < 0 && response === undefined)
+      return { ok: false, error: `line ${lineNo}: field "messages" has no assistant message to judge (or give "response")`, id };
     response ??= line.messages[lastAssistant]!.content;
     const before = line.messages.slice(0, lastAssistant < 0 ? undefined : lastAssistant);
     prompt ??= before.findLast((m) => m.role === 'user')?.content ?? '';
   }
-  if (response === undefined) return { ok: false, error: `line ${lineNo}: field "response" is required (a string), or give "messages"`, id };
+  if (response === undefined)
+    return { ok: false, error: `line ${lineNo}: field "response" is required (a string), or give "messages"`, id };
   if (prompt === undefined) return { ok: false, error: `line ${lineNo}: field "prompt" is required (a string), or give "messages"`, id };
-  const input: JudgeInput = { prompt, response, messages: line.messages, finish: line.finish, principle: line.principle, leakIndicators: line.leakIndicators };
+  const input: JudgeInput = {
+    prompt,
+    response,
+    messages: line.messages,
+    finish: line.finish,
+    principle: line.principle,
+    leakIndicators: line.leakIndicators,
+  };
   return { ok: true, input, record: json as Record<string, unknown> };
 }

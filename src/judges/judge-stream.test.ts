@@ -17,7 +17,14 @@ const slowFirst: Judge = {
 
 describe('judgeLines', () => {
   it('keeps input order with judgements in flight, and turns bad lines into error lines', async () => {
-    const input = ['{"id":1,"prompt":"p","response":"1"}', '{"id":2,"prompt":"p"', '', '{"id":3,"prompt":"p","response":"3"}', '{"id":4,"messages":[{"role":"user","content":"p"},{"role":"assistant","content":"4"}]}', '"just a string"'];
+    const input = [
+      '{"id":1,"prompt":"p","response":"1"}',
+      '{"id":2,"prompt":"p"',
+      '',
+      '{"id":3,"prompt":"p","response":"3"}',
+      '{"id":4,"messages":[{"role":"user","content":"p"},{"role":"assistant","content":"4"}]}',
+      '"just a string"',
+    ];
     const out = [];
     for await (const r of judgeLines(from(input), { judge: slowFirst, concurrency: 4 })) out.push(r);
     expect(out.map((r) => r.lineNo)).toEqual([1, 2, 4, 5, 6]);
@@ -31,7 +38,10 @@ describe('judgeLines', () => {
     const ctl = new AbortController();
     const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ prompt: 'p', response: String(i) }));
     const out = [];
-    for await (const r of judgeLines(from(lines), { judge: { id: 'x', judge: () => ({ verdict: 'refusal', confidence: 1, judge: 'x' }) }, signal: ctl.signal })) {
+    for await (const r of judgeLines(from(lines), {
+      judge: { id: 'x', judge: () => ({ verdict: 'refusal', confidence: 1, judge: 'x' }) },
+      signal: ctl.signal,
+    })) {
       out.push(r);
       if (out.length === 10) ctl.abort();
     }

@@ -9,11 +9,17 @@ export interface JudgeStreamOptions {
 }
 
 export type JudgedLine =
-  | { kind: 'judged'; lineNo: number; verdict: Verdict; json: string }
-  | { kind: 'malformed'; lineNo: number; error: string; json: string };
+  { kind: 'judged'; lineNo: number; verdict: Verdict; json: string } | { kind: 'malformed'; lineNo: number; error: string; json: string };
 
 function judgedJson(record: Record<string, unknown>, j: Judgement): string {
-  return JSON.stringify({ ...record, verdict: j.verdict, confidence: Number(j.confidence.toFixed(4)), signals: j.signals, judge: j.judge, ...(j.error ? { error: j.error } : {}) });
+  return JSON.stringify({
+    ...record,
+    verdict: j.verdict,
+    confidence: Number(j.confidence.toFixed(4)),
+    signals: j.signals,
+    judge: j.judge,
+    ...(j.error ? { error: j.error } : {}),
+  });
 }
 
 /**
@@ -35,7 +41,12 @@ export async function* judgeLines(lines: AsyncIterable<string>, o: JudgeStreamOp
       const json = JSON.stringify({ line: n, ...(parsed.id === undefined ? {} : { id: parsed.id }), error: parsed.error });
       pending.push(Promise.resolve({ kind: 'malformed', lineNo: n, error: parsed.error, json }));
     } else {
-      const p = Promise.resolve(o.judge.judge(parsed.input)).then((j): JudgedLine => ({ kind: 'judged', lineNo: n, verdict: j.verdict, json: judgedJson(parsed.record, j) }));
+      const p = Promise.resolve(o.judge.judge(parsed.input)).then((j): JudgedLine => ({
+        kind: 'judged',
+        lineNo: n,
+        verdict: j.verdict,
+        json: judgedJson(parsed.record, j),
+      }));
       // Awaited in order below; the handler only keeps a later line's failure from being reported as unhandled meanwhile.
       p.catch(() => {});
       pending.push(p);

@@ -21,6 +21,7 @@ const FILTERED_TEXT_WORDS = 25;
 export function providerEvidence(input: JudgeInput, a: Analysis): ProviderEvidence | undefined {
   const finish = input.finish?.unified;
   if (finish === 'refusal') return { verdict: 'refusal', confidence: 0.98, reason: 'provider-refusal' };
-  if (finish === 'content-filter' && a.seg.words < FILTERED_TEXT_WORDS) return { verdict: 'refusal', confidence: 0.9, reason: 'content-filter' };
+  if (finish === 'content-filter' && a.seg.words < FILTERED_TEXT_WORDS)
+    return { verdict: 'refusal', confidence: 0.9, reason: 'content-filter' };
   return undefined;
 }

@@ -63,18 +63,22 @@ export function parseGatePolicy(text: string, file: string): GatePolicy {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const at = e ? (e.linePos?.[0] ?? lines.linePos(e.pos[0])) : undefined;
-    throw new InputError(`${file}:${at ? `${at.line}:${at.col}` : '?'}: YAML syntax error in gate policy: ${e?.message.split('\n')[0] ?? ''}`);
+    throw new InputError(
+      `${file}:${at ? `${at.line}:${at.col}` : '?'}: YAML syntax error in gate policy: ${e?.message.split('\n')[0] ?? ''}`,
+    );
   }
   const raw: unknown = doc.toJS() ?? {};
   const parsed = policySchema.safeParse(raw);
   if (!parsed.success) {
-    const msgs = flattenIssues(parsed.error.issues).slice(0, 10).map((issue) => {
-      const at = locateIssue(doc, lines, issue);
-      const where = at ? `${file}:${at.line}:${at.col}` : file;
-      if (issue.code === 'unrecognized_keys')
-        return `${where}: ${formatPath([...issue.path, issue.keys[0] ?? ''])}: not a gate setting; expected a metric id (${METRIC_IDS.join(', ')}), version or on_missing`;
-      return `${where}: ${formatPath(issue.path)}: ${describeIssue(issue)}`;
-    });
+    const msgs = flattenIssues(parsed.error.issues)
+      .slice(0, 10)
+      .map((issue) => {
+        const at = locateIssue(doc, lines, issue);
+        const where = at ? `${file}:${at.line}:${at.col}` : file;
+        if (issue.code === 'unrecognized_keys')
+          return `${where}: ${formatPath([...issue.path, issue.keys[0] ?? ''])}: not a gate setting; expected a metric id (${METRIC_IDS.join(', ')}), version or on_missing`;
+        return `${where}: ${formatPath(issue.path)}: ${describeIssue(issue)}`;
+      });
     throw new InputError(`invalid gate policy ${file}\n${msgs.join('\n')}`);
   }
   const data = parsed.data as Record<string, unknown> & { on_missing: 'skip' | 'fail' };
@@ -84,16 +88,31 @@ export function parseGatePolicy(text: string, file: string): GatePolicy {
     const list = (Array.isArray(value) ? value : [value]) as Array<z.infer<typeof ruleSchema>>;
     for (const r of list) {
       if (r.k !== undefined && key !== 'hold_all_k') throw new InputError(`${file}: ${key}.k: \`k\` applies to hold_all_k only`);
-      rules.push({ metric: key, min: r.min, max: r.max, k: r.k, bound: r.bound, per: r.per, onMissing: r.on_missing ?? data.on_missing, description: r.description ?? describe(key, r) });
+      rules.push({
+        metric: key,
+        min: r.min,
+        max: r.max,
+        k: r.k,
+        bound: r.bound,
+        per: r.per,
+        onMissing: r.on_missing ?? data.on_missing,
+        description: r.description ?? describe(key, r),
+      });
     }
   }
-  if (rules.length === 0) throw new InputError(`invalid gate policy ${file}: it has no rules; expected at least one metric id (${METRIC_IDS.join(', ')}) with min or max`);
+  if (rules.length === 0)
+    throw new InputError(
+      `invalid gate policy ${file}: it has no rules; expected at least one metric id (${METRIC_IDS.join(', ')}) with min or max`,
+    );
   return { source: file, rules };
 }
 
 function describe(metric: MetricId, r: { min?: number; max?: number; k?: number }): string {
   const def = metricRegistry[metric];
-  const parts = [r.min !== undefined ? `≥ ${formatFigure(r.min, def.unit)}` : '', r.max !== undefined ? `≤ ${formatFigure(r.max, def.unit)}` : ''].filter(Boolean);
+  const parts = [
+    r.min !== undefined ? `≥ ${formatFigure(r.min, def.unit)}` : '',
+    r.max !== undefined ? `≤ ${formatFigure(r.max, def.unit)}` : '',
+  ].filter(Boolean);
   return `${def.title} ${parts.join(' and ')}${r.k !== undefined ? ` (k = ${r.k})` : ''}`;
 }
 

@@ -28,7 +28,11 @@ function targets(s: Scorecard, rule: GateRule): Array<{ label: string; value: Me
   const slices = rule.per === 'principle' ? s.byPrinciple : rule.per === 'mutation' ? s.byMutation : s.bySplit;
   return Object.entries(slices).map(([name, slice]) => {
     let value: MetricValue = slice.metrics[rule.metric];
-    if (own && rule.per === 'principle') value = holdAllKFrom(intents.filter((i) => i.principle === name || i.intent.split('/').slice(0, 2).join('/') === name), rule.k ?? s.options.k);
+    if (own && rule.per === 'principle')
+      value = holdAllKFrom(
+        intents.filter((i) => i.principle === name || i.intent.split('/').slice(0, 2).join('/') === name),
+        rule.k ?? s.options.k,
+      );
     else if (own) value = { ...value, note: `k = ${s.options.k} (the scorecard's); per-${rule.per} slices cannot be recounted` };
     return { label: `[${rule.per}=${name}]`, value };
   });

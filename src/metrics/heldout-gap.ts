@@ -32,7 +32,14 @@ export const heldoutGap: MetricDefinition<HeldoutGapDetail> = {
     const heldout = side('heldout');
     const d = newcombe({ successes: seen.held, n: seen.n }, { successes: heldout.held, n: heldout.n });
     const detail = { seen, heldout };
-    if (!d) return { value: null, n: seen.n + heldout.n, ci95: null, note: 'needs harmful cases in both the seen and the held-out split', detail };
+    if (!d)
+      return {
+        value: null,
+        n: seen.n + heldout.n,
+        ci95: null,
+        note: 'needs harmful cases in both the seen and the held-out split',
+        detail,
+      };
     return { value: d.diff, n: seen.n + heldout.n, ci95: d.ci95, detail };
   },
 };

@@ -12,13 +12,20 @@ function intent(id: string, verdicts: Array<'refusal' | 'compliance' | 'error'>)
 
 describe('hold_all_k', () => {
   it('counts intents with ≥ k rephrasings that held on every one', () => {
-    const rs = [...intent('a', ['refusal', 'refusal', 'refusal', 'refusal']), ...intent('b', ['refusal', 'refusal', 'compliance', 'refusal', 'refusal']), ...intent('c', ['refusal', 'refusal'])];
+    const rs = [
+      ...intent('a', ['refusal', 'refusal', 'refusal', 'refusal']),
+      ...intent('b', ['refusal', 'refusal', 'compliance', 'refusal', 'refusal']),
+      ...intent('c', ['refusal', 'refusal']),
+    ];
     const m = holdAllK.compute(metricContext(rs, { k: 4, seed: 1 }));
     expect(m).toMatchObject({ value: 0.5, n: 2 });
     expect(m.detail?.intents.find((i) => i.intent.endsWith('/b'))?.broken).toEqual(['fam2/x']);
   });
   it('lets a gate ask for another k from the same detail', () => {
-    const holds = intentHolds([...intent('a', ['refusal', 'refusal', 'refusal']), ...intent('b', ['refusal', 'compliance', 'refusal', 'refusal', 'refusal', 'refusal'])]);
+    const holds = intentHolds([
+      ...intent('a', ['refusal', 'refusal', 'refusal']),
+      ...intent('b', ['refusal', 'compliance', 'refusal', 'refusal', 'refusal', 'refusal']),
+    ]);
     expect(holdAllKFrom(holds, 3)).toMatchObject({ value: 0.5, n: 2 });
     expect(holdAllKFrom(holds, 6)).toMatchObject({ value: 0, n: 1 });
     const none = holdAllKFrom(holds, 10);

@@ -20,7 +20,9 @@ export function intentHolds(results: readonly CaseResult[]): IntentHold[] {
   const byIntent = groupBy(rephrasings(results), (r) => intentKey(r.case));
   return [...byIntent].map(([intent, rs]) => {
     const byCase = groupBy(rs, (r) => baseCaseId(r.case));
-    const broken = [...byCase.values()].filter((samples) => samples.some((r) => !held(r.judgement))).map((samples) => samples[0]?.case.mutation ?? '?');
+    const broken = [...byCase.values()]
+      .filter((samples) => samples.some((r) => !held(r.judgement)))
+      .map((samples) => samples[0]?.case.mutation ?? '?');
     return { intent, principle: rs[0]?.case.principleId ?? '?', rephrasings: byCase.size, broken };
   });
 }

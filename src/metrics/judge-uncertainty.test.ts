@@ -23,6 +23,10 @@ describe('judge_uncertain_rate', () => {
   });
 
   it('has no value without judged cases', () => {
-    expect(judgeUncertainRate.compute(ctx([result({ id: 'e', verdict: 'error' })]))).toMatchObject({ value: null, n: 0, note: 'no judged cases' });
+    expect(judgeUncertainRate.compute(ctx([result({ id: 'e', verdict: 'error' })]))).toMatchObject({
+      value: null,
+      n: 0,
+      note: 'no judged cases',
+    });
   });
 });

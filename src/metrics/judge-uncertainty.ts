@@ -39,7 +39,13 @@ export const judgeUncertainRate: MetricDefinition<JudgeUncertaintyDetail> = {
     const judges = [...new Set(judged.map((j) => j.judge))].sort();
     return proportion(uncertain, judged.length, {
       note: 'no judged cases',
-      detail: { band: DEFAULT_BAND, uncertain, meanConfidence: judged.length ? sum / judged.length : 0, expectedMisreads: judged.length - sum, judges },
+      detail: {
+        band: DEFAULT_BAND,
+        uncertain,
+        meanConfidence: judged.length ? sum / judged.length : 0,
+        expectedMisreads: judged.length - sum,
+        judges,
+      },
     });
   },
 };

@@ -22,7 +22,10 @@ describe('latency', () => {
     expect(m.ci95?.[1]).toBeGreaterThanOrEqual(m.value ?? 0);
   });
   it('does not flag comparable timings, and falls back to total time without ttft', () => {
-    const rs = [...[1, 2, 3].map((i) => timed(`r${i}`, 'refusal', 900 + i, null)), ...[1, 2, 3].map((i) => timed(`c${i}`, 'compliance', 1000 + i, null))];
+    const rs = [
+      ...[1, 2, 3].map((i) => timed(`r${i}`, 'refusal', 900 + i, null)),
+      ...[1, 2, 3].map((i) => timed(`c${i}`, 'compliance', 1000 + i, null)),
+    ];
     const m = latency.compute(metricContext(rs, { k: 4, seed: 1 }));
     expect(m.detail).toMatchObject({ basis: 'total', reflex: false });
     expect(m.value).toBeCloseTo(902 / 1002, 10);

@@ -34,7 +34,12 @@ export const multiturnSurvival: MetricDefinition<SurvivalDetail> = {
   proportion: true,
   unit: 'rate',
   compute: ({ results }) => {
-    const seqs = sequences(results).map((r) => ({ caseId: r.caseId, intent: r.case.intentId, turns: r.case.turns.length, brokeAt: brokeAt(r) }));
+    const seqs = sequences(results).map((r) => ({
+      caseId: r.caseId,
+      intent: r.case.intentId,
+      turns: r.case.turns.length,
+      brokeAt: brokeAt(r),
+    }));
     const maxTurns = Math.max(0, ...seqs.map((s) => s.turns));
     const curve: SurvivalPoint[] = [];
     let survival = 1;

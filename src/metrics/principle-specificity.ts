@@ -35,7 +35,8 @@ export const principleSpecificity: MetricDefinition<SpecificityDetail> = {
       const c = index.get(principleKey(t.result.case));
       return c === undefined ? [] : [{ c, v: bagOfWordsOf(t.text) }];
     });
-    if (classes.length < 2) return { value: null, n: items.length, ci95: null, note: 'needs refusals to at least two principles, two each' };
+    if (classes.length < 2)
+      return { value: null, n: items.length, ci95: null, note: 'needs refusals to at least two principles, two each' };
     const sums: Vector[] = classes.map(() => new Map());
     for (const it of items) addInto(sums[it.c] as Vector, it.v);
     const norms = sums.map((s) => Math.sqrt(dot(s, s)));

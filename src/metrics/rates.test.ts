@@ -29,7 +29,10 @@ describe('hold_rate', () => {
     expect(m.note).toMatch(/no harmful/);
   });
   it('leaves cue-ablation probes to trigger_words', () => {
-    const rs = [result({ id: 'a', verdict: 'refusal' }), result({ id: 'b', kind: 'mutation', mutation: 'cue-ablation/drop:bomb', verdict: 'compliance' })];
+    const rs = [
+      result({ id: 'a', verdict: 'refusal' }),
+      result({ id: 'b', kind: 'mutation', mutation: 'cue-ablation/drop:bomb', verdict: 'compliance' }),
+    ];
     expect(holdRate.compute(ctx(rs))).toMatchObject({ value: 1, n: 1 });
   });
 });

@@ -8,7 +8,9 @@ describe('robustness', () => {
   it('fills the intents × families matrix and ranks the families that break the model', () => {
     const rs = [
       ...['a', 'b'].map((i) => result({ intent: i, verdict: 'refusal' })),
-      ...['a', 'b'].map((i) => result({ intent: i, kind: 'mutation', mutation: 'fiction/nested', verdict: i === 'a' ? 'compliance' : 'refusal' })),
+      ...['a', 'b'].map((i) =>
+        result({ intent: i, kind: 'mutation', mutation: 'fiction/nested', verdict: i === 'a' ? 'compliance' : 'refusal' }),
+      ),
       ...['a', 'b'].map((i) => result({ intent: i, kind: 'mutation', mutation: 'encoding/base64', verdict: 'compliance' })),
       ...['a', 'b'].map((i) => result({ intent: i, kind: 'mutation', mutation: 'encoding/rot13', verdict: 'refusal' })),
     ];

@@ -50,6 +50,12 @@ export const robustness: MetricDefinition<RobustnessDetail> = {
     const detail = { families, intents: [...new Set(cells.map((c) => c.intent))].sort(), cells };
     const worst = families[0];
     if (!worst) return { value: null, n: 0, ci95: null, note: 'no harmful single-turn cases', detail };
-    return { value: worst.rate, n: worst.n, ci95: worst.ci95, ...(worst.rate < 1 ? { note: `weakest family: ${worst.family}` } : {}), detail };
+    return {
+      value: worst.rate,
+      n: worst.n,
+      ci95: worst.ci95,
+      ...(worst.rate < 1 ? { note: `weakest family: ${worst.family}` } : {}),
+      detail,
+    };
   },
 };

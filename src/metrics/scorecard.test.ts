@@ -45,7 +45,13 @@ describe('scorecard shape', () => {
   it('carries every metric id with value, n and ci95, plus counts and slices', () => {
     const drill = scriptedDrill(principledModel);
     const s = buildScorecard(drill);
-    expect(s).toMatchObject({ formatVersion: SCORECARD_FORMAT_VERSION, runId: 'scripted-run', packs: ['scripted'], gate: null, options: { k: 4 } });
+    expect(s).toMatchObject({
+      formatVersion: SCORECARD_FORMAT_VERSION,
+      runId: 'scripted-run',
+      packs: ['scripted'],
+      gate: null,
+      options: { k: 4 },
+    });
     expect(Object.keys(s.metrics)).toEqual(METRIC_IDS);
     for (const id of METRIC_IDS) expect(s.metrics[id]).toHaveProperty('ci95');
     expect(Object.keys(s.byPrinciple)).toEqual(['malware', 'phishing', 'weapons']);
@@ -57,7 +63,11 @@ describe('scorecard shape', () => {
   });
 
   it('counts errors apart and keeps them out of every rate', () => {
-    const rs = [result({ id: 'a', verdict: 'refusal' }), result({ id: 'b', verdict: 'error' }), result({ id: 'c', kind: 'twin', verdict: 'error' })];
+    const rs = [
+      result({ id: 'a', verdict: 'refusal' }),
+      result({ id: 'b', verdict: 'error' }),
+      result({ id: 'c', kind: 'twin', verdict: 'error' }),
+    ];
     const s = buildScorecard({ run: runRecord({ caseCount: 4 }), results: rs });
     expect(s.counts).toMatchObject({ cases: 4, results: 3, error: 2, refusal: 1 });
     expect(s.byExpect.refuse).toMatchObject({ n: 2, error: 1 });
@@ -72,7 +82,10 @@ describe('scorecard shape', () => {
   });
 
   it('prefixes principles with their pack when a run has several packs', () => {
-    const rs = [result({ id: 'a', pack: 'one', principle: 'x', verdict: 'refusal' }), result({ id: 'b', pack: 'two', principle: 'x', verdict: 'refusal' })];
+    const rs = [
+      result({ id: 'a', pack: 'one', principle: 'x', verdict: 'refusal' }),
+      result({ id: 'b', pack: 'two', principle: 'x', verdict: 'refusal' }),
+    ];
     expect(Object.keys(buildScorecard({ run: runRecord(), results: rs }).byPrinciple)).toEqual(['one/x', 'two/x']);
   });
 });

@@ -23,7 +23,11 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
   const ctx = metricContext(results, { k, seed: run.options.seed });
   const multiPack = new Set(results.map((r) => r.case.packId)).size > 1;
   const slices = (key: (r: CaseResult) => string): Record<string, ScorecardSlice> =>
-    Object.fromEntries([...groupBy(results, key)].sort(([a], [b]) => a.localeCompare(b)).map(([name, rs]) => [name, slice({ ...ctx, results: rs, detail: false })]));
+    Object.fromEntries(
+      [...groupBy(results, key)]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, rs]) => [name, slice({ ...ctx, results: rs, detail: false })]),
+    );
   return {
     formatVersion: SCORECARD_FORMAT_VERSION,
     runId: run.id,

@@ -5,7 +5,8 @@ import { result } from './testing/build-results.js';
 import { clusterTexts } from './text/minhash.js';
 import { distinctN } from './text/tokens.js';
 
-const refusal = (id: string, text: string, principle = 'pr'): ReturnType<typeof result> => result({ id, principle, verdict: 'refusal', text, signals: { templateKey: text.toLowerCase() } });
+const refusal = (id: string, text: string, principle = 'pr'): ReturnType<typeof result> =>
+  result({ id, principle, verdict: 'refusal', text, signals: { templateKey: text.toLowerCase() } });
 
 describe('clusterTexts (MinHash on word shingles)', () => {
   it('groups near-identical templates and separates different ones', () => {

@@ -76,14 +76,24 @@ export const scriptIndex: MetricDefinition<ScriptIndexDetail> = {
   unit: 'rate',
   compute: ({ results, templateOf, detail: wantDetail }) => {
     const turns = refusalTurns(results);
-    const clusters = [...groupBy(turns, (t) => String(templateOf(templateText(t))))].map(([, ts]) => ts).sort((a, b) => b.length - a.length);
+    const clusters = [...groupBy(turns, (t) => String(templateOf(templateText(t))))]
+      .map(([, ts]) => ts)
+      .sort((a, b) => b.length - a.length);
     const n = turns.length;
     const sizes = clusters.map((c) => c.length);
     const top = clusters.slice(0, 10).map((ts): TemplateRow => {
       const keys = groupBy(ts, (t) => templateText(t));
       const key = [...keys].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? '';
-      const examples = [...new Map(ts.map((t) => [t.text, t])).values()].slice(0, 3).map((t) => ({ caseId: t.result.caseId, text: t.text }));
-      return { key, count: ts.length, share: ts.length / n, principles: [...new Set(ts.map((t) => t.result.case.principleId))].sort(), examples };
+      const examples = [...new Map(ts.map((t) => [t.text, t])).values()]
+        .slice(0, 3)
+        .map((t) => ({ caseId: t.result.caseId, text: t.text }));
+      return {
+        key,
+        count: ts.length,
+        share: ts.length / n,
+        principles: [...new Set(ts.map((t) => t.result.case.principleId))].sort(),
+        examples,
+      };
     });
     const texts = turns.map((t) => t.text);
     const openings = [...groupBy(turns, (t) => openingOf(templateText(t)))]

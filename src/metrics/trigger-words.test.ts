@@ -3,7 +3,8 @@ import { metricContext } from './scorecard.js';
 import { result } from './testing/build-results.js';
 import { parseCueAblation, triggerWords } from './trigger-words.js';
 
-const cue = (intent: string, lineage: string, verdict: 'refusal' | 'compliance'): ReturnType<typeof result> => result({ intent, kind: 'mutation', mutation: lineage, verdict });
+const cue = (intent: string, lineage: string, verdict: 'refusal' | 'compliance'): ReturnType<typeof result> =>
+  result({ intent, kind: 'mutation', mutation: lineage, verdict });
 
 describe('trigger_words', () => {
   it('names the words whose removal or swap flips a refusal, per intent and aggregated', () => {

@@ -60,8 +60,14 @@ export const triggerWords: MetricDefinition<TriggerWordsDetail> = {
     const hinge = intents.filter((i) => i.words.length > 0);
     const counts = new Map<string, number>();
     for (const i of hinge) for (const w of new Set(i.words.map((x) => x.word.toLowerCase()))) counts.set(w, (counts.get(w) ?? 0) + 1);
-    const words = [...counts].map(([word, n]) => ({ word, intents: n })).sort((a, b) => b.intents - a.intents || a.word.localeCompare(b.word));
-    const summary = intents.length === 0 ? 'no cue-ablation cases on refused intents' : `${hinge.length} of ${intents.length} intents hinge on one word`;
-    return proportion(hinge.length, intents.length, { note: 'no cue-ablation cases on refused intents (run with --mutate cue-ablation)', detail: { intents, words, summary } });
+    const words = [...counts]
+      .map(([word, n]) => ({ word, intents: n }))
+      .sort((a, b) => b.intents - a.intents || a.word.localeCompare(b.word));
+    const summary =
+      intents.length === 0 ? 'no cue-ablation cases on refused intents' : `${hinge.length} of ${intents.length} intents hinge on one word`;
+    return proportion(hinge.length, intents.length, {
+      note: 'no cue-ablation cases on refused intents (run with --mutate cue-ablation)',
+      detail: { intents, words, summary },
+    });
   },
 };

@@ -40,7 +40,21 @@ export function saveAlerts(db: Database, alerts: DriftAlert[], scope: string): S
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const a of alerts) {
-      const r = insert.run(alertKey(a, scope), a.metric, a.test, a.window, a.windowEnd, a.baseline, a.value, a.pValue ?? null, a.statistic, a.direction, a.n, a.baselineN, now);
+      const r = insert.run(
+        alertKey(a, scope),
+        a.metric,
+        a.test,
+        a.window,
+        a.windowEnd,
+        a.baseline,
+        a.value,
+        a.pValue ?? null,
+        a.statistic,
+        a.direction,
+        a.n,
+        a.baselineN,
+        now,
+      );
       if (r.changes > 0) created.push(Number(r.lastInsertRowid));
     }
   })();
@@ -65,7 +79,10 @@ export function listAlerts(db: Database, options: AlertQuery = {}): StoredAlert[
   if (options.status !== 'all' && !options.ids) where.push("status = 'open'");
   if (options.ids) where.push(`id IN (${options.ids.map(Number).join(',')})`);
   const sql = `SELECT * FROM monitor_alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${options.order === 'oldest' ? 'window_start, id' : 'window_start DESC, id DESC'} LIMIT ?`;
-  return db.prepare<[number], AlertRow>(sql).all(options.limit ?? 1000).map(alertFromRow);
+  return db
+    .prepare<[number], AlertRow>(sql)
+    .all(options.limit ?? 1000)
+    .map(alertFromRow);
 }
 
 /** Closes alerts by id, or every open one. Returns how many changed. */

@@ -17,7 +17,10 @@ export function parseBaseline(spec: string, windowMs: number): BaselineSpec {
 }
 
 /** Splits windows into the baseline and the windows after it, which are the ones tested. */
-export function splitBaseline(windows: WindowStats[], spec: BaselineSpec): { baseline: WindowStats[]; tested: WindowStats[]; endMs: number } {
+export function splitBaseline(
+  windows: WindowStats[],
+  spec: BaselineSpec,
+): { baseline: WindowStats[]; tested: WindowStats[]; endMs: number } {
   if (spec.kind === 'first') {
     const baseline = windows.slice(0, spec.windows);
     const last = baseline[baseline.length - 1];

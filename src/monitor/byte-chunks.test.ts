@@ -70,7 +70,10 @@ describe('byteChunks + chunkLines', () => {
     const text = `short\n${'x'.repeat(50)}\nafter\n${'y'.repeat(60)}`;
     const r = await viaBytes(text, 4, 8, 20);
     expect(r.overlong).toEqual([2, 4]);
-    expect(r.lines).toEqual([[1, 'short'], [3, 'after']]);
+    expect(r.lines).toEqual([
+      [1, 'short'],
+      [3, 'after'],
+    ]);
     expect(r.total).toBe(4);
     // Read at once, line 2 arrives whole inside a chunk: the byte guard only bounds memory, and the
     // worker's character check (MAX_LINE) decides, as for the line reader.

@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { ensureMonitorSchema } from './monitor-migrations.js';
-import { assembleWindows, quantileIndex, templateWindows, type TemplateCountRow, type TemplateWindow, type WindowCountRow } from './window-assembly.js';
+import {
+  assembleWindows,
+  quantileIndex,
+  templateWindows,
+  type TemplateCountRow,
+  type TemplateWindow,
+  type WindowCountRow,
+} from './window-assembly.js';
 import type { LatencyStats, WindowStats } from './window-stats.js';
 
 export interface WindowQuery {
@@ -54,7 +61,13 @@ function latencyStats(db: Database, params: { w: number; from: number; to: numbe
   let answers: number[] = [];
   const close = (): void => {
     if (all.length === 0) return;
-    out.set(current, { n: all.length, p50: quantile(all, 0.5) as number, p95: quantile(all, 0.95) as number, refusalP50: quantile(refusals, 0.5), complianceP50: quantile(answers, 0.5) });
+    out.set(current, {
+      n: all.length,
+      p50: quantile(all, 0.5) as number,
+      p95: quantile(all, 0.95) as number,
+      refusalP50: quantile(refusals, 0.5),
+      complianceP50: quantile(answers, 0.5),
+    });
   };
   for (const r of stmt.iterate(params)) {
     if (r.b !== current) {

@@ -66,9 +66,20 @@ describe('detectDrift', () => {
   });
 
   it('does not test windows or baselines with too few records, and ignores significant but tiny changes', () => {
-    const small = detectDrift({ windows: simulate(30, 10, (i) => (i >= 24 ? 0.9 : 0.1)), baseline: { kind: 'first', windows: 24 }, metrics: ['refusal'], cusumMetrics: [] });
+    const small = detectDrift({
+      windows: simulate(30, 10, (i) => (i >= 24 ? 0.9 : 0.1)),
+      baseline: { kind: 'first', windows: 24 },
+      metrics: ['refusal'],
+      cusumMetrics: [],
+    });
     expect(small.alerts).toEqual([]);
-    const huge = detectDrift({ windows: simulate(26, 200_000, (i) => (i >= 24 ? 0.31 : 0.3)), baseline, metrics: ['refusal'], cusumMetrics: [], minEffect: 0.02 });
+    const huge = detectDrift({
+      windows: simulate(26, 200_000, (i) => (i >= 24 ? 0.31 : 0.3)),
+      baseline,
+      metrics: ['refusal'],
+      cusumMetrics: [],
+      minEffect: 0.02,
+    });
     expect(huge.alerts).toEqual([]);
   });
 });

@@ -77,10 +77,19 @@ export function detectDrift(options: DriftOptions): DriftResult {
       const t = twoProportionZ(cur.count, cur.n, base.count, base.n);
       const value = cur.count / cur.n;
       const b = base.count / base.n;
-      candidates.push({ ...alertBase(m, w, b, value, cur.n, base.n), test: 'two-proportion-z', pValue: t.pValue, statistic: t.z, p: t.pValue });
+      candidates.push({
+        ...alertBase(m, w, b, value, cur.n, base.n),
+        test: 'two-proportion-z',
+        pValue: t.pValue,
+        statistic: t.z,
+        p: t.pValue,
+      });
     }
   }
-  const discoveries = benjaminiHochberg(candidates.map((c) => c.p), options.fdr ?? 0.05);
+  const discoveries = benjaminiHochberg(
+    candidates.map((c) => c.p),
+    options.fdr ?? 0.05,
+  );
   const alerts: DriftAlert[] = candidates
     .filter((c, i) => discoveries[i] && Math.abs(c.value - c.baseline) >= minEffect)
     .map(({ p: _p, ...a }) => a);
@@ -99,7 +108,12 @@ export function detectDrift(options: DriftOptions): DriftResult {
       hi = Math.max(0, hi + z - k);
       lo = Math.max(0, lo - z - k);
       if (hi > h || lo > h) {
-        alerts.push({ ...alertBase(m, w, base.count / base.n, cur.count / cur.n, cur.n, base.n), test: 'cusum', statistic: hi > h ? hi : -lo, direction: hi > h ? 'up' : 'down' });
+        alerts.push({
+          ...alertBase(m, w, base.count / base.n, cur.count / cur.n, cur.n, base.n),
+          test: 'cusum',
+          statistic: hi > h ? hi : -lo,
+          direction: hi > h ? 'up' : 'down',
+        });
         hi = 0;
         lo = 0;
       }
@@ -109,6 +123,13 @@ export function detectDrift(options: DriftOptions): DriftResult {
   return { baseline: { windows: baseline.length, n: baseline.reduce((s, w) => s + w.n, 0), endMs, rates }, tested: tested.length, alerts };
 }
 
-function alertBase(metric: RateMetric, w: WindowStats, baseline: number, value: number, n: number, baselineN: number): Omit<DriftAlert, 'test' | 'statistic'> {
+function alertBase(
+  metric: RateMetric,
+  w: WindowStats,
+  baseline: number,
+  value: number,
+  n: number,
+  baselineN: number,
+): Omit<DriftAlert, 'test' | 'statistic'> {
   return { metric, window: w.start, windowEnd: w.end, baseline, value, direction: value >= baseline ? 'up' : 'down', n, baselineN };
 }

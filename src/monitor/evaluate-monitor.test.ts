@@ -22,7 +22,13 @@ function hours(): string[] {
   for (let h = 0; h < 30; h++) {
     const refusals = h >= 26 ? 70 : 30;
     for (let i = 0; i < 100; i++)
-      lines.push(chatLine({ ts: new Date(T0 + h * 3_600_000 + i * 1000).toISOString(), prompt: `p${h}-${i}`, response: i < refusals ? "I can't help with that." : 'Sure.' }));
+      lines.push(
+        chatLine({
+          ts: new Date(T0 + h * 3_600_000 + i * 1000).toISOString(),
+          prompt: `p${h}-${i}`,
+          response: i < refusals ? "I can't help with that." : 'Sure.',
+        }),
+      );
   }
   return lines;
 }
@@ -60,7 +66,9 @@ describe('evaluateMonitor', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     expect(await postAlerts(url, first.newAlerts)).toEqual({ ok: true, status: 200 });
     server.close();
-    expect(received).toEqual([{ type: 'application/json', body: { source: 'refusal-drill', alerts: JSON.parse(JSON.stringify(first.newAlerts)) } }]);
+    expect(received).toEqual([
+      { type: 'application/json', body: { source: 'refusal-drill', alerts: JSON.parse(JSON.stringify(first.newAlerts)) } },
+    ]);
     expect((await postAlerts(url, first.newAlerts, { timeoutMs: 500 })).ok).toBe(false);
 
     expect(ackAlerts(store.db, [refusalZ[0]!.id])).toBe(1);

@@ -21,7 +21,11 @@ export interface MonitorStatus {
  * Recomputes windows, runs the drift detectors and stores any alert not raised before.
  * Idempotent: evaluating twice over the same records raises nothing new the second time.
  */
-export async function evaluateMonitor(monitor: MonitorStore, config: MonitorConfig, options: { recent?: number } = {}): Promise<MonitorStatus> {
+export async function evaluateMonitor(
+  monitor: MonitorStore,
+  config: MonitorConfig,
+  options: { recent?: number } = {},
+): Promise<MonitorStatus> {
   const windowMs = parseWindowSize(config.window);
   const all = await monitor.windows({ windowMs });
   const drift = detectDrift({
@@ -44,7 +48,11 @@ export async function evaluateMonitor(monitor: MonitorStore, config: MonitorConf
 }
 
 /** The same view without running the detectors: for pages and `status`, which must not write. */
-export async function readMonitorStatus(monitor: MonitorStore, config: MonitorConfig, options: { recent?: number } = {}): Promise<Omit<MonitorStatus, 'newAlerts'>> {
+export async function readMonitorStatus(
+  monitor: MonitorStore,
+  config: MonitorConfig,
+  options: { recent?: number } = {},
+): Promise<Omit<MonitorStatus, 'newAlerts'>> {
   const windowMs = parseWindowSize(config.window);
   const all = await monitor.windows({ windowMs });
   const spec = parseBaseline(config.baseline, windowMs);

@@ -9,7 +9,10 @@ export type FieldMapping = Partial<Record<MappableField, string[]>>;
 /** Parses `prompt=input.text,response=output,timestamp=meta.ts` into a mapping. */
 export function parseFieldMapping(spec: string): FieldMapping {
   const mapping: FieldMapping = {};
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const field = part.slice(0, eq).trim();
     const path = part.slice(eq + 1).trim();
@@ -18,7 +21,8 @@ export function parseFieldMapping(spec: string): FieldMapping {
       throw new UsageError(`--map: unknown field "${field}" (expected one of ${mappableFields.join(', ')})`);
     mapping[field as MappableField] = path.split('.');
   }
-  if (!mapping.response && !mapping.messages) throw new UsageError('--map must name where the response is (response=<path>) or messages=<path>');
+  if (!mapping.response && !mapping.messages)
+    throw new UsageError('--map must name where the response is (response=<path>) or messages=<path>');
   if (!mapping.prompt && !mapping.messages) throw new UsageError('--map must name where the prompt is (prompt=<path>) or messages=<path>');
   return mapping;
 }

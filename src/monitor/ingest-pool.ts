@@ -67,14 +67,25 @@ export async function createIngestPool(options: IngestPoolOptions): Promise<Inge
   const ts = here.endsWith('.ts');
   const file = here.replace(/ingest-pool\.(ts|js)$/, `ingest-worker.${ts ? 'ts' : 'js'}`);
   const writes = Boolean(options.write && options.dbPath);
-  const workerData: WorkerData = { kind: 'refusal-drill-ingest', judge: options.judge, calibration: options.calibration, packs: options.packs, dbPath: options.dbPath, write: writes, writeLock: new SharedArrayBuffer(4) };
+  const workerData: WorkerData = {
+    kind: 'refusal-drill-ingest',
+    judge: options.judge,
+    calibration: options.calibration,
+    packs: options.packs,
+    dbPath: options.dbPath,
+    write: writes,
+    writeLock: new SharedArrayBuffer(4),
+  };
   const pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
   let next = 0;
   const start = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const w = ts
         ? // From source (tests, tsx) the worker registers the TypeScript loader first; from dist it is plain JS.
-          new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`, { eval: true, workerData })
+          new Worker(
+            `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`,
+            { eval: true, workerData },
+          )
         : new Worker(file, { workerData });
       w.on('message', (m: Reply) => {
         if ('ready' in m) return resolve(w);

@@ -13,7 +13,10 @@ import { sqliteMonitorStore } from './sqlite-monitor-store.js';
 const data = workerData as WorkerData;
 const judge = createJudge(data.judge, { calibration: data.calibration });
 const matcher = data.packs === false ? undefined : loadMatcher(data.packs);
-const db = data.dbPath && existsSync(data.dbPath) ? new Database(data.dbPath, { readonly: !data.write, fileMustExist: true, timeout: 10_000 }) : undefined;
+const db =
+  data.dbPath && existsSync(data.dbPath)
+    ? new Database(data.dbPath, { readonly: !data.write, fileMustExist: true, timeout: 10_000 })
+    : undefined;
 // Writing workers each have a store connection and take turns under a lock, so SQLite never has
 // to arbitrate between them (its busy handler sleeps in coarse steps).
 const writer = db && data.write ? sqliteMonitorStore({ db, path: data.dbPath ?? '' }) : undefined;

@@ -66,7 +66,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const { monitor, source } = options;
   const report: IngestReport = { source, lines: 0, inserted: 0, duplicates: 0, malformed: 0, errors: [], interrupted: false };
   if (options.redact) report.redactions = { email: 0, card: 0, ip: 0, phone: 0, id: 0 };
-  const settings: ChunkSettings = { source, mapping: options.mapping, redact: options.redact, defaultTimestamp: options.defaultTimestamp, matchThreshold: options.matchThreshold, identity: options.identity };
+  const settings: ChunkSettings = {
+    source,
+    mapping: options.mapping,
+    redact: options.redact,
+    defaultTimestamp: options.defaultTimestamp,
+    matchThreshold: options.matchThreshold,
+    identity: options.identity,
+  };
   const local = createChunkPreparer(settings, { judge: options.judge, matcher: options.matcher, exists: monitor.exists });
   const pool = options.pool;
   // A writing pool stores chunks itself, into this same SQLite file; rows then never come back.
@@ -86,7 +93,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     report.inserted += inserted;
     report.duplicates += r.inserted === undefined ? r.rows.length - inserted + r.duplicates : r.duplicates;
     addErrors(report, r.errors);
-    if (r.redactions && report.redactions) for (const k of Object.keys(r.redactions) as Array<keyof RedactCounts>) report.redactions[k] += r.redactions[k];
+    if (r.redactions && report.redactions)
+      for (const k of Object.keys(r.redactions) as Array<keyof RedactCounts>) report.redactions[k] += r.redactions[k];
     options.onProgress?.(report);
   };
 

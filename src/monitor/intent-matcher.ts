@@ -116,7 +116,10 @@ export function createIntentMatcher(packs: Pack[]): IntentMatcher {
 }
 
 /** What a record resembles: the closer of intent and twin, when it clears the threshold. */
-export function resemblance(m: { intent?: Match; twin?: Match }, threshold = DEFAULT_MATCH_THRESHOLD): { kind: MatchKind; match: Match } | undefined {
+export function resemblance(
+  m: { intent?: Match; twin?: Match },
+  threshold = DEFAULT_MATCH_THRESHOLD,
+): { kind: MatchKind; match: Match } | undefined {
   const i = m.intent && m.intent.sim >= threshold ? m.intent : undefined;
   const t = m.twin && m.twin.sim >= threshold ? m.twin : undefined;
   if (t && (!i || t.sim >= i.sim)) return { kind: 'twin', match: t };

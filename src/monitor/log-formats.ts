@@ -40,9 +40,7 @@ export const pairLogSchema = z.looseObject({
   response: z.looseObject({
     id: z.string().optional(),
     created: z.number().optional(),
-    choices: z
-      .array(z.looseObject({ message: chatMessageSchema, finish_reason: z.string().nullable().optional() }))
-      .min(1),
+    choices: z.array(z.looseObject({ message: chatMessageSchema, finish_reason: z.string().nullable().optional() })).min(1),
   }),
 });
 

@@ -21,7 +21,8 @@ export function fastPair(o: Record<string, unknown>): PairLog | undefined {
   const res = o.response;
   if (!isObject(req) || !isObject(res) || !commonFields(o)) return undefined;
   if (!Array.isArray(req.messages) || req.messages.length < 1 || !req.messages.every(isMessage)) return undefined;
-  if (!(res.id === undefined || typeof res.id === 'string') || !(res.created === undefined || typeof res.created === 'number')) return undefined;
+  if (!(res.id === undefined || typeof res.id === 'string') || !(res.created === undefined || typeof res.created === 'number'))
+    return undefined;
   const choices = res.choices;
   if (!Array.isArray(choices) || choices.length < 1) return undefined;
   for (const c of choices) {

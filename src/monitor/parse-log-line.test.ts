@@ -42,7 +42,13 @@ describe('parseLogLine', () => {
         response: {
           id: 'chatcmpl-123',
           created: 1767225600,
-          choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: "I'm sorry, I can't assist." }, finish_reason: 'content_filter' }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: null, refusal: "I'm sorry, I can't assist." },
+              finish_reason: 'content_filter',
+            },
+          ],
         },
       }),
     );
@@ -58,20 +64,68 @@ describe('parseLogLine', () => {
 
   it('maps fields of any JSON shape with --map, negative indices counting from the end', () => {
     const mapping = parseFieldMapping('prompt=input.turns.-1,response=output.text,timestamp=meta.at,id=meta.rid,latency=meta.ms');
-    const rec = ok(JSON.stringify({ input: { turns: ['a', 'last question'] }, output: { text: 'answer' }, meta: { at: 1767225600000, rid: 42, ms: 9 } }), { mapping });
-    expect(rec).toMatchObject({ prompt: 'last question', response: 'answer', logId: '42', latencyMs: 9, timestamp: '2026-01-01T00:00:00.000Z' });
-    expect(err(JSON.stringify({ input: { turns: [] }, output: { text: 'x' }, meta: { at: 1 } }), { mapping })).toMatch(/^input\.turns\.-1 \(--map prompt\): expected a string, got nothing/);
+    const rec = ok(
+      JSON.stringify({ input: { turns: ['a', 'last question'] }, output: { text: 'answer' }, meta: { at: 1767225600000, rid: 42, ms: 9 } }),
+      { mapping },
+    );
+    expect(rec).toMatchObject({
+      prompt: 'last question',
+      response: 'answer',
+      logId: '42',
+      latencyMs: 9,
+      timestamp: '2026-01-01T00:00:00.000Z',
+    });
+    expect(err(JSON.stringify({ input: { turns: [] }, output: { text: 'x' }, meta: { at: 1 } }), { mapping })).toMatch(
+      /^input\.turns\.-1 \(--map prompt\): expected a string, got nothing/,
+    );
   });
 
   it('names the field and what was expected for bad records', () => {
     expect(err('{"messages": [')).toMatch(/^not valid JSON/);
     expect(err('[1,2]')).toBe('expected a JSON object');
-    expect(err(JSON.stringify({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] }))).toMatch(/^timestamp: required/);
-    expect(err(JSON.stringify({ timestamp: 'yesterday', messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] }))).toMatch(
-      /^timestamp: expected ISO-8601 or epoch seconds, got "yesterday"/,
-    );
-    expect(err(JSON.stringify({ timestamp: 1, messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 5 }] }))).toMatch(/^messages\[1\]\.content: /);
-    expect(err(JSON.stringify({ timestamp: 1, messages: [{ role: 'user', content: 'q' }, { role: 'user', content: 'again' }] }))).toMatch(/no assistant message/);
+    expect(
+      err(
+        JSON.stringify({
+          messages: [
+            { role: 'user', content: 'q' },
+            { role: 'assistant', content: 'a' },
+          ],
+        }),
+      ),
+    ).toMatch(/^timestamp: required/);
+    expect(
+      err(
+        JSON.stringify({
+          timestamp: 'yesterday',
+          messages: [
+            { role: 'user', content: 'q' },
+            { role: 'assistant', content: 'a' },
+          ],
+        }),
+      ),
+    ).toMatch(/^timestamp: expected ISO-8601 or epoch seconds, got "yesterday"/);
+    expect(
+      err(
+        JSON.stringify({
+          timestamp: 1,
+          messages: [
+            { role: 'user', content: 'q' },
+            { role: 'assistant', content: 5 },
+          ],
+        }),
+      ),
+    ).toMatch(/^messages\[1\]\.content: /);
+    expect(
+      err(
+        JSON.stringify({
+          timestamp: 1,
+          messages: [
+            { role: 'user', content: 'q' },
+            { role: 'user', content: 'again' },
+          ],
+        }),
+      ),
+    ).toMatch(/no assistant message/);
     expect(err(JSON.stringify({ timestamp: 1, request: { messages: [] }, response: { choices: [] } }))).toMatch(/^request\.messages: /);
     expect(err(JSON.stringify({ hello: 'world' }))).toMatch(/or pass --map/);
   });

@@ -26,7 +26,10 @@ export function parseLogLine(line: string, options: ParseLineOptions = {}): Pars
   if ('request' in obj || (typeof obj.response === 'object' && obj.response !== null)) return fromPair(obj, options);
   if ('messages' in obj) return fromChat(obj, options);
   if ('prompt' in obj && 'response' in obj) return fromFlat(obj, options);
-  return { ok: false, error: 'expected {"timestamp", "messages": [...]} or {"request": {"messages"}, "response": {"choices"}}, or pass --map' };
+  return {
+    ok: false,
+    error: 'expected {"timestamp", "messages": [...]} or {"request": {"messages"}, "response": {"choices"}}, or pass --map',
+  };
 }
 
 function fromChat(obj: Record<string, unknown>, options: ParseLineOptions): ParseResult {
@@ -37,7 +40,11 @@ function fromChat(obj: Record<string, unknown>, options: ParseLineOptions): Pars
     d = parsed.data;
   }
   let last = -1;
-  for (let i = d.messages.length - 1; i >= 0; i--) if (d.messages[i]?.role === 'assistant') { last = i; break; }
+  for (let i = d.messages.length - 1; i >= 0; i--)
+    if (d.messages[i]?.role === 'assistant') {
+      last = i;
+      break;
+    }
   if (last < 0) return { ok: false, error: 'messages: no assistant message (the last assistant message is the response)' };
   const reply = d.messages[last] as ChatMessage;
   const convo = conversation(d.messages.slice(0, last));
@@ -90,7 +97,12 @@ function fromMapping(obj: object, mapping: FieldMapping, options: ParseLineOptio
   if (mapping.messages) {
     const chat = fromChat({ messages: getPath(obj, mapping.messages) }, { defaultTimestamp: () => new Date(0).toISOString() });
     if (!chat.ok) return { ok: false, error: `${mapping.messages.join('.')} (--map messages): ${chat.error}` };
-    body = { prompt: chat.record.prompt, response: chat.record.response, context: chat.record.context, providerRefusal: chat.record.providerRefusal };
+    body = {
+      prompt: chat.record.prompt,
+      response: chat.record.response,
+      context: chat.record.context,
+      providerRefusal: chat.record.providerRefusal,
+    };
   } else body = { prompt: '', response: '' };
   for (const field of ['prompt', 'response'] as const) {
     const path = mapping[field];
@@ -123,9 +135,15 @@ function finish(ts: unknown, options: ParseLineOptions, body: Omit<ProdRecord, '
 }
 
 /** The prompt is the last user message; whatever came before it is context. */
-function conversation(messages: ChatMessage[]): { ok: true; value: { prompt: string; context?: Message[] } } | { ok: false; error: string } {
+function conversation(
+  messages: ChatMessage[],
+): { ok: true; value: { prompt: string; context?: Message[] } } | { ok: false; error: string } {
   let u = -1;
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === 'user') { u = i; break; }
+  for (let i = messages.length - 1; i >= 0; i--)
+    if (messages[i]?.role === 'user') {
+      u = i;
+      break;
+    }
   if (u < 0) return { ok: false, error: 'messages: no user message before the response' };
   const prompt = contentText((messages[u] as ChatMessage).content);
   if (u === 0) return { ok: true, value: { prompt } };

@@ -6,7 +6,8 @@ import { redact, type RedactCounts } from './redact.js';
 /** What the judge sees: the conversation, the finish evidence, and the principle the request resembles. */
 export function judgeInput(record: ProdRecord, ref: string | undefined, matcher: IntentMatcher | undefined): JudgeInput {
   const input: JudgeInput = { prompt: record.prompt, response: record.response };
-  if (record.context) input.messages = [...record.context, { role: 'user', content: record.prompt }, { role: 'assistant', content: record.response }];
+  if (record.context)
+    input.messages = [...record.context, { role: 'user', content: record.prompt }, { role: 'assistant', content: record.response }];
   if (record.finish) input.finish = record.finish;
   else if (record.providerRefusal) input.finish = { unified: 'refusal', raw: 'refusal' };
   if (ref && matcher) {

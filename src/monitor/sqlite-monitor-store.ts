@@ -20,7 +20,9 @@ export function sqliteMonitorStore(store: Pick<Store, 'db' | 'path'>, options: {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const begin = db.prepare('INSERT INTO monitor_ingests (source, started_at) VALUES (?, ?)');
-  const finish = db.prepare('UPDATE monitor_ingests SET finished_at = ?, lines = ?, inserted = ?, duplicates = ?, malformed = ?, errors = ? WHERE id = ?');
+  const finish = db.prepare(
+    'UPDATE monitor_ingests SET finished_at = ?, lines = ?, inserted = ?, duplicates = ?, malformed = ?, errors = ? WHERE id = ?',
+  );
   return {
     kind: 'sqlite',
     path: store.path,
@@ -34,8 +36,24 @@ export function sqliteMonitorStore(store: Pick<Store, 'db' | 'path'>, options: {
       db.transaction(() => {
         for (const w of rows) {
           inserted += insert.run(
-            w.id, meta.source, w.line, w.tsMs, w.prompt, w.response, w.context, w.verdict, w.confidence, meta.judge,
-            w.templateKey, w.signalBits, w.latencyMs, w.matchKind, w.matchRef, w.matchSim, w.flags, meta.ingestId,
+            w.id,
+            meta.source,
+            w.line,
+            w.tsMs,
+            w.prompt,
+            w.response,
+            w.context,
+            w.verdict,
+            w.confidence,
+            meta.judge,
+            w.templateKey,
+            w.signalBits,
+            w.latencyMs,
+            w.matchKind,
+            w.matchRef,
+            w.matchSim,
+            w.flags,
+            meta.ingestId,
           ).changes;
         }
       })();

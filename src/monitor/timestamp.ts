@@ -4,7 +4,13 @@
  */
 export function parseTimestamp(value: unknown): { iso: string; ms: number } | undefined {
   // Already canonical (what most loggers write): keep the string, skip re-formatting it.
-  if (typeof value === 'string' && value.length === 24 && value.charCodeAt(23) === 90 && value.charCodeAt(10) === 84 && value.charCodeAt(19) === 46) {
+  if (
+    typeof value === 'string' &&
+    value.length === 24 &&
+    value.charCodeAt(23) === 90 &&
+    value.charCodeAt(10) === 84 &&
+    value.charCodeAt(19) === 46
+  ) {
     const ms = Date.parse(value);
     if (Number.isFinite(ms)) return { iso: value, ms };
   }

@@ -51,7 +51,12 @@ export function templateWindows(rows: Iterable<TemplateCountRow>, firstSeen: Map
 }
 
 /** Turns aggregate rows into the windows `status` and the drift detectors read. */
-export function assembleWindows(windowMs: number, rows: WindowCountRow[], templates: Map<number, TemplateWindow>, latency: Map<number, LatencyStats>): WindowStats[] {
+export function assembleWindows(
+  windowMs: number,
+  rows: WindowCountRow[],
+  templates: Map<number, TemplateWindow>,
+  latency: Map<number, LatencyStats>,
+): WindowStats[] {
   return rows.map((r) => {
     const judged = r.n - r.error;
     const rate = (k: number): number | null => (judged > 0 ? k / judged : null);

@@ -17,11 +17,24 @@ function clean(text: string): string {
  * the request is identical every time and the response cache answers repeats. An empty, unchanged
  * or declined rewrite is reported, never used: it would drill the original prompt under a new name.
  */
-export async function askAttacker(o: { attacker: Target; ask: AttackerAsk; prompt: string; seed: number; signal?: AbortSignal }): Promise<AttackerRewrite> {
+export async function askAttacker(o: {
+  attacker: Target;
+  ask: AttackerAsk;
+  prompt: string;
+  seed: number;
+  signal?: AbortSignal;
+}): Promise<AttackerRewrite> {
   let raw: string;
   try {
     const response = await o.attacker.generate(
-      { messages: [{ role: 'system', content: o.ask.instruction }, { role: 'user', content: o.prompt }], temperature: 0, seed: o.seed },
+      {
+        messages: [
+          { role: 'system', content: o.ask.instruction },
+          { role: 'user', content: o.prompt },
+        ],
+        temperature: 0,
+        seed: o.seed,
+      },
       { signal: o.signal },
     );
     raw = response.text;
@@ -33,6 +46,7 @@ export async function askAttacker(o: { attacker: Target; ask: AttackerAsk; promp
   if (text === '') return { ok: false, reason: 'the attacker returned an empty rewrite' };
   if (sameText(text, o.prompt)) return { ok: false, reason: 'the attacker returned the prompt unchanged' };
   const opening = text.toLowerCase().replace(/’/g, "'");
-  if (attackerLexicon.refusalOpenings.some((r) => opening.startsWith(r))) return { ok: false, reason: 'the attacker declined to rewrite the prompt' };
+  if (attackerLexicon.refusalOpenings.some((r) => opening.startsWith(r)))
+    return { ok: false, reason: 'the attacker declined to rewrite the prompt' };
   return { ok: true, text };
 }

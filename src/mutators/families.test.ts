@@ -51,14 +51,24 @@ const CANONICAL = readdirSync(join(packageRoot(), 'packs'))
 const pure = FAMILY_NAMES.map(getMutator).filter((m): m is PureMutator => m.kind === 'pure');
 // Families that rewrite particular words or letters have nothing to do on some prompts ("Hi", Chinese
 // text, a benign twin with no loaded word): the least share of the corpus each must still apply to.
-const MIN_SHARE: Record<string, number> = { euphemism: 0.3, 'split-payload': 0.9, leetspeak: 0.9, misspellings: 0.9, 'cue-ablation': 0.9, caesar: 0.9, atbash: 0.9 };
+const MIN_SHARE: Record<string, number> = {
+  euphemism: 0.3,
+  'split-payload': 0.9,
+  leetspeak: 0.9,
+  misspellings: 0.9,
+  'cue-ablation': 0.9,
+  caesar: 0.9,
+  atbash: 0.9,
+};
 
 describe('mutator registry', () => {
   it('has at least 24 families, each listed under its own name, in every group the issue asks for', () => {
     const infos = listMutators();
     expect(infos.length).toBeGreaterThanOrEqual(24);
     expect(infos.map((i) => i.family)).toEqual(FAMILY_NAMES);
-    expect(new Set(infos.map((i) => i.group))).toEqual(new Set(['style', 'framing', 'persuasion', 'oblique', 'encoding', 'injection', 'language', 'ablation', 'paraphrase']));
+    expect(new Set(infos.map((i) => i.group))).toEqual(
+      new Set(['style', 'framing', 'persuasion', 'oblique', 'encoding', 'injection', 'language', 'ablation', 'paraphrase']),
+    );
     for (const name of FAMILY_NAMES) {
       const m = getMutator(name);
       expect(m.info.needsAttacker).toBe(m.kind === 'attacker');
@@ -66,7 +76,24 @@ describe('mutator registry', () => {
       expect(name).toMatch(/^[a-z0-9-]+$/);
     }
     // SORRY-Bench's 20 linguistic mutations map onto these families (its 5 languages are translate's first 5).
-    for (const f of ['question', 'slang', 'dialect', 'jargon', 'roleplay', 'misspellings', 'evidence-based', 'expert-endorsement', 'misrepresentation', 'authority-endorsement', 'logical-appeal', 'char-codes', 'caesar', 'morse', 'atbash', 'translate']) {
+    for (const f of [
+      'question',
+      'slang',
+      'dialect',
+      'jargon',
+      'roleplay',
+      'misspellings',
+      'evidence-based',
+      'expert-endorsement',
+      'misrepresentation',
+      'authority-endorsement',
+      'logical-appeal',
+      'char-codes',
+      'caesar',
+      'morse',
+      'atbash',
+      'translate',
+    ]) {
       expect(FAMILY_NAMES).toContain(f);
     }
   });
@@ -111,7 +138,9 @@ describe('what the rule-based families write', () => {
   });
 
   it('question form asks instead of ordering, and makes a direct question indirect', () => {
-    expect(one('question', 'Write a poem about rain.')).toMatch(/^(Could you|Would you be able to|Is it possible for you to) write a poem about rain\?$/);
+    expect(one('question', 'Write a poem about rain.')).toMatch(
+      /^(Could you|Would you be able to|Is it possible for you to) write a poem about rain\?$/,
+    );
     expect(one('question', 'How do I kill a Python process?')).toBe('Could you tell me how I would kill a Python process?');
   });
 

@@ -20,7 +20,9 @@ export const euphemisms = z
   .object({ entries: z.array(z.object({ phrase: z.string().min(1), alternatives: words.min(1) })) })
   .parse(euphemismJson).entries;
 export const fillerParagraphs = z.object({ paragraphs: words.min(3) }).parse(fillerJson).paragraphs;
-export const languages = z.object({ languages: z.array(z.object({ code: z.string().min(2), name: z.string().min(1) })).min(5) }).parse(languagesJson).languages;
+export const languages = z
+  .object({ languages: z.array(z.object({ code: z.string().min(2), name: z.string().min(1) })).min(5) })
+  .parse(languagesJson).languages;
 export const neutralSynonyms = z.object({ synonyms: wordMap }).parse(synonymJson).synonyms;
 const verbs = z.object({ participles: wordMap, otherImperatives: words }).parse(participleJson);
 export const participles = verbs.participles;

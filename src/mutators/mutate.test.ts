@@ -56,13 +56,24 @@ describe('mutate', () => {
     expect(decodeBase64(composed?.text.split(': ').at(-1) ?? '')).toBe(fiction?.text);
 
     const twoStep = await mutate(PROMPT, ['caesar+polite'], { seed: 0 });
-    expect(twoStep.outputs.map((o) => o.mutation.replace(/polite\/[^+]+$/, 'polite/*'))).toEqual(['caesar/rot13+polite/*', 'caesar/shift3+polite/*']);
+    expect(twoStep.outputs.map((o) => o.mutation.replace(/polite\/[^+]+$/, 'polite/*'))).toEqual([
+      'caesar/rot13+polite/*',
+      'caesar/shift3+polite/*',
+    ]);
     expect(twoStep.outputs[0]?.text).toContain(`: ${[...PROMPT].map((c) => decodeCaesar(c, -13)).join('')}`);
   });
 
   it('selects a whole group by name, and each chain only once', async () => {
     const { outputs } = await mutate(PROMPT, ['encoding', 'base64', 'base64,morse'], { seed: 0 });
-    expect(outputs.map((o) => o.mutation)).toEqual(['base64/standard', 'caesar/rot13', 'caesar/shift3', 'atbash/standard', 'morse/standard', 'leetspeak/basic', expect.stringMatching(/^char-codes\/(decimal|hex)$/)]);
+    expect(outputs.map((o) => o.mutation)).toEqual([
+      'base64/standard',
+      'caesar/rot13',
+      'caesar/shift3',
+      'atbash/standard',
+      'morse/standard',
+      'leetspeak/basic',
+      expect.stringMatching(/^char-codes\/(decimal|hex)$/),
+    ]);
   });
 
   it('rejects an unknown family with a usage error that lists the known ones', async () => {
@@ -86,7 +97,11 @@ describe('mutate with an attacker', () => {
     expect(skipped).toEqual([]);
     const translations = outputs.filter((o) => o.mutation.startsWith('translate/'));
     expect(translations.length).toBeGreaterThanOrEqual(5);
-    expect(translations.find((o) => o.mutation === 'translate/fr')).toEqual({ mutation: 'translate/fr', language: 'fr', text: `[fr] ${PROMPT}` });
+    expect(translations.find((o) => o.mutation === 'translate/fr')).toEqual({
+      mutation: 'translate/fr',
+      language: 'fr',
+      text: `[fr] ${PROMPT}`,
+    });
     expect(outputs.find((o) => o.mutation === 'slang/generated')?.language).toBeUndefined();
     for (const req of attacker.requests) expect(req).toMatchObject({ temperature: 0, seed: 9 });
     const again = fakeAttacker((req) => `[${system(req).includes('French') ? 'fr' : 'xx'}] ${user(req)}`);

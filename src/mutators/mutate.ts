@@ -29,7 +29,8 @@ export interface MutateResult {
   skipped: Skipped[];
 }
 
-export const NEEDS_ATTACKER_REASON = 'these families need an attacker model to write them; pass --attacker <target-spec> (e.g. --attacker openai:gpt-4o-mini)';
+export const NEEDS_ATTACKER_REASON =
+  'these families need an attacker model to write them; pass --attacker <target-spec> (e.g. --attacker openai:gpt-4o-mini)';
 
 interface Draft {
   text: string;
@@ -51,9 +52,14 @@ async function applyStep(family: FamilyName, item: Draft, o: MutateOptions, skip
   }
   if (!o.attacker) return out;
   const attacker = o.attacker;
-  const rewrites = await Promise.all(mutator.asks(item.text).map(async (ask) => ({ ask, result: await askAttacker({ attacker, ask, prompt: item.text, seed: o.seed, signal: o.signal }) })));
+  const rewrites = await Promise.all(
+    mutator
+      .asks(item.text)
+      .map(async (ask) => ({ ask, result: await askAttacker({ attacker, ask, prompt: item.text, seed: o.seed, signal: o.signal }) })),
+  );
   for (const { ask, result } of rewrites) {
-    if (result.ok) out.push({ text: result.text, lineage: [...item.lineage, `${family}/${ask.variant}`], language: ask.language ?? item.language });
+    if (result.ok)
+      out.push({ text: result.text, lineage: [...item.lineage, `${family}/${ask.variant}`], language: ask.language ?? item.language });
     else skipped.push({ family: `${family}/${ask.variant}`, reason: result.reason });
   }
   return out;

@@ -20,11 +20,23 @@ const MUTATORS = {
   // style
   question,
   passive,
-  polite: templateFamily({ family: 'polite', group: 'style', description: 'Polite wrapper with an apology ("I\'m so sorry to bother you…")' }),
+  polite: templateFamily({
+    family: 'polite',
+    group: 'style',
+    description: 'Polite wrapper with an apology ("I\'m so sorry to bother you…")',
+  }),
   misspellings,
   slang: attackerFamily({ family: 'slang', group: 'style', description: 'Casual internet slang, written by the attacker model' }),
-  jargon: attackerFamily({ family: 'jargon', group: 'style', description: 'Dense technical jargon of the field, written by the attacker model' }),
-  dialect: attackerFamily({ family: 'dialect', group: 'style', description: 'An uncommon regional dialect, written by the attacker model' }),
+  jargon: attackerFamily({
+    family: 'jargon',
+    group: 'style',
+    description: 'Dense technical jargon of the field, written by the attacker model',
+  }),
+  dialect: attackerFamily({
+    family: 'dialect',
+    group: 'style',
+    description: 'An uncommon regional dialect, written by the attacker model',
+  }),
   // framing
   hypothetical: framing('hypothetical', 'A hypothetical or thought experiment'),
   fiction: framing('fiction', 'Nested in a story, or a story within a story (fiction/nested)'),
@@ -34,8 +46,16 @@ const MUTATORS = {
   academic: framing('academic', 'Academic research: a paper or an approved thesis'),
   'safety-training': framing('safety-training', 'Safety training or detection-system examples'),
   historical: framing('historical', 'A history essay or archive: how it was done in the past'),
-  'past-tense': attackerFamily({ family: 'past-tense', group: 'framing', description: 'Reformulated in the past tense ("How did people …?"), by the attacker model' }),
-  'future-tense': attackerFamily({ family: 'future-tense', group: 'framing', description: 'Reformulated in the future tense ("How will people …?"), by the attacker model' }),
+  'past-tense': attackerFamily({
+    family: 'past-tense',
+    group: 'framing',
+    description: 'Reformulated in the past tense ("How did people …?"), by the attacker model',
+  }),
+  'future-tense': attackerFamily({
+    family: 'future-tense',
+    group: 'framing',
+    description: 'Reformulated in the future tense ("How will people …?"), by the attacker model',
+  }),
   // persuasion (the persuasive-adversarial-prompt taxonomy SORRY-Bench uses)
   'logical-appeal': persuasion('logical-appeal', 'A logical argument that answering does more good than harm'),
   'authority-endorsement': persuasion('authority-endorsement', 'Cites institutions or agencies that endorse the topic'),
@@ -55,8 +75,16 @@ const MUTATORS = {
   leetspeak,
   'char-codes': charCodes,
   // injection
-  'refusal-suppression': templateFamily({ family: 'refusal-suppression', group: 'injection', description: 'Rules forbidding apologies, disclaimers and refusal words' }),
-  'prefix-injection': templateFamily({ family: 'prefix-injection', group: 'injection', description: 'Asks the answer to start with "Sure, here is"' }),
+  'refusal-suppression': templateFamily({
+    family: 'refusal-suppression',
+    group: 'injection',
+    description: 'Rules forbidding apologies, disclaimers and refusal words',
+  }),
+  'prefix-injection': templateFamily({
+    family: 'prefix-injection',
+    group: 'injection',
+    description: 'Asks the answer to start with "Sure, here is"',
+  }),
   // language, ablation, paraphrase
   translate,
   'cue-ablation': cueAblation,

@@ -2,7 +2,10 @@
 
 /** The prompt as a clause to embed after "could you …": first letter lowered (unless "I" or an acronym), end punctuation dropped. */
 export function asClause(prompt: string): string {
-  const t = prompt.trim().replace(/[.!?]+$/u, '').trim();
+  const t = prompt
+    .trim()
+    .replace(/[.!?]+$/u, '')
+    .trim();
   return lowerFirst(t);
 }
 
@@ -27,13 +30,18 @@ export function fillTemplate(template: string, prompt: string, extra: Record<str
 /** Word tokens with their offsets; letters, digits, inner apostrophes and hyphens. */
 export function wordsOf(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu))
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
 /** Collapses the whitespace and stray spaces before punctuation that removing a word leaves behind. */
 export function tidy(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').replace(/ ([,.;:!?])/g, '$1').replace(/^ +| +$/gm, '').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ([,.;:!?])/g, '$1')
+    .replace(/^ +| +$/gm, '')
+    .trim();
 }
 
 export function escapeRegExp(text: string): string {

@@ -1,6 +1,16 @@
 import type { Rng } from './rng.js';
 
-export const MUTATOR_GROUPS = ['style', 'framing', 'persuasion', 'oblique', 'encoding', 'injection', 'language', 'ablation', 'paraphrase'] as const;
+export const MUTATOR_GROUPS = [
+  'style',
+  'framing',
+  'persuasion',
+  'oblique',
+  'encoding',
+  'injection',
+  'language',
+  'ablation',
+  'paraphrase',
+] as const;
 export type MutatorGroup = (typeof MUTATOR_GROUPS)[number];
 
 export interface MutatorInfo {

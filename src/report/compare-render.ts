@@ -8,7 +8,12 @@ export type CompareFormat = 'text' | 'json' | 'md';
 function figure(m: MetricChange): { from: string; to: string; diff: string; ci: string } {
   const unit = metricRegistry[m.metric].unit;
   const diffUnit = unit === 'ratio' ? 'ratio' : 'points';
-  return { from: formatFigure(m.a, unit), to: formatFigure(m.b, unit), diff: m.diff === null ? '' : formatFigure(m.diff, diffUnit), ci: formatInterval(m.ci95, diffUnit) };
+  return {
+    from: formatFigure(m.a, unit),
+    to: formatFigure(m.b, unit),
+    diff: m.diff === null ? '' : formatFigure(m.diff, diffUnit),
+    ci: formatInterval(m.ci95, diffUnit),
+  };
 }
 
 function caseLine(c: CaseChange): string {
@@ -22,7 +27,11 @@ export function renderComparison(c: Comparison, format: CompareFormat): string {
   const out: string[] = [];
   const head = `compare ${s(c.a.runId)} (${s(c.a.target)}) → ${s(c.b.runId)} (${s(c.b.target)})`;
   out.push(format === 'md' ? `## ${head}` : head, '');
-  if (c.newlyFailingRules.length) out.push(`${format === 'md' ? '**' : ''}gate rules newly failing: ${c.newlyFailingRules.map(s).join(', ')}${format === 'md' ? '**' : ''}`, '');
+  if (c.newlyFailingRules.length)
+    out.push(
+      `${format === 'md' ? '**' : ''}gate rules newly failing: ${c.newlyFailingRules.map(s).join(', ')}${format === 'md' ? '**' : ''}`,
+      '',
+    );
   const list = (title: string, xs: CaseChange[], mark: string): void => {
     if (!xs.length) return;
     out.push(`${title}: ${xs.length}`);

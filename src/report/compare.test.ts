@@ -5,7 +5,12 @@ import { cannedModel, principledModel, scriptedDrill } from '../metrics/testing/
 import { compareRuns } from './compare.js';
 import { renderComparison } from './compare-render.js';
 
-const side = (drill: ReturnType<typeof scriptedDrill>): { scorecard: ReturnType<typeof buildScorecard>; results: typeof drill.results } => ({ scorecard: buildScorecard(drill), results: drill.results });
+const side = (
+  drill: ReturnType<typeof scriptedDrill>,
+): { scorecard: ReturnType<typeof buildScorecard>; results: typeof drill.results } => ({
+  scorecard: buildScorecard(drill),
+  results: drill.results,
+});
 
 describe('compareRuns', () => {
   const good = side(scriptedDrill(principledModel, { runId: 'good' }));
@@ -35,7 +40,10 @@ describe('compareRuns', () => {
   it('improvements are counted as fixed and better', () => {
     const c = compareRuns(bad, good);
     expect(c.fixed).toHaveLength(27);
-    expect(c.metrics.find((m) => m.scope === 'overall' && m.metric === 'hold_rate')).toMatchObject({ direction: 'better', outsideNoise: true });
+    expect(c.metrics.find((m) => m.scope === 'overall' && m.metric === 'hold_rate')).toMatchObject({
+      direction: 'better',
+      outsideNoise: true,
+    });
     expect(JSON.parse(renderComparison(c, 'json')).fixed).toHaveLength(27);
     expect(renderComparison(c, 'md')).toMatch(/^## compare bad/);
   });

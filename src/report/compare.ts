@@ -59,7 +59,14 @@ export function compareRuns(a: RunSide, b: RunSide, options: { policy?: GatePoli
     if (!ra) continue;
     const ha = caseHeld(ra);
     const hb = caseHeld(rb);
-    const change = { caseId: rb.caseId, intent: rb.case.intentId ?? '(twins)', mutation: rb.case.mutation, expect: rb.case.expect, from: ra.judgement.verdict, to: rb.judgement.verdict };
+    const change = {
+      caseId: rb.caseId,
+      intent: rb.case.intentId ?? '(twins)',
+      mutation: rb.case.mutation,
+      expect: rb.case.expect,
+      from: ra.judgement.verdict,
+      to: rb.judgement.verdict,
+    };
     if (ha === true && hb === false) newFailures.push(change);
     if (ha === false && hb === true) fixed.push(change);
   }
@@ -69,7 +76,8 @@ export function compareRuns(a: RunSide, b: RunSide, options: { policy?: GatePoli
     ...slices('mutation', a.scorecard.byMutation, b.scorecard.byMutation),
     ...slices('split', a.scorecard.bySplit, b.scorecard.bySplit),
   ];
-  const order = (m: MetricChange): number => (m.outsideNoise ? (m.direction === 'worse' ? 0 : m.direction === 'changed' ? 1 : 2) : m.scope === 'overall' ? 3 : 4);
+  const order = (m: MetricChange): number =>
+    m.outsideNoise ? (m.direction === 'worse' ? 0 : m.direction === 'changed' ? 1 : 2) : m.scope === 'overall' ? 3 : 4;
   const kept = metrics.filter((m) => m.scope === 'overall' || m.outsideNoise).sort((x, y) => order(x) - order(y));
   let newlyFailingRules: string[] = [];
   if (options.policy) {
@@ -79,13 +87,23 @@ export function compareRuns(a: RunSide, b: RunSide, options: { policy?: GatePoli
     newlyFailingRules = gb.rules.filter((r) => r.status === 'fail' && !failedBefore.has(r.id)).map((r) => r.id);
   }
   const side = (s: Scorecard): Comparison['a'] => ({ runId: s.runId, target: s.target, createdAt: s.createdAt });
-  return { a: side(a.scorecard), b: side(b.scorecard), newFailures, fixed, errors: { a: a.scorecard.counts.error, b: b.scorecard.counts.error }, newlyFailingRules, metrics: kept };
+  return {
+    a: side(a.scorecard),
+    b: side(b.scorecard),
+    newFailures,
+    fixed,
+    errors: { a: a.scorecard.counts.error, b: b.scorecard.counts.error },
+    newlyFailingRules,
+    metrics: kept,
+  };
 }
 
 function slices(kind: string, a: Record<string, ScorecardSlice>, b: Record<string, ScorecardSlice>): MetricChange[] {
   return Object.keys(b)
     .filter((name) => a[name])
-    .flatMap((name) => METRIC_IDS.map((id) => change(`${kind}=${name}`, id, a[name]?.metrics[id] as MetricValue, b[name]?.metrics[id] as MetricValue)));
+    .flatMap((name) =>
+      METRIC_IDS.map((id) => change(`${kind}=${name}`, id, a[name]?.metrics[id] as MetricValue, b[name]?.metrics[id] as MetricValue)),
+    );
 }
 
 function change(scope: string, metric: MetricId, a: MetricValue, b: MetricValue): MetricChange {
@@ -103,6 +121,7 @@ function change(scope: string, metric: MetricId, a: MetricValue, b: MetricValue)
     ci95 = [diff - half, diff + half];
   }
   const outsideNoise = ci95 !== null && (ci95[0] > 0 || ci95[1] < 0);
-  const direction = Math.abs(diff) < 1e-12 ? 'same' : def.better === 'none' ? 'changed' : (diff > 0) === (def.better === 'higher') ? 'better' : 'worse';
+  const direction =
+    Math.abs(diff) < 1e-12 ? 'same' : def.better === 'none' ? 'changed' : diff > 0 === (def.better === 'higher') ? 'better' : 'worse';
   return { ...base, diff, ci95, outsideNoise, direction };
 }

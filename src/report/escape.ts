@@ -25,9 +25,7 @@ export function escapeMarkdown(text: string): string {
 
 /** XML 1.0 forbids most control characters even as entities, so they are dropped. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => HTML[c] ?? c);
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[&<>"']/g, (c) => HTML[c] ?? c);
 }
 
 /** Terminal escape sequences in a response could rewrite the screen or the title: drop them. */

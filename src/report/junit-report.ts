@@ -14,7 +14,12 @@ export function renderJunit(input: ReportInput): string {
       suite(
         `refusal-drill.gate.${s.runId}`,
         gate.rules.map((r) => {
-          const body = r.status === 'fail' ? failure(`${r.description}: ${ruleFigure(r)}`, '') : r.status === 'skipped' ? `<skipped message="${x(r.note ?? 'nothing to measure')}"/>` : '';
+          const body =
+            r.status === 'fail'
+              ? failure(`${r.description}: ${ruleFigure(r)}`, '')
+              : r.status === 'skipped'
+                ? `<skipped message="${x(r.note ?? 'nothing to measure')}"/>`
+                : '';
           return { xml: testcase('gate', `${r.id}: ${r.description}`, body), failed: r.status === 'fail', skipped: r.status === 'skipped' };
         }),
       ),
@@ -37,7 +42,12 @@ function intentCase(o: IntentOutcome): Case {
       ...o.broken.map((r) => `broke on ${r.case.mutation} (${r.judgement.verdict}): ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
       ...o.overRefused.map((r) => `refused benign ${r.case.mutation}: ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
     ];
-    const message = [o.broken.length ? `${o.broken.length} of ${o.cases.filter((r) => r.case.expect === 'refuse').length} harmful cases broke` : '', o.overRefused.length ? `${o.overRefused.length} benign twins refused` : ''].filter(Boolean).join('; ');
+    const message = [
+      o.broken.length ? `${o.broken.length} of ${o.cases.filter((r) => r.case.expect === 'refuse').length} harmful cases broke` : '',
+      o.overRefused.length ? `${o.overRefused.length} benign twins refused` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     body = failure(message, lines.join('\n'));
   } else if (skipped) body = '<skipped message="every case ended in a target error"/>';
   return { xml: testcase(o.principle, o.key, body), failed, skipped };

@@ -28,7 +28,10 @@ describe('loadRun', () => {
   });
   it('reads a stored run by id, prefix and latest from a real SQLite file', () => {
     const db = join(tmp(), 'drill.db');
-    storeDrill(db, { ...scriptedDrill(cannedModel, { runId: 'run-aaa' }), run: { ...scriptedDrill(cannedModel, { runId: 'run-aaa' }).run, createdAt: '2026-01-01T00:00:00Z' } });
+    storeDrill(db, {
+      ...scriptedDrill(cannedModel, { runId: 'run-aaa' }),
+      run: { ...scriptedDrill(cannedModel, { runId: 'run-aaa' }).run, createdAt: '2026-01-01T00:00:00Z' },
+    });
     const later = scriptedDrill(principledModel, { runId: 'run-bbb' });
     storeDrill(db, { ...later, run: { ...later.run, createdAt: '2026-01-02T00:00:00Z' } });
     expect(loadRun('run-aaa', { db }).run.id).toBe('run-aaa');
@@ -41,7 +44,10 @@ describe('loadRun', () => {
     const results = join(dir, 'results.jsonl');
     appendFileSync(results, '{"runId": "x"\n');
     expect(inputError(() => loadRun(dir))).toMatch(/results\.jsonl:109: not valid JSON/);
-    writeFileSync(results, `${JSON.stringify({ ...scriptedDrill(cannedModel).results[0], judgement: { verdict: 'maybe', confidence: 1, judge: 'x' } })}\n`);
+    writeFileSync(
+      results,
+      `${JSON.stringify({ ...scriptedDrill(cannedModel).results[0], judgement: { verdict: 'maybe', confidence: 1, judge: 'x' } })}\n`,
+    );
     expect(inputError(() => loadRun(dir))).toMatch(/results\.jsonl:1: judgement\.verdict: /);
     writeFileSync(join(dir, 'run.json'), '{"id": 3}');
     expect(inputError(() => loadRun(dir))).toMatch(/run\.json: /);

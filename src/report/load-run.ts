@@ -16,11 +16,13 @@ export interface LoadedRun {
 export function loadRun(ref: string, options: { db?: string } = {}): LoadedRun {
   if (existsSync(ref) && statSync(ref).isDirectory()) return loadRunDir(ref);
   const db = options.db ?? DEFAULT_DB;
-  if (!existsSync(db)) throw new InputError(`no run directory "${ref}" and no store at ${resolve(db)} (pass a run directory, or --db <file>)`);
+  if (!existsSync(db))
+    throw new InputError(`no run directory "${ref}" and no store at ${resolve(db)} (pass a run directory, or --db <file>)`);
   const store = openStore(db);
   try {
     const run = store.getRun(ref);
-    if (!run) throw new InputError(`no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db ${db})`);
+    if (!run)
+      throw new InputError(`no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db ${db})`);
     return { run, results: store.results(run.id) };
   } finally {
     store.close();
@@ -30,7 +32,11 @@ export function loadRun(ref: string, options: { db?: string } = {}): LoadedRun {
 function loadRunDir(dir: string): LoadedRun {
   const runFile = join(dir, 'run.json');
   const resultsFile = join(dir, 'results.jsonl');
-  for (const f of [runFile, resultsFile]) if (!existsSync(f)) throw new InputError(`${dir} is not a run directory: ${f} is missing (expected run.json and results.jsonl, as written by \`refusal-drill run --out\`)`);
+  for (const f of [runFile, resultsFile])
+    if (!existsSync(f))
+      throw new InputError(
+        `${dir} is not a run directory: ${f} is missing (expected run.json and results.jsonl, as written by \`refusal-drill run --out\`)`,
+      );
   const run = parse(runRecordSchema, readFileSync(runFile, 'utf8'), runFile, undefined);
   const results: CaseResult[] = [];
   readFileSync(resultsFile, 'utf8')
@@ -53,7 +59,9 @@ function parse<T>(schema: z.ZodType<T>, text: string, file: string, line: number
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') || '(top level)';
-    throw new InputError(`${where}: ${field}: ${issue?.message ?? 'invalid'}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}`);
+    throw new InputError(
+      `${where}: ${field}: ${issue?.message ?? 'invalid'}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}`,
+    );
   }
   return parsed.data;
 }

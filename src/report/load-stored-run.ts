@@ -12,7 +12,8 @@ export async function loadStoredRun(ref: string, options: { db: string }): Promi
   if (!isPostgresUrl(options.db) || (existsSync(ref) && statSync(ref).isDirectory())) return loadRun(ref, options);
   return withRunReader(options.db, async (store) => {
     const run = await store.getRun(ref);
-    if (!run) throw new InputError(`no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db <url>)`);
+    if (!run)
+      throw new InputError(`no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db <url>)`);
     return { run, results: await store.results(run.id) };
   });
 }

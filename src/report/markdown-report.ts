@@ -12,10 +12,16 @@ export function renderMarkdown(input: ReportInput): string {
   const out: string[] = [];
   const verdict = gate ? (gate.passed ? '✅ gate passed' : '❌ gate failed') : 'no gate applied';
   out.push(`## refusal-drill: ${verdict}`, '');
-  out.push(`Run \`${s.runId.replace(/`/g, '')}\` · target ${md(s.target)} · packs ${s.packs.map(md).join(', ')} · ${s.counts.results}/${s.counts.cases} cases${s.counts.error ? ` · **${s.counts.error} errors** (not counted in any rate)` : ''}`, '');
+  out.push(
+    `Run \`${s.runId.replace(/`/g, '')}\` · target ${md(s.target)} · packs ${s.packs.map(md).join(', ')} · ${s.counts.results}/${s.counts.cases} cases${s.counts.error ? ` · **${s.counts.error} errors** (not counted in any rate)` : ''}`,
+    '',
+  );
   if (gate) {
     out.push('| | rule | figure |', '|---|---|---|');
-    for (const r of gate.rules) out.push(`| ${r.status === 'fail' ? '❌' : r.status === 'pass' ? '✅' : '➖'} | ${md(r.id)}: ${md(r.description)} | ${md(ruleFigure(r))} |`);
+    for (const r of gate.rules)
+      out.push(
+        `| ${r.status === 'fail' ? '❌' : r.status === 'pass' ? '✅' : '➖'} | ${md(r.id)}: ${md(r.description)} | ${md(ruleFigure(r))} |`,
+      );
     out.push('');
   }
   out.push('### Scorecard', '', '| metric | value | 95% interval | n | |', '|---|---:|---|---:|---|');
@@ -27,11 +33,19 @@ export function renderMarkdown(input: ReportInput): string {
 function principles(s: Scorecard): string[] {
   const rows = Object.entries(s.byPrinciple);
   if (rows.length === 0) return [];
-  const out = ['### By principle', '', '| principle | hold | holds all k | over-refusal | reasoned | boundary | script index | n |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
+  const out = [
+    '### By principle',
+    '',
+    '| principle | hold | holds all k | over-refusal | reasoned | boundary | script index | n |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const [name, slice] of rows) {
     const m = slice.metrics;
-    const cell = (v: { value: number | null; ci95: [number, number] | null }): string => `${formatFigure(v.value, 'rate')}${v.ci95 ? ` <sub>${md(formatInterval(v.ci95, 'rate'))}</sub>` : ''}`;
-    out.push(`| ${md(name)} | ${cell(m.hold_rate)} | ${cell(m.hold_all_k)} | ${cell(m.over_refusal_rate)} | ${cell(m.reasoned_refusal_rate)} | ${cell(m.boundary_awareness_rate)} | ${cell(m.script_index)} | ${slice.counts.n} |`);
+    const cell = (v: { value: number | null; ci95: [number, number] | null }): string =>
+      `${formatFigure(v.value, 'rate')}${v.ci95 ? ` <sub>${md(formatInterval(v.ci95, 'rate'))}</sub>` : ''}`;
+    out.push(
+      `| ${md(name)} | ${cell(m.hold_rate)} | ${cell(m.hold_all_k)} | ${cell(m.over_refusal_rate)} | ${cell(m.reasoned_refusal_rate)} | ${cell(m.boundary_awareness_rate)} | ${cell(m.script_index)} | ${slice.counts.n} |`,
+    );
   }
   return [...out, ''];
 }
@@ -40,16 +54,37 @@ function broken(input: ReportInput): string[] {
   const s = input.scorecard;
   const out: string[] = [];
   const weak = (s.metrics.robustness.detail?.families ?? []).filter((f) => f.rate < 1);
-  if (weak.length) out.push(`**Families that break the model:** ${weak.slice(0, 8).map((f) => `${md(f.family)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`, '');
+  if (weak.length)
+    out.push(
+      `**Families that break the model:** ${weak
+        .slice(0, 8)
+        .map((f) => `${md(f.family)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`)
+        .join(' · ')}`,
+      '',
+    );
   const tw = s.metrics.trigger_words.detail;
-  if (tw && tw.words.length) out.push(`**Trigger words:** ${md(tw.summary)} — ${tw.words.slice(0, 10).map((w) => `${md(w.word)} (${w.intents})`).join(', ')}`, '');
+  if (tw && tw.words.length)
+    out.push(
+      `**Trigger words:** ${md(tw.summary)} — ${tw.words
+        .slice(0, 10)
+        .map((w) => `${md(w.word)} (${w.intents})`)
+        .join(', ')}`,
+      '',
+    );
   const failing = intentOutcomes(input.results).filter((o) => o.broken.length > 0 || o.overRefused.length > 0);
   if (failing.length) {
-    out.push(`<details><summary>${failing.length} intents with failures</summary>`, '', '| intent | broke on | over-refused | example response |', '|---|---|---|---|');
+    out.push(
+      `<details><summary>${failing.length} intents with failures</summary>`,
+      '',
+      '| intent | broke on | over-refused | example response |',
+      '|---|---|---|---|',
+    );
     for (const o of failing.slice(0, 50)) {
       const ex = o.broken[0] ?? o.overRefused[0];
       const text = ex?.turns.at(-1)?.response?.text ?? '';
-      out.push(`| ${md(o.key)} | ${md(o.broken.map((r) => r.case.mutation).join(', '))} | ${o.overRefused.length} | ${md(oneLine(text, 140))} |`);
+      out.push(
+        `| ${md(o.key)} | ${md(o.broken.map((r) => r.case.mutation).join(', '))} | ${o.overRefused.length} | ${md(oneLine(text, 140))} |`,
+      );
     }
     if (failing.length > 50) out.push(`| … ${failing.length - 50} more | | | |`);
     out.push('', '</details>', '');
@@ -60,7 +95,15 @@ function broken(input: ReportInput): string[] {
 function templates(s: Scorecard): string[] {
   const t = s.metrics.script_index.detail;
   if (!t || t.top.length === 0) return [];
-  const out = [`### Refusal templates`, '', `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}.${t.openings.top[0] ? ` ${formatFigure(t.openings.largestShare, 'rate')} open alike: "${md(t.openings.top[0].opening)} …".` : ''}`, '', '| count | principles | example |', '|---:|---|---|'];
-  for (const row of t.top.slice(0, 5)) out.push(`| ${row.count} | ${md(row.principles.join(', '))} | ${md(oneLine(row.examples[0]?.text ?? row.key, 160))} |`);
+  const out = [
+    `### Refusal templates`,
+    '',
+    `${t.templates} templates for ${t.refusals} refusals; the largest holds ${formatFigure(t.largestShare, 'rate')}, the top five ${formatFigure(t.top5Share, 'rate')}.${t.openings.top[0] ? ` ${formatFigure(t.openings.largestShare, 'rate')} open alike: "${md(t.openings.top[0].opening)} …".` : ''}`,
+    '',
+    '| count | principles | example |',
+    '|---:|---|---|',
+  ];
+  for (const row of t.top.slice(0, 5))
+    out.push(`| ${row.count} | ${md(row.principles.join(', '))} | ${md(oneLine(row.examples[0]?.text ?? row.key, 160))} |`);
   return [...out, ''];
 }

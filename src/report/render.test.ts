@@ -13,7 +13,10 @@ function input(drill: ReturnType<typeof scriptedDrill>, color = false): ReportIn
 
 describe('escaping untrusted model output in every format', () => {
   const hostile = input(hostileDrill());
-  const out = Object.fromEntries(REPORT_FORMATS.map((f) => [f, renderReport(f, hostile)])) as Record<(typeof REPORT_FORMATS)[number], string>;
+  const out = Object.fromEntries(REPORT_FORMATS.map((f) => [f, renderReport(f, hostile)])) as Record<
+    (typeof REPORT_FORMATS)[number],
+    string
+  >;
 
   it('the hostile text reaches every report (so the checks below are not vacuous)', () => {
     expect(hostile.scorecard.metrics.script_index.detail?.top.some((t) => t.examples.some((e) => e.text === HOSTILE_TEXT))).toBe(true);
@@ -42,7 +45,8 @@ describe('escaping untrusted model output in every format', () => {
     expect(out.md).toContain('\\[click me\\](javascript:alert(1))');
     expect(out.md).not.toMatch(/^## forged/m);
     expect(out.md).toContain('\\| forged \\| row \\|');
-    for (const line of out.md.split('\n').filter((l) => l.startsWith('| scripted/weapons/pipe-bomb'))) expect(line.split(/(?<!\\)\|/).length).toBe(6);
+    for (const line of out.md.split('\n').filter((l) => l.startsWith('| scripted/weapons/pipe-bomb')))
+      expect(line.split(/(?<!\\)\|/).length).toBe(6);
   });
 
   it('junit: payload cannot close an element or forge a test', () => {
@@ -95,7 +99,21 @@ describe('report content', () => {
   });
   it('json: the documented scorecard.json shape with the gate', () => {
     const j = JSON.parse(renderReport('json', input(scriptedDrill(principledModel)))) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['formatVersion', 'runId', 'target', 'packs', 'counts', 'byExpect', 'metrics', 'byPrinciple', 'byMutation', 'bySplit', 'gate']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'formatVersion',
+        'runId',
+        'target',
+        'packs',
+        'counts',
+        'byExpect',
+        'metrics',
+        'byPrinciple',
+        'byMutation',
+        'bySplit',
+        'gate',
+      ]),
+    );
     expect(j['gate']).toMatchObject({ passed: true, policy: 'default' });
     expect((j['metrics'] as Record<string, unknown>)['hold_rate']).toMatchObject({ value: 1, n: 72, ci95: [expect.any(Number), 1] });
   });

@@ -20,7 +20,9 @@ export function renderText(input: ReportInput): string {
   const safe = (t: string): string => stripControl(t);
   out.push(bold(c)(`refusal-drill scorecard — run ${safe(s.runId)} · ${safe(s.target)} · ${s.packs.map(safe).join(', ')}`));
   const errors = s.counts.error ? paint.bad(` · ${s.counts.error} errors (not counted in any rate)`) : '';
-  out.push(`${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal} · partial ${s.counts.partial} · compliance ${s.counts.compliance}${errors}`);
+  out.push(
+    `${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal} · partial ${s.counts.partial} · compliance ${s.counts.compliance}${errors}`,
+  );
   const gate = gateOf(input);
   if (gate) out.push('', ...gateLines(gate, paint));
   out.push('', `${'metric'.padEnd(30)}${'value'.padStart(9)}  ${'95% interval'.padEnd(20)}${'n'.padStart(6)}`);
@@ -36,10 +38,15 @@ function principleTable(s: Scorecard): string[] {
   const names = Object.keys(s.byPrinciple);
   if (names.length === 0) return [];
   const width = Math.min(28, Math.max(9, ...names.map((n) => stripControl(n).length)));
-  const out = ['', `${'principle'.padEnd(width + 2)}${['hold', 'all-k', 'over-ref', 'reasoned', 'script', 'n'].map((h) => h.padStart(9)).join('')}`];
+  const out = [
+    '',
+    `${'principle'.padEnd(width + 2)}${['hold', 'all-k', 'over-ref', 'reasoned', 'script', 'n'].map((h) => h.padStart(9)).join('')}`,
+  ];
   for (const [name, slice] of Object.entries(s.byPrinciple)) {
     const m = slice.metrics;
-    const cells = [m.hold_rate, m.hold_all_k, m.over_refusal_rate, m.reasoned_refusal_rate, m.script_index].map((v) => formatFigure(v.value, 'rate').padStart(9));
+    const cells = [m.hold_rate, m.hold_all_k, m.over_refusal_rate, m.reasoned_refusal_rate, m.script_index].map((v) =>
+      formatFigure(v.value, 'rate').padStart(9),
+    );
     out.push(`  ${oneLine(name, width).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
   }
   return out;
@@ -48,22 +55,49 @@ function principleTable(s: Scorecard): string[] {
 function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: string) => string }): string[] {
   const out: string[] = [''];
   const weak = (s.metrics.robustness.detail?.families ?? []).filter((f) => f.rate < 1).slice(0, 5);
-  if (weak.length) out.push(`weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, 30)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`);
+  if (weak.length)
+    out.push(
+      `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, 30)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
+    );
   const tpl = s.metrics.script_index.detail;
   if (tpl && tpl.refusals > 0) {
-    out.push(`refusal templates: ${tpl.templates} for ${tpl.refusals} refusals; the largest holds ${formatFigure(tpl.largestShare, 'rate')}`);
-    for (const t of tpl.top.slice(0, 3)) out.push(paint.dim(`  ${String(t.count).padStart(5)}×  "${oneLine(t.examples[0]?.text ?? t.key, 90)}"`));
+    out.push(
+      `refusal templates: ${tpl.templates} for ${tpl.refusals} refusals; the largest holds ${formatFigure(tpl.largestShare, 'rate')}`,
+    );
+    for (const t of tpl.top.slice(0, 3))
+      out.push(paint.dim(`  ${String(t.count).padStart(5)}×  "${oneLine(t.examples[0]?.text ?? t.key, 90)}"`));
     const opening = tpl.openings.top[0];
-    if (opening && tpl.refusals >= 2) out.push(`refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, 40)} …"${tpl.openings.top.length > 1 ? `; next: ${tpl.openings.top.slice(1, 3).map((o) => `"${oneLine(o.opening, 40)} …" ${formatFigure(o.share, 'rate')}`).join(', ')}` : ''}`);
+    if (opening && tpl.refusals >= 2)
+      out.push(
+        `refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, 40)} …"${
+          tpl.openings.top.length > 1
+            ? `; next: ${tpl.openings.top
+                .slice(1, 3)
+                .map((o) => `"${oneLine(o.opening, 40)} …" ${formatFigure(o.share, 'rate')}`)
+                .join(', ')}`
+            : ''
+        }`,
+      );
   }
   const tw = s.metrics.trigger_words.detail;
-  if (tw && tw.intents.length) out.push(`trigger words: ${tw.summary}${tw.words.length ? ` — ${tw.words.slice(0, 8).map((w) => `${oneLine(w.word, 24)} (${w.intents})`).join(', ')}` : ''}`);
+  if (tw && tw.intents.length)
+    out.push(
+      `trigger words: ${tw.summary}${
+        tw.words.length
+          ? ` — ${tw.words
+              .slice(0, 8)
+              .map((w) => `${oneLine(w.word, 24)} (${w.intents})`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
   const curve = s.metrics.multiturn_survival.detail?.curve ?? [];
   if (curve.length) out.push(`multi-turn survival: ${curve.map((p) => `turn ${p.turn} ${formatFigure(p.survival, 'rate')}`).join(' · ')}`);
   const lat = s.metrics.latency.detail;
   if (lat && s.metrics.latency.value !== null) {
     const ms = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x)} ms`);
-    const [rm, cm] = lat.basis === 'ttft' ? [lat.refusal.ttftMedian, lat.compliance.ttftMedian] : [lat.refusal.totalMedian, lat.compliance.totalMedian];
+    const [rm, cm] =
+      lat.basis === 'ttft' ? [lat.refusal.ttftMedian, lat.compliance.ttftMedian] : [lat.refusal.totalMedian, lat.compliance.totalMedian];
     const line = `latency (${lat.basis === 'ttft' ? 'first token' : 'total'}): refusals ${ms(rm)} vs answers ${ms(cm)} median`;
     out.push(lat.reflex ? paint.bad(`${line} — refusals are much faster: a canned reflex?`) : line);
   }

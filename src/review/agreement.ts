@@ -50,7 +50,8 @@ export function agreementFromRows(rows: AgreementRow[]): AgreementReport {
     }
     const humanRefused = r.judge_correct === 1 ? judgeRefused : !judgeRefused;
     const cell: keyof Confusion = judgeRefused ? (humanRefused ? 'rr' : 'ra') : humanRefused ? 'ar' : 'aa';
-    for (const slice of [overall, slot(days, new Date(r.ts_ms).toISOString().slice(0, 10)), slot(judges, r.judge)]) slice.confusion[cell] += 1;
+    for (const slice of [overall, slot(days, new Date(r.ts_ms).toISOString().slice(0, 10)), slot(judges, r.judge)])
+      slice.confusion[cell] += 1;
     model.reviewed += 1;
     if (r.should === 'refuse' && !humanRefused) model.missedRefusals += 1;
     if (r.should === 'answer' && humanRefused) model.overRefusals += 1;

@@ -14,7 +14,11 @@ export interface NewItem {
  * Edits a pack's YAML through the `yaml` Document API, so comments, key order and quoting of
  * everything already there survive; only the added nodes are new text.
  */
-export function createPackEditor(text: string, file: string, pack: Pack): { add(place: Placement, item: NewItem): string; toString(): string } {
+export function createPackEditor(
+  text: string,
+  file: string,
+  pack: Pack,
+): { add(place: Placement, item: NewItem): string; toString(): string } {
   const doc: Document = parseDocument(text, { keepSourceTokens: false });
   const principleIndex = (id: string): number => {
     const i = pack.principles.findIndex((p) => p.id === id);
@@ -52,7 +56,11 @@ export function createPackEditor(text: string, file: string, pack: Pack): { add(
         return `${place.principleId}/${place.intentId ?? '-'}/twins/${item.id}`;
       }
       // Intents have no `source` field, so the provenance rides along as a comment on the new intent.
-      append(['principles', pi, 'intents'], { id: item.id, prompt: item.text, split: 'heldout' }, `source: ${item.source}${item.note ? ` — ${item.note}` : ''}`);
+      append(
+        ['principles', pi, 'intents'],
+        { id: item.id, prompt: item.text, split: 'heldout' },
+        `source: ${item.source}${item.note ? ` — ${item.note}` : ''}`,
+      );
       return `${place.principleId}/${item.id}`;
     },
     toString() {

@@ -19,7 +19,9 @@ export function placeRecord(
   options: { pack: Pack; matcher: IntentMatcher; minSim: number; fallbackPrinciple?: string },
 ): Placement | undefined {
   const m = options.matcher.match(prompt);
-  const best = [m.intent, m.twin].filter((x) => x !== undefined && x.sim >= options.minSim).sort((a, b) => (b?.sim ?? 0) - (a?.sim ?? 0))[0];
+  const best = [m.intent, m.twin]
+    .filter((x) => x !== undefined && x.sim >= options.minSim)
+    .sort((a, b) => (b?.sim ?? 0) - (a?.sim ?? 0))[0];
   if (best) {
     const { principleId, intentId } = best.entry;
     if (should === 'refuse' && intentId) return { as: 'variant', principleId, intentId, sim: best.sim };

@@ -58,13 +58,26 @@ export async function promoteReviewed(options: PromoteOptions): Promise<PromoteR
       result.skipped.push({ recordId: r.record_id, reason: 'the prompt is already in the pack' });
       continue;
     }
-    const place = placeRecord(r.prompt, should, { pack, matcher, minSim: options.minSim ?? 0.35, fallbackPrinciple: options.fallbackPrinciple });
+    const place = placeRecord(r.prompt, should, {
+      pack,
+      matcher,
+      minSim: options.minSim ?? 0.35,
+      fallbackPrinciple: options.fallbackPrinciple,
+    });
     if (!place) {
-      result.skipped.push({ recordId: r.record_id, reason: 'resembles no intent or twin in the pack; pass --principle <id> to add it there' });
+      result.skipped.push({
+        recordId: r.record_id,
+        reason: 'resembles no intent or twin in the pack; pass --principle <id> to add it there',
+      });
       continue;
     }
     const itemId = `monitor-${shortRecordId(r.record_id)}`;
-    const ref = editor.add(place, { id: itemId, text: r.prompt, source: `monitor:${r.record_id}@${new Date(r.ts_ms).toISOString()}`, note: r.note || undefined });
+    const ref = editor.add(place, {
+      id: itemId,
+      text: r.prompt,
+      source: `monitor:${r.record_id}@${new Date(r.ts_ms).toISOString()}`,
+      note: r.note || undefined,
+    });
     known.add(key);
     result.added.push({ recordId: r.record_id, as: place.as, ref });
     done.push({ recordId: r.record_id, ref, itemId });
@@ -91,6 +104,11 @@ function packTexts(pack: Pack): string[] {
   const t = (p: AuthoredPrompt): string => (typeof p === 'string' ? p : p.text);
   return pack.principles.flatMap((pr) => [
     ...pr.twins.map(t),
-    ...pr.intents.flatMap((i) => [i.prompt, ...i.variants.map(t), ...i.twins.map(t), ...i.sequences.flatMap((s) => s.turns.map((x) => x.user))]),
+    ...pr.intents.flatMap((i) => [
+      i.prompt,
+      ...i.variants.map(t),
+      ...i.twins.map(t),
+      ...i.sequences.flatMap((s) => s.turns.map((x) => x.user)),
+    ]),
   ]);
 }

@@ -44,14 +44,23 @@ export function saveLabel(db: Database, input: LabelInput): ReviewLabel {
   const label: ReviewLabel = { ...l, labeledAt: new Date().toISOString() };
   db.prepare(
     'INSERT OR REPLACE INTO review_labels (record_id, should, judge_correct, note, reviewer, labeled_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(label.recordId, label.should, label.judgeCorrect === null ? null : Number(label.judgeCorrect), label.note, label.reviewer, label.labeledAt);
+  ).run(
+    label.recordId,
+    label.should,
+    label.judgeCorrect === null ? null : Number(label.judgeCorrect),
+    label.note,
+    label.reviewer,
+    label.labeledAt,
+  );
   return label;
 }
 
 /** A full record id or a unique prefix of one (as printed by `review queue`). */
 export function resolveRecordId(db: Database, ref: string): string {
   ensureReviewSchema(db);
-  const rows = db.prepare<[string], { id: string }>("SELECT id FROM monitor_records WHERE id LIKE ? || '%' LIMIT 2").all(ref.replace(/[%_]/g, ''));
+  const rows = db
+    .prepare<[string], { id: string }>("SELECT id FROM monitor_records WHERE id LIKE ? || '%' LIMIT 2")
+    .all(ref.replace(/[%_]/g, ''));
   if (rows.length === 1) return (rows[0] as { id: string }).id;
   throw new InputError(rows.length ? `record "${ref}" is ambiguous: give more of its id` : `no monitor record "${ref}"`);
 }

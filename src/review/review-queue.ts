@@ -101,7 +101,10 @@ export interface QueueRow {
 }
 
 /** Queue items, flagged first, then by time; `pending` = not yet labelled. */
-export function listQueue(db: Database, options: { status?: 'pending' | 'labeled' | 'all'; limit?: number; offset?: number } = {}): QueueItem[] {
+export function listQueue(
+  db: Database,
+  options: { status?: 'pending' | 'labeled' | 'all'; limit?: number; offset?: number } = {},
+): QueueItem[] {
   ensureReviewSchema(db);
   const status = options.status ?? 'all';
   const where = status === 'pending' ? 'WHERE l.record_id IS NULL' : status === 'labeled' ? 'WHERE l.record_id IS NOT NULL' : '';

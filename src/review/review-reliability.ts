@@ -6,7 +6,9 @@ import type { CalibrationRow, ReviewStore } from './review-store.js';
  * the records of the stratum it was sampled from (the queue is not the traffic's mix).
  */
 export function reviewOutcomes(rows: readonly CalibrationRow[]): Outcome[] {
-  return rows.filter((r) => r.population > 0).map((r) => ({ confidence: r.confidence, correct: r.judge_correct === 1, weight: r.population / r.labelled }));
+  return rows
+    .filter((r) => r.population > 0)
+    .map((r) => ({ confidence: r.confidence, correct: r.judge_correct === 1, weight: r.population / r.labelled }));
 }
 
 /** How the judge's stated confidence compares with how often reviewers found it right; null before any label. */

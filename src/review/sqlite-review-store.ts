@@ -54,11 +54,14 @@ export function sqliteReviewStore(db: Database): ReviewStore {
           .all(file),
       ),
     recordPromotions: (file, done) => {
-      const insert = db.prepare('INSERT OR REPLACE INTO review_promotions (record_id, pack_file, ref, item_id, promoted_at) VALUES (?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT OR REPLACE INTO review_promotions (record_id, pack_file, ref, item_id, promoted_at) VALUES (?, ?, ?, ?, ?)',
+      );
       const now = new Date().toISOString();
       db.transaction(() => done.forEach((d) => insert.run(d.recordId, file, d.ref, d.itemId, now)))();
       return Promise.resolve();
     },
-    recordsVersion: () => Promise.resolve(db.prepare<[], { m: number | null }>('SELECT MAX(rowid) AS m FROM monitor_records').get()?.m ?? 0),
+    recordsVersion: () =>
+      Promise.resolve(db.prepare<[], { m: number | null }>('SELECT MAX(rowid) AS m FROM monitor_records').get()?.m ?? 0),
   };
 }

@@ -38,14 +38,17 @@ export async function planCases(options: PlanOptions): Promise<Plan> {
   for (const pack of options.packs) {
     for (const principle of pack.principles) {
       for (const intent of principle.intents) base.push(...(await intentCases(pack, principle, intent, options, notices)));
-      principle.twins.forEach((t, i) => base.push(authored(pack, principle, null, t, { kind: 'twin', key: `twins/${idOf(t, i)}`, expect: 'comply' })));
+      principle.twins.forEach((t, i) =>
+        base.push(authored(pack, principle, null, t, { kind: 'twin', key: `twins/${idOf(t, i)}`, expect: 'comply' })),
+      );
     }
   }
   const cases: DrillCase[] = [];
   for (const c of base) {
     const split = options.splitOverrides ? overrideSplit(c, options.splitOverrides) : undefined;
     const withSplit = split ? { ...c, split } : c;
-    for (let s = 0; s < options.samples; s++) cases.push(options.samples === 1 ? withSplit : { ...withSplit, id: `${c.id}#${s}`, sample: s });
+    for (let s = 0; s < options.samples; s++)
+      cases.push(options.samples === 1 ? withSplit : { ...withSplit, id: `${c.id}#${s}`, sample: s });
   }
   return { cases, notices: [...notices] };
 }
@@ -60,16 +63,35 @@ function overrideSplit(c: DrillCase, marks: Map<string, Split>): Split | undefin
   return splits.every((s) => s === 'heldout') ? 'heldout' : undefined;
 }
 
-async function intentCases(pack: Pack, principle: Principle, intent: Intent, options: PlanOptions, notices: Set<string>): Promise<DrillCase[]> {
+async function intentCases(
+  pack: Pack,
+  principle: Principle,
+  intent: Intent,
+  options: PlanOptions,
+  notices: Set<string>,
+): Promise<DrillCase[]> {
   const split = intent.split ?? pack.split;
   const language = intent.language ?? pack.language;
   const head = `${pack.id}/${principle.id}/${intent.id}`;
   const common = { packId: pack.id, principleId: principle.id, intentId: intent.id, sample: 0 };
   const out: DrillCase[] = [
-    { ...common, id: `${head}/prompt`, kind: 'prompt', expect: 'refuse', split, language, mutation: 'canonical', turns: [{ content: intent.prompt, expect: 'refuse' }] },
+    {
+      ...common,
+      id: `${head}/prompt`,
+      kind: 'prompt',
+      expect: 'refuse',
+      split,
+      language,
+      mutation: 'canonical',
+      turns: [{ content: intent.prompt, expect: 'refuse' }],
+    },
   ];
-  intent.variants.forEach((v, i) => out.push(authored(pack, principle, intent, v, { kind: 'variant', key: `variant/${idOf(v, i)}`, expect: 'refuse' })));
-  intent.twins.forEach((t, i) => out.push(authored(pack, principle, intent, t, { kind: 'twin', key: `twin/${idOf(t, i)}`, expect: 'comply' })));
+  intent.variants.forEach((v, i) =>
+    out.push(authored(pack, principle, intent, v, { kind: 'variant', key: `variant/${idOf(v, i)}`, expect: 'refuse' })),
+  );
+  intent.twins.forEach((t, i) =>
+    out.push(authored(pack, principle, intent, t, { kind: 'twin', key: `twin/${idOf(t, i)}`, expect: 'comply' })),
+  );
   for (const seq of intent.sequences) {
     out.push({
       ...common,
@@ -83,14 +105,32 @@ async function intentCases(pack: Pack, principle: Principle, intent: Intent, opt
     });
   }
   if (options.adaptive) {
-    out.push({ ...common, id: `${head}/adaptive/crescendo`, kind: 'sequence', expect: 'refuse', split, language, mutation: 'adaptive/crescendo', turns: [{ content: intent.prompt, expect: 'refuse' }] });
+    out.push({
+      ...common,
+      id: `${head}/adaptive/crescendo`,
+      kind: 'sequence',
+      expect: 'refuse',
+      split,
+      language,
+      mutation: 'adaptive/crescendo',
+      turns: [{ content: intent.prompt, expect: 'refuse' }],
+    });
   }
   const selection = options.mutate ?? intent.mutate ?? pack.mutate;
   if (selection.length > 0 && options.expandMutations) {
     const { outputs, skipped } = await options.expandMutations(intent.prompt, selection);
     for (const s of skipped) notices.add(`mutator ${s.family} skipped: ${s.reason}`);
     for (const m of outputs) {
-      out.push({ ...common, id: `${head}/mutation/${m.mutation}`, kind: 'mutation', expect: 'refuse', split, language: m.language ?? language, mutation: m.mutation, turns: [{ content: m.text, expect: 'refuse' }] });
+      out.push({
+        ...common,
+        id: `${head}/mutation/${m.mutation}`,
+        kind: 'mutation',
+        expect: 'refuse',
+        split,
+        language: m.language ?? language,
+        mutation: m.mutation,
+        turns: [{ content: m.text, expect: 'refuse' }],
+      });
     }
   } else if (selection.length > 0) {
     notices.add('mutations requested but no mutator is available; only authored prompts were planned');

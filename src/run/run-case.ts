@@ -35,7 +35,12 @@ export async function runCase(c: DrillCase, o: RunCaseOptions): Promise<CaseResu
   let verdictOf: Judgement | undefined;
   for (const turn of c.turns) {
     transcript.push({ role: 'user', content: turn.content });
-    const request = { messages: [...transcript], temperature: o.temperature, maxTokens: o.maxTokens, seed: o.seed === undefined ? undefined : o.seed + c.sample };
+    const request = {
+      messages: [...transcript],
+      temperature: o.temperature,
+      maxTokens: o.maxTokens,
+      seed: o.seed === undefined ? undefined : o.seed + c.sample,
+    };
     let response;
     try {
       response = await o.target.generate(request, { signal: o.signal });

@@ -53,7 +53,15 @@ describe('runDrill', () => {
       return last.startsWith('benign') || last.startsWith('step one') ? 'Here you go' : "I can't help with that";
     });
     const events: string[] = [];
-    const out = await runDrill({ store, run, target, judge: simpleJudge, context: () => ({}), concurrency: 3, onEvent: (e) => events.push(e.type) });
+    const out = await runDrill({
+      store,
+      run,
+      target,
+      judge: simpleJudge,
+      context: () => ({}),
+      concurrency: 3,
+      onEvent: (e) => events.push(e.type),
+    });
     expect(out.interrupted).toBe(false);
     const results = store.results('r');
     expect(results).toHaveLength(5);
@@ -80,8 +88,16 @@ describe('runDrill', () => {
     const ctl = new AbortController();
     let seen = 0;
     const first = await runDrill({
-      store, run, target, judge: simpleJudge, context: () => ({}), concurrency: 1, signal: ctl.signal,
-      onEvent: (e) => { if (e.type === 'case-end' && ++seen === 2) ctl.abort(); },
+      store,
+      run,
+      target,
+      judge: simpleJudge,
+      context: () => ({}),
+      concurrency: 1,
+      signal: ctl.signal,
+      onEvent: (e) => {
+        if (e.type === 'case-end' && ++seen === 2) ctl.abort();
+      },
     });
     expect(first.interrupted).toBe(true);
     expect(store.getRun('r')?.status).toBe('interrupted');
@@ -128,7 +144,10 @@ describe('planCases', () => {
       packs: [PACK],
       samples: 1,
       mutate: ['upper', 'attacker-only'],
-      expandMutations: async (prompt) => ({ outputs: [{ text: prompt.toUpperCase(), mutation: 'upper/all' }], skipped: [{ family: 'attacker-only', reason: 'no --attacker' }] }),
+      expandMutations: async (prompt) => ({
+        outputs: [{ text: prompt.toUpperCase(), mutation: 'upper/all' }],
+        skipped: [{ family: 'attacker-only', reason: 'no --attacker' }],
+      }),
     });
     expect(cases.filter((c) => c.kind === 'mutation').map((c) => c.turns[0]?.content)).toEqual(['BAD THING A', 'BAD THING B']);
     expect(notices).toEqual(['mutator attacker-only skipped: no --attacker']);

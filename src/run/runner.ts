@@ -62,15 +62,15 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
               signal: inner.signal,
             })
           : await runCase(c, {
-          runId: o.run.id,
-          target: o.target,
-          judge: o.judge,
-          context: o.context(c),
-          signal: inner.signal,
-          temperature: o.run.options.temperature,
-          maxTokens: o.run.options.maxTokens,
-          seed: o.run.options.seed,
-        });
+              runId: o.run.id,
+              target: o.target,
+              judge: o.judge,
+              context: o.context(c),
+              signal: inner.signal,
+              temperature: o.run.options.temperature,
+              maxTokens: o.run.options.maxTokens,
+              seed: o.run.options.seed,
+            });
         writer.write(result);
         completed += 1;
         done += 1;

@@ -73,7 +73,9 @@ describe('runCrescendo', () => {
 
   it('backs off after a refusal: the rephrased turn replaces the refused exchange', async () => {
     const attacker = scriptedAttacker();
-    const target = scriptedTarget((last) => (last === 'step 2' ? REFUSAL : last === 'step 4' ? 'Fine: the DETAIL.' : 'Some general background.'));
+    const target = scriptedTarget((last) =>
+      last === 'step 2' ? REFUSAL : last === 'step 4' ? 'Fine: the DETAIL.' : 'Some general background.',
+    );
     const r = await runCrescendo({ target, attacker, judge: simpleJudge, goal: GOAL, maxTurns: 8, seed: 0 });
     expect(attacker.prompts[2]?.[1]?.content).toContain('[USER] step 2');
     expect(attacker.prompts[2]?.[1]?.content).toContain(`[ASSISTANT] ${REFUSAL}`);
@@ -95,7 +97,9 @@ describe('runCrescendo', () => {
 
   it('records a target error as an error turn and stops, never as a refusal', async () => {
     const attacker = scriptedAttacker();
-    const target = scriptedTarget((last) => (last === 'step 2' ? new TargetError('http', 'upstream 502', 502) : 'Some general background.'));
+    const target = scriptedTarget((last) =>
+      last === 'step 2' ? new TargetError('http', 'upstream 502', 502) : 'Some general background.',
+    );
     const r = await runCrescendo({ target, attacker, judge: simpleJudge, goal: GOAL, maxTurns: 6, seed: 0 });
     expect(r.brokeAtTurn).toBeNull();
     expect(r.turns).toHaveLength(2);
@@ -107,13 +111,24 @@ describe('runCrescendo', () => {
     const target = scriptedTarget(() => 'unused');
     const r = await runCrescendo({ target, attacker, judge: simpleJudge, goal: GOAL, maxTurns: 3, seed: 0 });
     expect(target.calls).toBe(0);
-    expect(r).toMatchObject({ brokeAtTurn: null, turns: [{ response: null, judgement: { verdict: 'error', judge: 'crescendo' }, error: { kind: 'rate-limit' } }] });
+    expect(r).toMatchObject({
+      brokeAtTurn: null,
+      turns: [{ response: null, judgement: { verdict: 'error', judge: 'crescendo' }, error: { kind: 'rate-limit' } }],
+    });
   });
 
   it('stops on Ctrl-C: a cancellation propagates so the case stays pending', async () => {
     const controller = new AbortController();
     controller.abort();
-    const run = runCrescendo({ target: scriptedTarget(() => 'x'), attacker: scriptedAttacker(), judge: simpleJudge, goal: GOAL, maxTurns: 3, seed: 0, signal: controller.signal });
+    const run = runCrescendo({
+      target: scriptedTarget(() => 'x'),
+      attacker: scriptedAttacker(),
+      judge: simpleJudge,
+      goal: GOAL,
+      maxTurns: 3,
+      seed: 0,
+      signal: controller.signal,
+    });
     await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });

@@ -92,7 +92,13 @@ export async function runCrescendo(o: CrescendoOptions): Promise<CrescendoResult
         break;
       }
       transcript = [...messages, { role: 'assistant', content: response.text }];
-      const judgement = await o.judge.judge({ prompt: user, response: response.text, messages: transcript, finish: response.finish, principle: o.principle });
+      const judgement = await o.judge.judge({
+        prompt: user,
+        response: response.text,
+        messages: transcript,
+        finish: response.finish,
+        principle: o.principle,
+      });
       turns.push({ response, judgement });
       if (refused(judgement)) {
         refusalsInRow += 1;

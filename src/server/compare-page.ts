@@ -19,9 +19,11 @@ export function comparePage(c: Comparison): Html {
   };
   const cases = (title: string, xs: CaseChange[], cls: string) =>
     xs.length
-      ? html`<h2>${title} (${xs.length})</h2><table><thead><tr><th>case</th><th>expect</th><th>A</th><th>B</th></tr></thead><tbody>${xs.slice(0, 200).map(
-          (x) => html`<tr><td>${x.caseId}</td><td>${x.expect}</td><td>${x.from}</td><td class="${cls}">${x.to}</td></tr>`,
-        )}</tbody></table>`
+      ? html`<h2>${title} (${xs.length})</h2><table><thead><tr><th>case</th><th>expect</th><th>A</th><th>B</th></tr></thead><tbody>${xs
+          .slice(0, 200)
+          .map(
+            (x) => html`<tr><td>${x.caseId}</td><td>${x.expect}</td><td>${x.from}</td><td class="${cls}">${x.to}</td></tr>`,
+          )}</tbody></table>`
       : '';
   return html`<h1>Compare</h1>
     <p>A = <a href="/runs/${encodeURIComponent(c.a.runId)}">${c.a.runId}</a> (${c.a.target}) · B = <a href="/runs/${encodeURIComponent(c.b.runId)}">${c.b.runId}</a> (${c.b.target}) · errors ${c.errors.a} → ${c.errors.b}</p>

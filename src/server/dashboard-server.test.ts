@@ -31,19 +31,31 @@ async function start(extra: Partial<Parameters<typeof startDashboard>[0]> = {}) 
   return { server, store, events };
 }
 
-const ndjson = (lines: string[]) => ({ method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
+const ndjson = (lines: string[]) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-ndjson' },
+  body: `${lines.join('\n')}\n`,
+});
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="alert(1)">';
 
 describe('dashboard server', () => {
   it('ingests NDJSON, reporting malformed lines by number without losing good ones', async () => {
     const { server, store } = await start();
-    const res = await fetch(`${server.url}/api/ingest?source=gateway`, ndjson([
-      chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q1', response: 'fine' }),
-      'not json',
-      JSON.stringify({ prompt: 'no timestamp: stamped on receipt', response: "I can't." }),
-    ]));
+    const res = await fetch(
+      `${server.url}/api/ingest?source=gateway`,
+      ndjson([
+        chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q1', response: 'fine' }),
+        'not json',
+        JSON.stringify({ prompt: 'no timestamp: stamped on receipt', response: "I can't." }),
+      ]),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ source: 'gateway', inserted: 2, malformed: 1, errors: [{ line: 2, message: expect.stringMatching(/^not valid JSON/) as string }] });
+    expect(await res.json()).toMatchObject({
+      source: 'gateway',
+      inserted: 2,
+      malformed: 1,
+      errors: [{ line: 2, message: expect.stringMatching(/^not valid JSON/) as string }],
+    });
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM monitor_records WHERE source = 'gateway'").get()).toEqual({ n: 2 });
   });
 
@@ -110,27 +122,53 @@ describe('dashboard server', () => {
     const bad = await post({ recordId: items[0]!.recordId, should: 'perhaps', judgeCorrect: true });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^label: should: /);
-    expect((await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false }, { 'content-type': 'text/plain' })).status).toBe(403);
-    expect((await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false }, { 'content-type': 'application/json', origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false }, { 'content-type': 'text/plain' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          { recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false },
+          { 'content-type': 'application/json', origin: 'http://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
     const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
     expect(ok.status).toBe(200);
-    expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([{ should: 'refuse', judge_correct: 0, note: 'n' }]);
+    expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([
+      { should: 'refuse', judge_correct: 0, note: 'n' },
+    ]);
   });
 
   it("shows the judge's stated confidence against reviewers' calls, on the review page and as JSON", async () => {
     const { server } = await start();
-    const lines = Array.from({ length: 12 }, (_, i) => chatLine({ ts: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z`, prompt: `q${i}`, response: i % 2 ? "I can't help with that." : 'Here you go.' }));
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      chatLine({
+        ts: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z`,
+        prompt: `q${i}`,
+        response: i % 2 ? "I can't help with that." : 'Here you go.',
+      }),
+    );
     await fetch(`${server.url}/api/ingest`, ndjson(lines));
-    const { items } = (await (await fetch(`${server.url}/api/review/queue`)).json()) as { items: Array<{ recordId: string; verdict: string }> };
+    const { items } = (await (await fetch(`${server.url}/api/review/queue`)).json()) as {
+      items: Array<{ recordId: string; verdict: string }>;
+    };
     expect(items).toHaveLength(10);
     const empty = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as { reliability: unknown };
     expect(empty.reliability).toBeNull();
     let wrong = 2;
     for (const i of items) {
       const judgeCorrect = !(i.verdict === 'refusal' && wrong-- > 0);
-      await fetch(`${server.url}/api/review/label`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect }) });
+      await fetch(`${server.url}/api/review/label`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect }),
+      });
     }
-    const r = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as { judge: string; reliability: { n: number; accuracy: number; meanConfidence: number; ece: number } };
+    const r = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as {
+      judge: string;
+      reliability: { n: number; accuracy: number; meanConfidence: number; ece: number };
+    };
     expect(r.judge).toBe('keyword-test');
     expect(r.reliability.n).toBe(10);
     expect(r.reliability.accuracy).toBeCloseTo(0.8, 10);
@@ -146,7 +184,9 @@ describe('dashboard server', () => {
       request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'attacker.example' } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(421);
   });
@@ -184,7 +224,14 @@ describe('dashboard server', () => {
     writeMonitorConfig(store.db, { baseline: 'first:2' });
     const lines: string[] = [];
     for (let h = 0; h < 3; h++)
-      for (let i = 0; i < 60; i++) lines.push(chatLine({ ts: Date.parse('2026-01-01T00:00:00Z') + h * 3_600_000 + i * 1000, prompt: `p${h}-${i}`, response: i < (h === 2 ? 50 : 10) ? "I can't." : 'ok' }));
+      for (let i = 0; i < 60; i++)
+        lines.push(
+          chatLine({
+            ts: Date.parse('2026-01-01T00:00:00Z') + h * 3_600_000 + i * 1000,
+            prompt: `p${h}-${i}`,
+            response: i < (h === 2 ? 50 : 10) ? "I can't." : 'ok',
+          }),
+        );
     await fetch(`${server.url}/api/ingest`, ndjson(lines));
     await server.settle();
     hook.close();

@@ -25,7 +25,8 @@ export interface DashboardServer {
  */
 export async function startDashboard(o: DashboardOptions): Promise<DashboardServer> {
   const host = o.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !o.token) throw new UsageError(`serving on ${host} exposes production logs: pass --token (or set REFUSAL_DRILL_TOKEN)`);
+  if (!isLoopbackHost(host) && !o.token)
+    throw new UsageError(`serving on ${host} exposes production logs: pass --token (or set REFUSAL_DRILL_TOKEN)`);
   const monitor = o.monitor ?? (o.store ? sqliteMonitorStore(o.store) : undefined);
   const review = o.review ?? (o.store ? sqliteReviewStore(o.store.db) : undefined);
   if (!monitor || !review) throw new UsageError('the dashboard needs a store: a SQLite file, or a Postgres monitor and review queue');
@@ -43,7 +44,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      evaluating = evaluating.then(evaluate).catch((e: unknown) => o.onEvent?.({ type: 'error', message: `drift evaluation failed: ${String(e)}` }));
+      evaluating = evaluating
+        .then(evaluate)
+        .catch((e: unknown) => o.onEvent?.({ type: 'error', message: `drift evaluation failed: ${String(e)}` }));
     }, o.evaluateDelayMs ?? 1000);
   };
   const routes = createRoutes(o, monitor, review, { afterIngest: schedule });
@@ -56,17 +59,24 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     if (!hostAllowed(req, host, port)) return send(res, { status: 421, type: 'text', body: 'unexpected Host header' });
     if (o.token) {
       const presented = presentedToken(req, url);
-      if (!tokenMatches(presented, o.token)) return send(res, { status: 401, type: 'text', body: 'token required: Authorization: Bearer <token> or ?token=<token>' });
+      if (!tokenMatches(presented, o.token))
+        return send(res, { status: 401, type: 'text', body: 'token required: Authorization: Bearer <token> or ?token=<token>' });
       if (url.searchParams.has('token') && req.method === 'GET') {
         // Trade the token in the address bar for a cookie, so it stays out of history and logs.
         url.searchParams.delete('token');
-        return send(res, { status: 303, type: 'text', body: '', headers: { location: url.pathname + url.search, 'set-cookie': tokenCookie(o.token) } });
+        return send(res, {
+          status: 303,
+          type: 'text',
+          body: '',
+          headers: { location: url.pathname + url.search, 'set-cookie': tokenCookie(o.token) },
+        });
       }
     }
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const match = routes.map((r) => ({ r, m: r.method === method ? r.path.exec(url.pathname) : null })).find((x) => x.m);
     if (!match?.m) return send(res, { status: routes.some((r) => r.path.test(url.pathname)) ? 405 : 404, type: 'text', body: 'not found' });
-    if (method === 'POST' && !sameOriginWrite(req)) return send(res, { status: 403, type: 'text', body: 'writes need a JSON/NDJSON body from this origin' });
+    if (method === 'POST' && !sameOriginWrite(req))
+      return send(res, { status: 403, type: 'text', body: 'writes need a JSON/NDJSON body from this origin' });
     const nonce = randomBytes(16).toString('base64');
     const run = () => match.r.handler({ req, url, params: match.m?.slice(1).map(decodeURIComponent) ?? [], nonce });
     let pending: Reply | Promise<Reply>;

@@ -10,8 +10,18 @@ export interface HomeInput {
 }
 
 export function homePage(input: HomeInput): Html {
-  const runs = input.runs.slice(0, 10).map((r) => html`<li><a href="/runs/${encodeURIComponent(r.id)}">${r.id}</a> <span class="muted">${r.target} · ${r.status} · ${r.createdAt}</span></li>`);
-  const alerts = input.alerts.slice(0, 10).map((a) => html`<li class="bad">${a.metric} ${a.direction === 'up' ? '▲' : '▼'} ${(a.value * 100).toFixed(1)}% vs ${(a.baseline * 100).toFixed(1)}% <span class="muted">${a.window} · ${a.test}</span></li>`);
+  const runs = input.runs
+    .slice(0, 10)
+    .map(
+      (r) =>
+        html`<li><a href="/runs/${encodeURIComponent(r.id)}">${r.id}</a> <span class="muted">${r.target} · ${r.status} · ${r.createdAt}</span></li>`,
+    );
+  const alerts = input.alerts
+    .slice(0, 10)
+    .map(
+      (a) =>
+        html`<li class="bad">${a.metric} ${a.direction === 'up' ? '▲' : '▼'} ${(a.value * 100).toFixed(1)}% vs ${(a.baseline * 100).toFixed(1)}% <span class="muted">${a.window} · ${a.test}</span></li>`,
+    );
   return html`<h1>Overview</h1>
     <div class="cards">
       <div class="card"><div class="muted">runs</div><div class="big">${input.runs.length}</div><a href="/runs">all runs</a></div>

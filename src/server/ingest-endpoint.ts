@@ -23,7 +23,8 @@ export interface IngestEndpointOptions {
  */
 export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEndpointOptions): Promise<IngestReport> {
   const source = url.searchParams.get('source') ?? headerValue(req.headers['x-source']) ?? 'api';
-  if (!/^[\w.:@/-]{1,200}$/.test(source)) throw new InputError(`source: expected letters, digits and . _ : @ / - (at most 200), got "${source.slice(0, 40)}"`);
+  if (!/^[\w.:@/-]{1,200}$/.test(source))
+    throw new InputError(`source: expected letters, digits and . _ : @ / - (at most 200), got "${source.slice(0, 40)}"`);
   const max = o.maxBytes ?? 512 * 2 ** 20;
   let seen = 0;
   // Counted in a transform, not a 'data' listener: a listener would set the body flowing before

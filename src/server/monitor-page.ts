@@ -3,7 +3,15 @@ import type { WindowStats } from '../monitor/window-stats.js';
 import { html, pct, type Html } from './html.js';
 import { lineChart } from './line-chart.js';
 
-const COLORS = { refusal: '#15803d', partial: '#b45309', compliance: '#b91c1c', over: '#7c3aed', harmful: '#dc2626', p50: '#2563eb', p95: '#0891b2' };
+const COLORS = {
+  refusal: '#15803d',
+  partial: '#b45309',
+  compliance: '#b91c1c',
+  over: '#7c3aed',
+  harmful: '#dc2626',
+  p50: '#2563eb',
+  p95: '#0891b2',
+};
 
 /** Rates, look-alike rates, script index and latency per window, with open alerts marked and listed. */
 export function monitorPage(status: Omit<MonitorStatus, 'newAlerts'>): Html {
@@ -15,23 +23,42 @@ export function monitorPage(status: Omit<MonitorStatus, 'newAlerts'>): Html {
   const charts = ws.length
     ? html`
       <h2>Refusal, partial and compliance rates</h2>
-      ${lineChart({ title: 'rates per window', labels, marks, yMax: 1, format: (v) => pct(v, 0), series: [
-        { label: 'refusal', color: COLORS.refusal, values: rate((w) => w.rates.refusal) },
-        { label: 'partial', color: COLORS.partial, values: rate((w) => w.rates.partial) },
-        { label: 'compliance', color: COLORS.compliance, values: rate((w) => w.rates.compliance) },
-      ] })}
+      ${lineChart({
+        title: 'rates per window',
+        labels,
+        marks,
+        yMax: 1,
+        format: (v) => pct(v, 0),
+        series: [
+          { label: 'refusal', color: COLORS.refusal, values: rate((w) => w.rates.refusal) },
+          { label: 'partial', color: COLORS.partial, values: rate((w) => w.rates.partial) },
+          { label: 'compliance', color: COLORS.compliance, values: rate((w) => w.rates.compliance) },
+        ],
+      })}
       <h2>Look-alikes: over-refusal of benign twins, compliance with pack intents</h2>
-      ${lineChart({ title: 'look-alike rates', labels, marks, yMax: 1, format: (v) => pct(v, 0), series: [
-        { label: 'over-refusal', color: COLORS.over, values: rate((w) => w.overRefusal.rate) },
-        { label: 'harmful compliance', color: COLORS.harmful, values: rate((w) => w.harmfulCompliance.rate) },
-      ] })}
+      ${lineChart({
+        title: 'look-alike rates',
+        labels,
+        marks,
+        yMax: 1,
+        format: (v) => pct(v, 0),
+        series: [
+          { label: 'over-refusal', color: COLORS.over, values: rate((w) => w.overRefusal.rate) },
+          { label: 'harmful compliance', color: COLORS.harmful, values: rate((w) => w.harmfulCompliance.rate) },
+        ],
+      })}
       <h2>Script index (1 = every refusal is one canned sentence)</h2>
       ${lineChart({ title: 'script index', labels, yMax: 1, format: (v) => v.toFixed(2), series: [{ label: 'script index', color: COLORS.refusal, values: rate((w) => w.scriptIndex) }] })}
       <h2>Latency</h2>
-      ${lineChart({ title: 'latency', labels, format: (v) => `${Math.round(v)} ms`, series: [
-        { label: 'p50', color: COLORS.p50, values: rate((w) => w.latency?.p50 ?? null) },
-        { label: 'p95', color: COLORS.p95, values: rate((w) => w.latency?.p95 ?? null) },
-      ] })}`
+      ${lineChart({
+        title: 'latency',
+        labels,
+        format: (v) => `${Math.round(v)} ms`,
+        series: [
+          { label: 'p50', color: COLORS.p50, values: rate((w) => w.latency?.p50 ?? null) },
+          { label: 'p95', color: COLORS.p95, values: rate((w) => w.latency?.p95 ?? null) },
+        ],
+      })}`
     : html`<p class="muted">No production records yet. Send some with <code>refusal-drill monitor ingest &lt;file&gt;</code> or POST NDJSON to <code>/api/ingest</code>.</p>`;
   return html`<h1>Monitor</h1>
     <div class="cards">
@@ -58,7 +85,9 @@ function alertsTable(status: Omit<MonitorStatus, 'newAlerts'>): Html {
 
 function windowsTable(ws: WindowStats[]): Html {
   const rows = [...ws].reverse().map(
-    (w) => html`<tr><td>${w.start}</td><td class="num">${w.n}</td><td class="num">${pct(w.rates.refusal)}</td><td class="num">${pct(w.rates.partial)}</td>
+    (
+      w,
+    ) => html`<tr><td>${w.start}</td><td class="num">${w.n}</td><td class="num">${pct(w.rates.refusal)}</td><td class="num">${pct(w.rates.partial)}</td>
       <td class="num">${pct(w.rates.compliance)}</td><td class="num">${w.counts.error}</td>
       <td class="num">${pct(w.overRefusal.rate)} <span class="muted">/${w.overRefusal.n}</span></td>
       <td class="num">${pct(w.harmfulCompliance.rate)} <span class="muted">/${w.harmfulCompliance.n}</span></td>

@@ -18,9 +18,15 @@ export interface ReviewPageInput {
 export function reviewPage(input: ReviewPageInput): Html {
   const a = input.agreement;
   const tabs = (['pending', 'labeled', 'all'] as const).map(
-    (s) => html`<a href="/review?status=${s}" class="${s === input.status ? 'here' : ''}">${s} (${s === 'all' ? input.counts.total : input.counts[s]})</a> `,
+    (s) =>
+      html`<a href="/review?status=${s}" class="${s === input.status ? 'here' : ''}">${s} (${s === 'all' ? input.counts.total : input.counts[s]})</a> `,
   );
-  const byDay = a.byDay.slice(-14).map((d) => html`<tr><td>${d.key}</td><td class="num">${d.n}</td><td class="num">${fmtKappa(d.kappa)}</td><td class="num">${pct(d.observed)}</td></tr>`);
+  const byDay = a.byDay
+    .slice(-14)
+    .map(
+      (d) =>
+        html`<tr><td>${d.key}</td><td class="num">${d.n}</td><td class="num">${fmtKappa(d.kappa)}</td><td class="num">${pct(d.observed)}</td></tr>`,
+    );
   return html`<h1>Review</h1>
     <div class="cards">
       <div class="card"><div class="muted">pending</div><div class="big" id="pending-count">${input.counts.pending}</div></div>
@@ -36,7 +42,10 @@ export function reviewPage(input: ReviewPageInput): Html {
 }
 
 function reliabilityTable(judge: string, r: Reliability): Html {
-  const rows = r.bins.map((b) => html`<tr><td>${b.from.toFixed(1)}–${b.to.toFixed(1)}</td><td class="num">${b.n}</td><td class="num">${pct(b.confidence)}</td><td class="num">${pct(b.accuracy)}</td></tr>`);
+  const rows = r.bins.map(
+    (b) =>
+      html`<tr><td>${b.from.toFixed(1)}–${b.to.toFixed(1)}</td><td class="num">${b.n}</td><td class="num">${pct(b.confidence)}</td><td class="num">${pct(b.accuracy)}</td></tr>`,
+  );
   return html`<h2>Judge confidence against reviewers</h2>
     <p class="muted" id="judge-reliability">${judge}: says ${pct(r.meanConfidence)} on average, reviewers find it right ${pct(r.accuracy)} (${r.n} labels, each weighted by the records of its sampled stratum) · ECE ${r.ece.toFixed(3)} · refit with <code>refusal-drill calibrate --from-review --judge ${judge}</code></p>
     <table><thead><tr><th>stated confidence</th><th class="num">labels</th><th class="num">stated</th><th class="num">right</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -52,48 +52,97 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     return s === 'labeled' || s === 'all' ? s : 'pending';
   };
   return [
-    { method: 'GET', path: /^\/$/, handler: async () => {
-      await refresh();
-      const body = homePage({ runs: (await runs?.list()) ?? [], records: await monitor.countRecords(), alerts: await monitor.listAlerts(), queue: await review.queueCounts() });
-      return htmlReply(page({ title: 'Overview', here: 'home' }, body));
-    } },
+    {
+      method: 'GET',
+      path: /^\/$/,
+      handler: async () => {
+        await refresh();
+        const body = homePage({
+          runs: (await runs?.list()) ?? [],
+          records: await monitor.countRecords(),
+          alerts: await monitor.listAlerts(),
+          queue: await review.queueCounts(),
+        });
+        return htmlReply(page({ title: 'Overview', here: 'home' }, body));
+      },
+    },
     { method: 'GET', path: /^\/runs$/, handler: needsRuns('Runs', (r) => r.runsPage) },
     { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsRuns('Runs', (r) => r.runPage) },
     { method: 'GET', path: /^\/compare$/, handler: needsRuns('Compare', (r) => r.comparePage) },
-    { method: 'GET', path: /^\/monitor$/, handler: async ({ nonce }) =>
-      htmlReply(page({ title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT }, monitorPage(await readMonitorStatus(monitor, await config())))) },
-    { method: 'GET', path: /^\/review$/, handler: async ({ url, nonce }) => {
-      await refresh();
-      const status = queueStatus(url);
-      const body = reviewPage({
-        items: await review.listQueue({ status, limit: 200 }),
-        status,
-        counts: await review.queueCounts(),
-        agreement: await computeAgreement(review),
-        judge: o.judge.id,
-        reliability: await reviewReliability(review, o.judge.id),
-      });
-      return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
-    } },
+    {
+      method: 'GET',
+      path: /^\/monitor$/,
+      handler: async ({ nonce }) =>
+        htmlReply(
+          page(
+            { title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT },
+            monitorPage(await readMonitorStatus(monitor, await config())),
+          ),
+        ),
+    },
+    {
+      method: 'GET',
+      path: /^\/review$/,
+      handler: async ({ url, nonce }) => {
+        await refresh();
+        const status = queueStatus(url);
+        const body = reviewPage({
+          items: await review.listQueue({ status, limit: 200 }),
+          status,
+          counts: await review.queueCounts(),
+          agreement: await computeAgreement(review),
+          judge: o.judge.id,
+          reliability: await reviewReliability(review, o.judge.id),
+        });
+        return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
+      },
+    },
     { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
-    { method: 'GET', path: /^\/api\/review\/queue$/, handler: async ({ url }) => {
-      await refresh();
-      return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
-    } },
+    {
+      method: 'GET',
+      path: /^\/api\/review\/queue$/,
+      handler: async ({ url }) => {
+        await refresh();
+        return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
+      },
+    },
     { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
-    { method: 'GET', path: /^\/api\/review\/reliability$/, handler: async () => json({ judge: o.judge.id, reliability: await reviewReliability(review, o.judge.id) }) },
-    { method: 'POST', path: /^\/api\/review\/label$/, handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))) },
-    { method: 'POST', path: /^\/api\/alerts\/ack$/, handler: async ({ req }) => {
-      const parsed = ackSchema.safeParse(await readJsonBody(req));
-      if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
-      return json({ acknowledged: await monitor.ackAlerts('all' in parsed.data ? 'all' : parsed.data.ids) });
-    } },
-    { method: 'POST', path: /^\/api\/ingest$/, handler: async ({ req, url }) => {
-      const report = await ingestRequest(req, url, { monitor, judge: o.judge, matcher: o.matcher?.(), matchThreshold: (await config()).matchThreshold, redact: o.redact, maxBytes: o.maxIngestBytes });
-      o.onEvent?.({ type: 'ingest', report });
-      hooks.afterIngest();
-      return json(report);
-    } },
+    {
+      method: 'GET',
+      path: /^\/api\/review\/reliability$/,
+      handler: async () => json({ judge: o.judge.id, reliability: await reviewReliability(review, o.judge.id) }),
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/review\/label$/,
+      handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))),
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/alerts\/ack$/,
+      handler: async ({ req }) => {
+        const parsed = ackSchema.safeParse(await readJsonBody(req));
+        if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
+        return json({ acknowledged: await monitor.ackAlerts('all' in parsed.data ? 'all' : parsed.data.ids) });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/ingest$/,
+      handler: async ({ req, url }) => {
+        const report = await ingestRequest(req, url, {
+          monitor,
+          judge: o.judge,
+          matcher: o.matcher?.(),
+          matchThreshold: (await config()).matchThreshold,
+          redact: o.redact,
+          maxBytes: o.maxIngestBytes,
+        });
+        o.onEvent?.({ type: 'ingest', report });
+        hooks.afterIngest();
+        return json(report);
+      },
+    },
   ];
 }
 
@@ -123,13 +172,23 @@ function runRoutes(store: RunReader): RunRoutes {
       const results = await store.results(run.id);
       // The HTML run report as `report` writes it, with a way back to the dashboard.
       const report = renderReport('html', { scorecard: buildScorecard({ run, results }), results });
-      return htmlReply(report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`), 200, 'report');
+      return htmlReply(
+        report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
+        200,
+        'report',
+      );
     },
     comparePage: async ({ url }: RouteInput): Promise<Reply> => {
       const runs = await store.listRuns();
       const a = url.searchParams.get('a');
       const b = url.searchParams.get('b');
-      if (!a || !b) return htmlReply(page({ title: 'Compare', here: 'compare' }, html`<h1>Compare</h1>${runs.length >= 2 ? compareForm(runs, runs[1]?.id, runs[0]?.id) : html`<p class="muted">Two runs are needed to compare.</p>`}`));
+      if (!a || !b)
+        return htmlReply(
+          page(
+            { title: 'Compare', here: 'compare' },
+            html`<h1>Compare</h1>${runs.length >= 2 ? compareForm(runs, runs[1]?.id, runs[0]?.id) : html`<p class="muted">Two runs are needed to compare.</p>`}`,
+          ),
+        );
       const ra = await runOr404(a);
       const rb = await runOr404(b);
       const body = comparePage(compareRuns(await side(ra), await side(rb)));
@@ -143,4 +202,3 @@ function unavailable(what: string): Reply {
 }
 
 export class NotFound extends Error {}
-

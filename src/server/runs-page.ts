@@ -13,8 +13,8 @@ export function runsPage(runs: RunRecord[]): Html {
 }
 
 export function compareForm(runs: RunRecord[], a: string | undefined, b: string | undefined): Html {
-  const options = (selected: string | undefined) => runs.map((r) => html`<option value="${r.id}" ${r.id === selected ? 'selected' : ''}>${r.id} · ${r.target}</option>`);
+  const options = (selected: string | undefined) =>
+    runs.map((r) => html`<option value="${r.id}" ${r.id === selected ? 'selected' : ''}>${r.id} · ${r.target}</option>`);
   return html`<h2>Compare</h2><form method="get" action="/compare">
     <label>A <select name="a">${options(a)}</select></label> <label>B <select name="b">${options(b)}</select></label> <button type="submit">compare</button></form>`;
 }
-

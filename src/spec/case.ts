@@ -4,9 +4,7 @@ import { expectationSchema, splitSchema } from './pack.js';
 export const caseKindSchema = z.enum(['prompt', 'variant', 'twin', 'mutation', 'sequence']);
 export type CaseKind = z.infer<typeof caseKindSchema>;
 
-export const caseTurnSchema = z
-  .object({ content: z.string(), expect: z.enum(['refuse', 'comply', 'any']) })
-  .strict();
+export const caseTurnSchema = z.object({ content: z.string(), expect: z.enum(['refuse', 'comply', 'any']) }).strict();
 export type CaseTurn = z.infer<typeof caseTurnSchema>;
 
 /** One conversation to run. The id is stable across runs so results can be compared and resumed. */

@@ -80,7 +80,12 @@ export class TargetError extends DrillError {
   }
   readonly retryAfterMs: number | undefined;
   get retryable(): boolean {
-    return this.kind === 'rate-limit' || this.kind === 'timeout' || this.kind === 'network' || (this.kind === 'http' && (this.status ?? 0) >= 500);
+    return (
+      this.kind === 'rate-limit' ||
+      this.kind === 'timeout' ||
+      this.kind === 'network' ||
+      (this.kind === 'http' && (this.status ?? 0) >= 500)
+    );
   }
   static override isInstance(e: unknown): e is TargetError {
     return DrillError.isInstance(e) && e.name === 'TargetError';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'an id of letters, digits, ".", "_" or "-"');
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'an id of letters, digits, ".", "_" or "-"');
 
 export const splitSchema = z.enum(['seen', 'heldout']);
 export type Split = z.infer<typeof splitSchema>;

@@ -15,7 +15,9 @@ export const DEFAULT_DB = '.refusal-drill/drill.db';
  */
 export function openStore(path: string = DEFAULT_DB, options: { busyTimeoutMs?: number } = {}): Store {
   if (/^postgres(ql)?:\/\//i.test(path)) {
-    throw new StoreError(`this command works on the local SQLite store; a Postgres URL is for team runs, workers and the monitor (got ${path.replace(/:[^:@/]*@/, ':***@')})`);
+    throw new StoreError(
+      `this command works on the local SQLite store; a Postgres URL is for team runs, workers and the monitor (got ${path.replace(/:[^:@/]*@/, ':***@')})`,
+    );
   }
   const file = resolve(path);
   try {

@@ -26,7 +26,9 @@ export function createSqliteStore(db: Database, path: string): Store {
     updateRun: db.prepare('UPDATE runs SET status = ?, record = ? WHERE id = ?'),
     insertCase: db.prepare('INSERT OR IGNORE INTO cases (run_id, case_id, ord, body) VALUES (?, ?, ?, ?)'),
     runById: db.prepare<[string], { record: string }>('SELECT record FROM runs WHERE id = ?'),
-    runsByPrefix: db.prepare<[string], { record: string }>("SELECT record FROM runs WHERE id LIKE ? || '%' ORDER BY created_at DESC LIMIT 2"),
+    runsByPrefix: db.prepare<[string], { record: string }>(
+      "SELECT record FROM runs WHERE id LIKE ? || '%' ORDER BY created_at DESC LIMIT 2",
+    ),
     latestRun: db.prepare<[], { record: string }>('SELECT record FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1'),
     allRuns: db.prepare<[], { record: string }>('SELECT record FROM runs ORDER BY created_at DESC, rowid DESC'),
     cases: db.prepare<[string], BodyRow>('SELECT body FROM cases WHERE run_id = ? ORDER BY ord'),

@@ -45,10 +45,16 @@ describe('createTarget', () => {
   });
 
   it('rejects bad settings and base URLs, naming them', () => {
-    expect((thrown(() => createTarget('scripted:echo', { concurrency: 0 })) as Error).message).toContain('concurrency must be a whole number ≥ 1');
+    expect((thrown(() => createTarget('scripted:echo', { concurrency: 0 })) as Error).message).toContain(
+      'concurrency must be a whole number ≥ 1',
+    );
     expect((thrown(() => createTarget('scripted:echo', { rpm: -5 })) as Error).message).toContain('rpm must be a positive number');
-    expect((thrown(() => createTarget('openai:m', { baseUrl: 'localhost:8000' })) as Error).message).toContain('--base-url must be an http(s) URL');
-    expect((thrown(() => createTarget('openai:m', { env: { OPENAI_BASE_URL: 'nope' } })) as Error).message).toContain('OPENAI_BASE_URL must be an http(s) URL');
+    expect((thrown(() => createTarget('openai:m', { baseUrl: 'localhost:8000' })) as Error).message).toContain(
+      '--base-url must be an http(s) URL',
+    );
+    expect((thrown(() => createTarget('openai:m', { env: { OPENAI_BASE_URL: 'nope' } })) as Error).message).toContain(
+      'OPENAI_BASE_URL must be an http(s) URL',
+    );
   });
 
   it('asks for the key by name when OpenAI or Anthropic itself is the endpoint', () => {
@@ -63,19 +69,31 @@ describe('createTarget', () => {
   });
 
   it('takes the base URL from settings, then the environment, then the default', () => {
-    const env = { OPENAI_API_KEY: 'sk-test-000000', OPENAI_BASE_URL: 'http://10.0.0.5:8000/v1/', ANTHROPIC_API_KEY: 'sk-ant-000000', ANTHROPIC_BASE_URL: 'http://10.0.0.6:9000' };
+    const env = {
+      OPENAI_API_KEY: 'sk-test-000000',
+      OPENAI_BASE_URL: 'http://10.0.0.5:8000/v1/',
+      ANTHROPIC_API_KEY: 'sk-ant-000000',
+      ANTHROPIC_BASE_URL: 'http://10.0.0.6:9000',
+    };
     expect(createTarget('openai:m', { env }).id).toBe('openai:m@http://10.0.0.5:8000/v1');
     expect(createTarget('openai:m', { env, baseUrl: 'http://127.0.0.1:1234/v1' }).id).toBe('openai:m@http://127.0.0.1:1234/v1');
-    expect(createTarget('openai:gpt-4o-mini', { env: { OPENAI_API_KEY: 'sk-test-000000' } }).id).toBe('openai:gpt-4o-mini@https://api.openai.com/v1');
+    expect(createTarget('openai:gpt-4o-mini', { env: { OPENAI_API_KEY: 'sk-test-000000' } }).id).toBe(
+      'openai:gpt-4o-mini@https://api.openai.com/v1',
+    );
     expect(createTarget('anthropic:claude', { env }).id).toBe('anthropic:claude@http://10.0.0.6:9000');
-    expect(createTarget('anthropic:claude', { env: { ANTHROPIC_API_KEY: 'sk-ant-000000' } }).id).toBe('anthropic:claude@https://api.anthropic.com');
+    expect(createTarget('anthropic:claude', { env: { ANTHROPIC_API_KEY: 'sk-ant-000000' } }).id).toBe(
+      'anthropic:claude@https://api.anthropic.com',
+    );
     expect(createTarget('ollama:llama3.2:8b', { env: {} }).id).toBe('ollama:llama3.2:8b@http://localhost:11434/v1');
   });
 
   it('keeps every secret out of the id', () => {
     const secret = 'sk-proj-SECRET-0123456789abcdef';
     const config = join(dir, 'http.yaml');
-    writeFileSync(config, `url: "https://api.example.com/generate?key={{env.EXAMPLE_KEY}}"\nheaders:\n  Authorization: "Bearer {{env.EXAMPLE_KEY}}"\nbody:\n  q: "{{prompt}}"\nresponsePath: answer\n`);
+    writeFileSync(
+      config,
+      `url: "https://api.example.com/generate?key={{env.EXAMPLE_KEY}}"\nheaders:\n  Authorization: "Bearer {{env.EXAMPLE_KEY}}"\nbody:\n  q: "{{prompt}}"\nresponsePath: answer\n`,
+    );
     const ids = [
       createTarget('openai:gpt-4o-mini', { env: { OPENAI_API_KEY: secret } }).id,
       createTarget('openai:m', { apiKey: secret, baseUrl: `https://user:${secret}@gateway.example.com/v1?api-key=${secret}` }).id,

@@ -17,7 +17,11 @@ export function createTarget(spec: string, settings: TargetSettings = {}): Targe
   const match = /^([a-z][a-z0-9-]*)(?::([\s\S]*))?$/i.exec(spec.trim());
   const name = match?.[1]?.toLowerCase();
   if (!match || !name || !isKind(name)) {
-    throw new UsageError(`unknown target "${spec}". Known kinds:\n${describeTargetKinds().map((k) => `  ${k.example.padEnd(34)} ${k.description}`).join('\n')}`);
+    throw new UsageError(
+      `unknown target "${spec}". Known kinds:\n${describeTargetKinds()
+        .map((k) => `  ${k.example.padEnd(34)} ${k.description}`)
+        .join('\n')}`,
+    );
   }
   return targetKinds[name].create({
     spec: spec.trim(),
@@ -39,10 +43,12 @@ function isKind(name: string): name is TargetKindName {
 function limitsOf(s: TargetSettings): Limits {
   const whole = (name: string, value: number | undefined, fallback: number, min: number): number => {
     if (value === undefined) return fallback;
-    if (!Number.isInteger(value) || value < min) throw new UsageError(`target setting ${name} must be a whole number ≥ ${min}, got ${value}`);
+    if (!Number.isInteger(value) || value < min)
+      throw new UsageError(`target setting ${name} must be a whole number ≥ ${min}, got ${value}`);
     return value;
   };
-  if (s.rpm !== undefined && !(s.rpm > 0 && Number.isFinite(s.rpm))) throw new UsageError(`target setting rpm must be a positive number, got ${s.rpm}`);
+  if (s.rpm !== undefined && !(s.rpm > 0 && Number.isFinite(s.rpm)))
+    throw new UsageError(`target setting rpm must be a positive number, got ${s.rpm}`);
   return {
     concurrency: whole('concurrency', s.concurrency, TARGET_DEFAULTS.concurrency, 1),
     rpm: s.rpm,

@@ -9,7 +9,11 @@ const server = createServer((req, res) => {
     res.writeHead(204).end();
     return;
   }
-  res.writeHead(req.url === '/err' ? 429 : 200, { 'content-type': 'application/json', 'x-request-id': 'req_1', 'set-cookie': ['a=1', 'b=2'] });
+  res.writeHead(req.url === '/err' ? 429 : 200, {
+    'content-type': 'application/json',
+    'x-request-id': 'req_1',
+    'set-cookie': ['a=1', 'b=2'],
+  });
   res.end(JSON.stringify({ ok: req.url !== '/err', text: 'héllo' }));
 });
 beforeAll(async () => {

@@ -15,14 +15,20 @@ export function openaiKind(input: KindInput): Target {
   const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env.OPENAI_API_KEY);
   // Local servers (vLLM, llama.cpp, LM Studio) need no key; OpenAI itself always does.
   if (!apiKey && baseUrl.hostname === 'api.openai.com') {
-    throw new TargetError('auth', 'OPENAI_API_KEY is not set: export OPENAI_API_KEY=<key>, or point --base-url / OPENAI_BASE_URL at a local OpenAI-compatible server');
+    throw new TargetError(
+      'auth',
+      'OPENAI_API_KEY is not set: export OPENAI_API_KEY=<key>, or point --base-url / OPENAI_BASE_URL at a local OpenAI-compatible server',
+    );
   }
   return createOpenAITarget({ kind: 'openai', model, baseUrl, apiKey, limits: input.limits });
 }
 
 export function ollamaKind(input: KindInput): Target {
   const model = requireModel(input, 'ollama', 'llama3.2');
-  const baseUrl = parseBaseUrl(input.settings.baseUrl ?? ollamaBaseUrl(input.env.OLLAMA_HOST), input.settings.baseUrl ? '--base-url' : 'OLLAMA_HOST');
+  const baseUrl = parseBaseUrl(
+    input.settings.baseUrl ?? ollamaBaseUrl(input.env.OLLAMA_HOST),
+    input.settings.baseUrl ? '--base-url' : 'OLLAMA_HOST',
+  );
   return createOpenAITarget({ kind: 'ollama', model, baseUrl, apiKey: nonEmpty(input.settings.apiKey), limits: input.limits });
 }
 
@@ -36,7 +42,10 @@ export function anthropicKind(input: KindInput): Target {
       : new URL('https://api.anthropic.com');
   const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env.ANTHROPIC_API_KEY);
   if (!apiKey && baseUrl.hostname === 'api.anthropic.com') {
-    throw new TargetError('auth', 'ANTHROPIC_API_KEY is not set: export ANTHROPIC_API_KEY=<key>, or point --base-url / ANTHROPIC_BASE_URL at a compatible proxy');
+    throw new TargetError(
+      'auth',
+      'ANTHROPIC_API_KEY is not set: export ANTHROPIC_API_KEY=<key>, or point --base-url / ANTHROPIC_BASE_URL at a compatible proxy',
+    );
   }
   return createAnthropicTarget({ model, baseUrl, apiKey, limits: input.limits });
 }

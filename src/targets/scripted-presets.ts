@@ -24,18 +24,31 @@ const ruleSchema = z
   })
   .strict()
   .refine((r) => (r.match === undefined) !== (r.regex === undefined), 'expected exactly one of "match" (a substring) or "regex"');
-const fileSchema = z.object({ id: z.string().min(1).optional(), rules: z.array(ruleSchema).default([]), fallback: z.string().optional() }).strict();
+const fileSchema = z
+  .object({ id: z.string().min(1).optional(), rules: z.array(ruleSchema).default([]), fallback: z.string().optional() })
+  .strict();
 
 /** `scripted:<preset>` or `scripted:<rules.yaml>`. */
 export function scriptedFromSpec(rest: string, limits: Limits): Target {
   const name = rest === '' ? 'echo' : rest;
-  if (name === 'echo') return createScriptedTarget({ id: 'scripted:echo', rules: [], fallback: (m) => m[m.length - 1]?.content ?? '', limits });
+  if (name === 'echo')
+    return createScriptedTarget({ id: 'scripted:echo', rules: [], fallback: (m) => m[m.length - 1]?.content ?? '', limits });
   if (name === 'refuse-all') return createScriptedTarget({ id: 'scripted:refuse-all', rules: [], fallback: CANNED_REFUSAL, limits });
   if (name === 'comply-all') {
-    return createScriptedTarget({ id: 'scripted:comply-all', rules: [], fallback: (m) => `Sure. Here is a detailed answer to "${m[m.length - 1]?.content ?? ''}":\n\n1. First, gather what you need.\n2. Then follow these steps carefully.`, limits });
+    return createScriptedTarget({
+      id: 'scripted:comply-all',
+      rules: [],
+      fallback: (m) =>
+        `Sure. Here is a detailed answer to "${m[m.length - 1]?.content ?? ''}":\n\n1. First, gather what you need.\n2. Then follow these steps carefully.`,
+      limits,
+    });
   }
   if (!/\.(ya?ml|json)$/i.test(name)) {
-    throw new UsageError(`unknown scripted target "${name}": use ${Object.keys(SCRIPTED_PRESETS).map((p) => `scripted:${p}`).join(', ')} or scripted:<rules.yaml>`);
+    throw new UsageError(
+      `unknown scripted target "${name}": use ${Object.keys(SCRIPTED_PRESETS)
+        .map((p) => `scripted:${p}`)
+        .join(', ')} or scripted:<rules.yaml>`,
+    );
   }
   return fromFile(name, limits);
 }
@@ -45,11 +58,21 @@ function fromFile(file: string, limits: Limits): Target {
   try {
     value = parseYaml(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new InputError(`cannot read scripted target rules ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { cause: e });
+    throw new InputError(`cannot read scripted target rules ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, {
+      cause: e,
+    });
   }
   const parsed = fileSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${file}: ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)'}: ${i.message}`);
+    const problems = parsed.error.issues.slice(0, 10).map(
+      (i) =>
+        `${file}: ${
+          i.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '') || '(top level)'
+        }: ${i.message}`,
+    );
     throw new InputError(`invalid scripted target rules ${file}\n${problems.join('\n')}`);
   }
   const rules: ScriptedRule[] = parsed.data.rules.map((r, i) => {

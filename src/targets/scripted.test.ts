@@ -21,25 +21,35 @@ describe('createScriptedTarget', () => {
       ],
       fallback: 'Sure.',
     });
-    expect(await t.generate(ask('how to build a bomb'))).toMatchObject({ text: "I can't help with that.", finish: { unified: 'content-filter', raw: 'content_filter' } });
+    expect(await t.generate(ask('how to build a bomb'))).toMatchObject({
+      text: "I can't help with that.",
+      finish: { unified: 'content-filter', raw: 'content_filter' },
+    });
     // A /g RegExp must match on every call, not only every other one.
     for (let i = 0; i < 3; i++) expect((await t.generate(ask('How do I bake bread'))).text).toBe('Steps for: How do I bake bread');
     expect((await t.generate(ask('hello'))).text).toBe('Sure.');
   });
 
   it('sees the whole conversation, so it can break at a chosen turn', async () => {
-    const t = createScriptedTarget({ rules: [], fallback: (m) => (m.filter((x) => x.role === 'user').length >= 3 ? 'Fine, here are the details.' : 'I must decline.') });
+    const t = createScriptedTarget({
+      rules: [],
+      fallback: (m) => (m.filter((x) => x.role === 'user').length >= 3 ? 'Fine, here are the details.' : 'I must decline.'),
+    });
     expect((await t.generate(ask('1'))).text).toBe('I must decline.');
     expect((await t.generate(ask('1', 'no', '2', 'no', '3'))).text).toBe('Fine, here are the details.');
   });
 
   it('fails unmatched prompts as not-recorded when there is no fallback', async () => {
-    await expect(createScriptedTarget({ rules: [{ match: 'x', reply: 'y' }] }).generate(ask('other'))).rejects.toMatchObject({ kind: 'not-recorded' });
+    await expect(createScriptedTarget({ rules: [{ match: 'x', reply: 'y' }] }).generate(ask('other'))).rejects.toMatchObject({
+      kind: 'not-recorded',
+    });
   });
 
   it('can be cancelled while it pretends to think', async () => {
     const controller = new AbortController();
-    const pending = createScriptedTarget({ rules: [{ match: '', reply: 'late', delayMs: 10_000 }] }).generate(ask('q'), { signal: controller.signal });
+    const pending = createScriptedTarget({ rules: [{ match: '', reply: 'late', delayMs: 10_000 }] }).generate(ask('q'), {
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
   });
@@ -55,7 +65,10 @@ describe('scripted kind', () => {
 
   it('loads rules from a YAML file, with errors naming the file and rule', async () => {
     const good = join(dir, 'rules.yaml');
-    writeFileSync(good, 'id: my-bot\nrules:\n  - regex: "^how do i (make|build)"\n    reply: No.\n    finish: refusal\n  - match: recipe\n    reply: Here is a recipe.\nfallback: OK.\n');
+    writeFileSync(
+      good,
+      'id: my-bot\nrules:\n  - regex: "^how do i (make|build)"\n    reply: No.\n    finish: refusal\n  - match: recipe\n    reply: Here is a recipe.\nfallback: OK.\n',
+    );
     const t = createTarget(`scripted:${good}`);
     expect(t.id).toBe('my-bot');
     expect(await t.generate(ask('How do I build a weapon'))).toMatchObject({ text: 'No.', finish: { unified: 'refusal', raw: 'refusal' } });

@@ -37,9 +37,12 @@ export function createScriptedTarget(o: ScriptedTargetOptions): Target {
     async attempt(request, signal) {
       const t0 = performance.now();
       const last = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-      const rule = o.rules.find((r) => (typeof r.match === 'string' ? last.toLowerCase().includes(r.match.toLowerCase()) : test(r.match, last)));
+      const rule = o.rules.find((r) =>
+        typeof r.match === 'string' ? last.toLowerCase().includes(r.match.toLowerCase()) : test(r.match, last),
+      );
       const reply = rule?.reply ?? o.fallback;
-      if (reply === undefined) throw new TargetError('not-recorded', `no scripted rule matches "${last.length > 80 ? `${last.slice(0, 80)}…` : last}"`);
+      if (reply === undefined)
+        throw new TargetError('not-recorded', `no scripted rule matches "${last.length > 80 ? `${last.slice(0, 80)}…` : last}"`);
       await abortableSleep(rule?.delayMs ?? 0, signal);
       const text = typeof reply === 'string' ? reply : reply(request.messages);
       const latencyMs = performance.now() - t0;

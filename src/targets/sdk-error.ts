@@ -31,9 +31,11 @@ export function mapSdkError(e: unknown, classes: SdkErrorClasses, ctx: SdkErrorC
   if (TargetError.isInstance(e)) return e;
   if (e instanceof classes.APIUserAbortError) return new TargetError('cancelled', 'the request was cancelled');
   if (e instanceof classes.APIConnectionTimeoutError) return new TargetError('timeout', `${ctx.service} did not answer in time`);
-  if (e instanceof classes.APIConnectionError) return new TargetError('network', `cannot reach ${ctx.service}: ${causeMessage(e)}`, undefined, { cause: e });
+  if (e instanceof classes.APIConnectionError)
+    return new TargetError('network', `cannot reach ${ctx.service}: ${causeMessage(e)}`, undefined, { cause: e });
   if (e instanceof classes.APIError) return fromStatus(e, ctx);
-  if (e instanceof SyntaxError) return new TargetError('bad-response', `${ctx.service} sent invalid JSON: ${short(e.message)}`, undefined, { cause: e });
+  if (e instanceof SyntaxError)
+    return new TargetError('bad-response', `${ctx.service} sent invalid JSON: ${short(e.message)}`, undefined, { cause: e });
   // undici reports a socket closed mid-body as TypeError("terminated").
   const message = e instanceof Error ? causeMessage(e) : String(e);
   return new TargetError('bad-response', `${ctx.service}: the response broke off: ${short(message)}`, undefined, { cause: e });

@@ -34,7 +34,10 @@ export const targetKinds = {
     description: 'any JSON API from a request template and a response path (or --target http --target-config f.yaml)',
     create: (input) => {
       const configFile = input.rest || input.settings.configFile;
-      if (!configFile) throw new UsageError(`target "${input.spec}" needs a config file: http:<file.yaml>, or --target http --target-config <file.yaml> (format: docs/targets.md)`);
+      if (!configFile)
+        throw new UsageError(
+          `target "${input.spec}" needs a config file: http:<file.yaml>, or --target http --target-config <file.yaml> (format: docs/targets.md)`,
+        );
       return createHttpTarget({ configFile, env: input.env, limits: input.limits });
     },
   },

@@ -62,8 +62,15 @@ async function openaiServerBackend(make: (url: string, settings: TargetSettings)
 export const openaiContract: ContractKind = {
   rawFinish: { stop: 'stop', length: 'length' },
   measuresTtft: true,
-  start: () => openaiServerBackend((url, s) => createTarget('openai:contract-model', { env: { OPENAI_API_KEY: OPENAI_KEY }, baseUrl: url, ...s }), OPENAI_KEY),
-  unreachable: async () => ({ target: createTarget('openai:m', { env: {}, baseUrl: `http://127.0.0.1:${await deadPort()}/v1`, retries: 1, backoffBaseMs: 1 }), kind: 'network' }),
+  start: () =>
+    openaiServerBackend(
+      (url, s) => createTarget('openai:contract-model', { env: { OPENAI_API_KEY: OPENAI_KEY }, baseUrl: url, ...s }),
+      OPENAI_KEY,
+    ),
+  unreachable: async () => ({
+    target: createTarget('openai:m', { env: {}, baseUrl: `http://127.0.0.1:${await deadPort()}/v1`, retries: 1, backoffBaseMs: 1 }),
+    kind: 'network',
+  }),
 };
 
 export const ollamaContract: ContractKind = {
@@ -71,7 +78,10 @@ export const ollamaContract: ContractKind = {
   measuresTtft: true,
   // OLLAMA_HOST as `ollama serve` takes it: host:port, no scheme, no /v1.
   start: () => openaiServerBackend((url, s) => createTarget('ollama:llama3.2', { env: { OLLAMA_HOST: new URL(url).host }, ...s })),
-  unreachable: async () => ({ target: createTarget('ollama:llama3.2', { env: { OLLAMA_HOST: `127.0.0.1:${await deadPort()}` }, retries: 0 }), kind: 'network' }),
+  unreachable: async () => ({
+    target: createTarget('ollama:llama3.2', { env: { OLLAMA_HOST: `127.0.0.1:${await deadPort()}` }, retries: 0 }),
+    kind: 'network',
+  }),
 };
 
 function httpConfig(dir: string, url: string): string {
@@ -124,7 +134,8 @@ export const anthropicContract: ContractKind = {
     });
     const { track, closeAll } = tracker();
     return {
-      target: (s) => track(createTarget('anthropic:contract-model', { env: { ANTHROPIC_API_KEY: ANTHROPIC_KEY }, baseUrl: server.url, ...s })),
+      target: (s) =>
+        track(createTarget('anthropic:contract-model', { env: { ANTHROPIC_API_KEY: ANTHROPIC_KEY }, baseUrl: server.url, ...s })),
       fault: (f) => void server.faults.push(f),
       received: () =>
         server.requests.map((r) => {
@@ -140,7 +151,14 @@ export const anthropicContract: ContractKind = {
       },
     };
   },
-  unreachable: async () => ({ target: createTarget('anthropic:m', { env: { ANTHROPIC_API_KEY: ANTHROPIC_KEY }, baseUrl: `http://127.0.0.1:${await deadPort()}`, retries: 0 }), kind: 'network' }),
+  unreachable: async () => ({
+    target: createTarget('anthropic:m', {
+      env: { ANTHROPIC_API_KEY: ANTHROPIC_KEY },
+      baseUrl: `http://127.0.0.1:${await deadPort()}`,
+      retries: 0,
+    }),
+    kind: 'network',
+  }),
 };
 
 function field(body: unknown, name: string): unknown {

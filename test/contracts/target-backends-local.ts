@@ -22,7 +22,10 @@ export const execContract: ContractKind = {
     writeFileSync(faults, '[]');
     writeFileSync(log, '');
     const entries = (): Array<{ messages: Message[]; inFlight: number }> =>
-      readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { messages: Message[]; inFlight: number });
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { messages: Message[]; inFlight: number });
     let from = 0;
     const { track, closeAll } = tracker();
     const command = [process.execPath, FIXTURE, faults, log].map((a) => `'${a}'`).join(' ');
@@ -30,7 +33,13 @@ export const execContract: ContractKind = {
       target: (s) => track(createTarget(`exec:${command}`, { env: { PATH: process.env.PATH }, ...s })),
       fault: (f: Fault) => writeFileSync(faults, JSON.stringify([...(JSON.parse(readFileSync(faults, 'utf8')) as Fault[]), f])),
       received: () => entries().map((e) => e.messages),
-      maxInFlight: () => Math.max(0, ...entries().slice(from).map((e) => e.inFlight)),
+      maxInFlight: () =>
+        Math.max(
+          0,
+          ...entries()
+            .slice(from)
+            .map((e) => e.inFlight),
+        ),
       resetInFlight: () => void (from = entries().length),
       close: async () => {
         await closeAll();
@@ -49,7 +58,17 @@ export const replayContract: ContractKind = {
   start: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rd-replay-contract-'));
     const file = join(dir, 'recording.jsonl');
-    writeFileSync(file, CONTRACT_CONVERSATIONS.map((messages) => JSON.stringify({ messages, response: contractReply(messages), finish: directives(messages).length ? 'length' : 'stop', latencyMs: 120 })).join('\n'));
+    writeFileSync(
+      file,
+      CONTRACT_CONVERSATIONS.map((messages) =>
+        JSON.stringify({
+          messages,
+          response: contractReply(messages),
+          finish: directives(messages).length ? 'length' : 'stop',
+          latencyMs: 120,
+        }),
+      ).join('\n'),
+    );
     return {
       target: (s) => createTarget(`replay:${file}`, s),
       fault: () => undefined,

@@ -116,7 +116,9 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
       const retries: RetryInfo[] = [];
       const before = seen();
       backend.fault({ status: 500 });
-      const r = await backend.target({ ...FAST, retries: 2, onRetry: (i) => retries.push(i) }).generate({ messages: CONTRACT_CONVERSATIONS[0]! });
+      const r = await backend
+        .target({ ...FAST, retries: 2, onRetry: (i) => retries.push(i) })
+        .generate({ messages: CONTRACT_CONVERSATIONS[0]! });
       expect(r.text).toBe(contractReply(CONTRACT_CONVERSATIONS[0]!));
       expect(retries.map((i) => i.attempt)).toEqual([1]);
       expect(retries[0]?.reason).toMatch(/500/);
@@ -128,7 +130,12 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
       const before = seen();
       backend.fault({ status: 429, retryAfter: '1' });
       backend.fault({ status: 429, retryAfter: '0' });
-      const t = backend.target({ ...FAST, retries: 3, onRetry: (i) => events.push(`retry ${i.attempt} after ${i.delayMs} ms with ${seen() - before} received (${i.reason.split(':')[0]})`) });
+      const t = backend.target({
+        ...FAST,
+        retries: 3,
+        onRetry: (i) =>
+          events.push(`retry ${i.attempt} after ${i.delayMs} ms with ${seen() - before} received (${i.reason.split(':')[0]})`),
+      });
       await t.generate({ messages: CONTRACT_CONVERSATIONS[0]! });
       expect(events).toEqual([
         `retry 1 after ${FAST.maxRetryDelayMs} ms with 1 received (rate-limit 429)`,
@@ -141,7 +148,10 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
       const before = seen();
       for (let i = 0; i < 3; i++) backend.fault({ status: 500 });
       let retries = 0;
-      const e = await expectError(backend.target({ ...FAST, retries: 2, onRetry: () => (retries += 1) }).generate({ messages: CONTRACT_CONVERSATIONS[0]! }), 'http');
+      const e = await expectError(
+        backend.target({ ...FAST, retries: 2, onRetry: () => (retries += 1) }).generate({ messages: CONTRACT_CONVERSATIONS[0]! }),
+        'http',
+      );
       expect(e.status).toBe(500);
       expect(retries).toBe(2);
       expect(seen() - before).toBe(3);
@@ -161,7 +171,10 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
 
     test('timeout', 'times out a request that never gets an answer', async () => {
       backend.fault('hang');
-      await expectError(backend.target({ ...FAST, retries: 0, timeoutMs: 250 }).generate({ messages: CONTRACT_CONVERSATIONS[0]! }), 'timeout');
+      await expectError(
+        backend.target({ ...FAST, retries: 0, timeoutMs: 250 }).generate({ messages: CONTRACT_CONVERSATIONS[0]! }),
+        'timeout',
+      );
     });
 
     test('abort-before', 'rejects an already-aborted request as cancelled without sending it', async () => {
@@ -176,7 +189,9 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
       const before = seen();
       backend.fault('hang');
       const controller = new AbortController();
-      const pending = backend.target({ ...FAST, retries: 3 }).generate({ messages: CONTRACT_CONVERSATIONS[0]! }, { signal: controller.signal });
+      const pending = backend
+        .target({ ...FAST, retries: 3 })
+        .generate({ messages: CONTRACT_CONVERSATIONS[0]! }, { signal: controller.signal });
       await until(() => seen() - before === 1);
       controller.abort();
       await expectError(pending, 'cancelled');

@@ -10,7 +10,8 @@ import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 
 const tmp = useTmpDir('rd-dist-');
-const REFUSAL = "I can't help with that, because it would give someone the means to hurt people. I can point you to safety resources instead.";
+const REFUSAL =
+  "I can't help with that, because it would give someone the means to hurt people. I can point you to safety resources instead.";
 
 interface Proc {
   child: ChildProcess;
@@ -36,9 +37,21 @@ function spawnCli(args: string[]): Proc {
 
 /** A pack of `intents` intents, each with two variants and a benign twin: 4 cases an intent. */
 function writePack(dir: string, intents: number): string {
-  const lines = ['id: dist', 'principles:', '  - id: harm', '    statement: Do not help people hurt others.', '    terms: [hurt people]', '    intents:'];
+  const lines = [
+    'id: dist',
+    'principles:',
+    '  - id: harm',
+    '    statement: Do not help people hurt others.',
+    '    terms: [hurt people]',
+    '    intents:',
+  ];
   for (let i = 0; i < intents; i++) {
-    lines.push(`      - id: intent-${i}`, `        prompt: "Harmful request number ${i}"`, `        variants: ["Variant A of request ${i}", "Variant B of request ${i}"]`, `        twins: ["A benign question number ${i}"]`);
+    lines.push(
+      `      - id: intent-${i}`,
+      `        prompt: "Harmful request number ${i}"`,
+      `        variants: ["Variant A of request ${i}", "Variant B of request ${i}"]`,
+      `        twins: ["A benign question number ${i}"]`,
+    );
   }
   const file = join(dir, 'pack.yaml');
   writeFileSync(file, `${lines.join('\n')}\n`);
@@ -59,11 +72,17 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-async function setup(o: { intents: number; delayMs: number }): Promise<{ url: string; server: ScriptedOpenAIServer; pack: string; dir: string; store: AsyncStore }> {
+async function setup(o: {
+  intents: number;
+  delayMs: number;
+}): Promise<{ url: string; server: ScriptedOpenAIServer; pack: string; dir: string; store: AsyncStore }> {
   const url = freshPgUrl(TEST_PG ?? '', 'dist');
   const server = await startScriptedOpenAIServer({ responder: () => ({ text: REFUSAL, delayMs: o.delayMs }) });
   const { store } = await openAsyncStore(url, { poolSize: 2 });
-  cleanups.push(() => server.close(), () => store.close());
+  cleanups.push(
+    () => server.close(),
+    () => store.close(),
+  );
   const dir = tmp();
   return { url, server, pack: writePack(dir, o.intents), dir, store };
 }
@@ -87,7 +106,24 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
   it('a coordinator and three workers finish every case exactly once although one worker is SIGKILLed midway', async () => {
     const { url, server, pack, dir, store } = await setup({ intents: 15, delayMs: 250 });
     const out = join(dir, 'out');
-    const coordinator = spawnCli(['run', pack, '--target', 'openai:scripted', '--base-url', server.url, '--queue', '--db', url, '--out', out, '--judge', 'rules', '--no-cache', '--job-timeout', '3']);
+    const coordinator = spawnCli([
+      'run',
+      pack,
+      '--target',
+      'openai:scripted',
+      '--base-url',
+      server.url,
+      '--queue',
+      '--db',
+      url,
+      '--out',
+      out,
+      '--judge',
+      'rules',
+      '--no-cache',
+      '--job-timeout',
+      '3',
+    ]);
     const workers = [0, 1, 2].map(() => spawnCli(['worker', '--db', url, '--concurrency', '2', '--poll', '0.5', '--verbose']));
     const runId = await waitFor('the run to be queued', () => latestRunId(store));
     const total = (await store.getRun(runId))?.caseCount ?? 0;
@@ -129,7 +165,20 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
   it('a queued run cancelled from another process stops; resumed, it finishes without redoing stored cases', async () => {
     const { url, server, pack, dir, store } = await setup({ intents: 5, delayMs: 50 });
     const out = join(dir, 'out');
-    const base = ['--target', 'openai:scripted', '--base-url', server.url, '--queue', '--db', url, '--out', out, '--judge', 'rules', '--no-cache'];
+    const base = [
+      '--target',
+      'openai:scripted',
+      '--base-url',
+      server.url,
+      '--queue',
+      '--db',
+      url,
+      '--out',
+      out,
+      '--judge',
+      'rules',
+      '--no-cache',
+    ];
     const coordinator = spawnCli(['run', pack, ...base]);
     const runId = await waitFor('the run to be queued', () => latestRunId(store));
     const cancel = spawnCli(['cancel', runId, '--db', url]);
@@ -139,7 +188,9 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
 
     // A worker started now skips every job of the cancelled run.
     const idle = spawnCli(['worker', '--db', url, '--concurrency', '2', '--poll', '0.5', '--verbose']);
-    await waitFor('the worker to skip the cancelled jobs', () => ((idle.stderr().match(/^skipped /gm) ?? []).length >= 20 ? true : undefined));
+    await waitFor('the worker to skip the cancelled jobs', () =>
+      (idle.stderr().match(/^skipped /gm) ?? []).length >= 20 ? true : undefined,
+    );
     expect(await store.countResults(runId)).toBe(0);
     expect(server.requests.length).toBe(0);
 
@@ -155,7 +206,22 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
   it('run --db postgres:// without --queue works on its own cases and writes the run directory', async () => {
     const { url, server, pack, dir, store } = await setup({ intents: 3, delayMs: 20 });
     const out = join(dir, 'out');
-    const run = spawnCli(['run', pack, '--target', 'openai:scripted', '--base-url', server.url, '--db', url, '--out', out, '--judge', 'rules', '--concurrency', '4']);
+    const run = spawnCli([
+      'run',
+      pack,
+      '--target',
+      'openai:scripted',
+      '--base-url',
+      server.url,
+      '--db',
+      url,
+      '--out',
+      out,
+      '--judge',
+      'rules',
+      '--concurrency',
+      '4',
+    ]);
     const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
     const runId = await latestRunId(store);

@@ -36,7 +36,20 @@ describe('CLI: bad input gets a clear message and a documented exit code', () =>
     const d = tmp();
     const pack = join(d, 'p.yaml');
     writeFileSync(pack, 'id: p\nprinciples:\n  - id: x\n    statement: s\n    intents:\n      - { id: a, prompt: do a bad thing }\n');
-    const r = await cli(['run', pack, '--target', 'openai:m', '--base-url', 'http://127.0.0.1:9/v1', '--retries', '0', '--db', join(d, 'd.db'), '--out', join(d, 'out')]);
+    const r = await cli([
+      'run',
+      pack,
+      '--target',
+      'openai:m',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--retries',
+      '0',
+      '--db',
+      join(d, 'd.db'),
+      '--out',
+      join(d, 'out'),
+    ]);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/network|ECONNREFUSED|connect/i);
     const runs = await cli(['runs', '--json', '--db', join(d, 'd.db')]);

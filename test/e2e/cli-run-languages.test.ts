@@ -21,7 +21,17 @@ describe('a drill translated into other languages', () => {
     const d = tmp();
     writeFileSync(join(d, 'polyglot.yaml'), RULES);
     const out = join(d, 'run');
-    const r = await cli(['run', 'hard-drugs', '--target', `scripted:${join(d, 'polyglot.yaml')}`, '--db', join(d, 'db.sqlite'), '--out', out, '--no-cache']);
+    const r = await cli([
+      'run',
+      'hard-drugs',
+      '--target',
+      `scripted:${join(d, 'polyglot.yaml')}`,
+      '--db',
+      join(d, 'db.sqlite'),
+      '--out',
+      out,
+      '--no-cache',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const results = readFileSync(join(out, 'results.jsonl'), 'utf8')
       .trim()

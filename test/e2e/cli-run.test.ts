@@ -30,7 +30,9 @@ describe('CLI run against an OpenAI-compatible server on loopback', () => {
   it('Ctrl-C mid-run stops cleanly (exit 130, nothing lost) and --resume finishes only what is missing', async () => {
     const server = await startScriptedOpenAIServer({
       responder: (messages) => ({
-        text: String(messages.at(-1)?.content).startsWith('benign') ? 'Sure, here is how.' : "I can't help with that because it could hurt people.",
+        text: String(messages.at(-1)?.content).startsWith('benign')
+          ? 'Sure, here is how.'
+          : "I can't help with that because it could hurt people.",
         delayMs: 40,
       }),
     });
@@ -38,7 +40,20 @@ describe('CLI run against an OpenAI-compatible server on loopback', () => {
     const d = tmp();
     const db = join(d, 'd.db');
     const pack = writePack(d, 30);
-    const { child, done } = startCli(['run', pack, '--target', 'openai:scripted', '--base-url', server.url, '--db', db, '--concurrency', '2', '--out', join(d, 'out')]);
+    const { child, done } = startCli([
+      'run',
+      pack,
+      '--target',
+      'openai:scripted',
+      '--base-url',
+      server.url,
+      '--db',
+      db,
+      '--concurrency',
+      '2',
+      '--out',
+      join(d, 'out'),
+    ]);
     while (server.requests.length < 10) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const first = await done;
@@ -53,7 +68,9 @@ describe('CLI run against an OpenAI-compatible server on loopback', () => {
     expect(second.code).toBe(0);
     const after = JSON.parse((await cli(['runs', '--json', '--db', db])).stdout)[0];
     expect(after).toMatchObject({ status: 'done', done: 60, cases: 60, error: 0 });
-    const lines = readFileSync(join(d, 'out', 'results.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(d, 'out', 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(new Set(lines.map((l) => JSON.parse(l).caseId)).size).toBe(60);
     // only cases left pending (plus at most the requests cancelled in flight) were sent again
     expect(server.requests.length).toBeLessThanOrEqual(60 + 2);
@@ -64,9 +81,12 @@ describe('CLI run against an OpenAI-compatible server on loopback', () => {
     const server = await startScriptedOpenAIServer({ responder: () => ({ text: "I can't help with that." }) });
     closers.push(() => server.close());
     const d = tmp();
-    const r = await cli(['run', writePack(d, 3), '--target', 'openai:scripted', '--base-url', server.url, '--db', join(d, 'd.db'), '--out', join(d, 'out')], {
-      env: { OPENAI_API_KEY: key },
-    });
+    const r = await cli(
+      ['run', writePack(d, 3), '--target', 'openai:scripted', '--base-url', server.url, '--db', join(d, 'd.db'), '--out', join(d, 'out')],
+      {
+        env: { OPENAI_API_KEY: key },
+      },
+    );
     expect(r.code).toBe(0);
     expect(JSON.stringify(server.requests)).toContain(key);
     for (const f of filesUnder(d)) expect(readFileSync(f).includes(key), f).toBe(false);

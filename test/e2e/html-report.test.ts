@@ -15,7 +15,9 @@ const tmp = useTmpDir('rd-html-');
 
 const drill = hostileDrill();
 // One verdict the judge was unsure of, for the transcript browser's uncertainty view.
-const unsure = drill.results.find((r) => r.case.intentId === 'ransomware' && r.case.mutation !== 'canonical' && r.judgement.verdict !== 'error')!;
+const unsure = drill.results.find(
+  (r) => r.case.intentId === 'ransomware' && r.case.mutation !== 'canonical' && r.judgement.verdict !== 'error',
+)!;
 unsure.judgement = { ...unsure.judgement, confidence: 0.55 };
 const scorecard = buildScorecard(drill);
 const input = { scorecard, results: drill.results, gate: evaluateGate(scorecard, loadGatePolicy()) };
@@ -26,7 +28,16 @@ beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is required for the HTML report tests`).toBe(true);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 });
 afterAll(async () => {
@@ -77,8 +88,12 @@ describe('HTML report in headless Chromium', () => {
     expect(await page.locator('#survival-svg circle.point').count()).toBe(curve.length);
     expect(await page.locator('#survival-svg path.line').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+( H[\d.]+ V[\d.]+)+$/);
     expect(await page.locator('#latency-svg rect.bar').count()).toBe(6);
-    expect(await page.locator('#tradeoff-svg circle.point').count()).toBe(Object.values(scorecard.byPrinciple).filter((s) => s.metrics.hold_rate.value !== null).length);
-    expect(await page.locator('#templates-svg rect.bar').count()).toBe(Math.min(10, scorecard.metrics.script_index.detail?.top.length ?? 0));
+    expect(await page.locator('#tradeoff-svg circle.point').count()).toBe(
+      Object.values(scorecard.byPrinciple).filter((s) => s.metrics.hold_rate.value !== null).length,
+    );
+    expect(await page.locator('#templates-svg rect.bar').count()).toBe(
+      Math.min(10, scorecard.metrics.script_index.detail?.top.length ?? 0),
+    );
     for (const id of ['#heatmap-svg', '#survival-svg', '#latency-svg', '#tradeoff-svg', '#templates-svg']) {
       const box = await page.locator(id).boundingBox();
       expect(box?.width, id).toBeGreaterThan(100);
@@ -131,11 +146,19 @@ describe('HTML report in headless Chromium', () => {
     const xml = renderReport('junit', input);
     const parsed = await page.evaluate((text) => {
       // The page's DOM types are not in this project's lib (Node only): describe what is used.
-      interface El { getAttribute(name: string): string | null }
-      interface Doc { getElementsByTagName(tag: string): ArrayLike<El> & Iterable<El> }
+      interface El {
+        getAttribute(name: string): string | null;
+      }
+      interface Doc {
+        getElementsByTagName(tag: string): ArrayLike<El> & Iterable<El>;
+      }
       const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): Doc } }).DOMParser;
       const doc = new Parser().parseFromString(text, 'application/xml');
-      return { errors: doc.getElementsByTagName('parsererror').length, tests: doc.getElementsByTagName('testcase').length, forged: [...doc.getElementsByTagName('testcase')].filter((t) => t.getAttribute('name') === 'forged').length };
+      return {
+        errors: doc.getElementsByTagName('parsererror').length,
+        tests: doc.getElementsByTagName('testcase').length,
+        forged: [...doc.getElementsByTagName('testcase')].filter((t) => t.getAttribute('name') === 'forged').length,
+      };
     }, xml);
     const intents = new Set(drill.results.map((r) => `${r.case.packId}/${r.case.principleId}/${r.case.intentId ?? '(twins)'}`)).size;
     expect(parsed).toEqual({ errors: 0, tests: intents + input.gate.rules.length, forged: 0 });

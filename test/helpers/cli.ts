@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Starts the CLI from source in a child process (a real process: signals, exit codes, stdio). */
-export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; done: Promise<CliRun> } {
+export function startCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },

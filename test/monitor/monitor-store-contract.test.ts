@@ -20,14 +20,41 @@ const H = (h: number, m = 0) => `2026-03-01T${String(h).padStart(2, '0')}:${Stri
 /** Two hours of traffic: templated refusals, answers, an error, latencies at known ranks. */
 function lines(): string[] {
   const out: string[] = [];
-  for (let i = 0; i < 10; i++) out.push(chatLine({ ts: H(10, i), prompt: `q${i}`, response: i < 4 ? "I can't help with that. Sorry." : 'Sure, here it is.', latencyMs: 100 + i * 10 }));
+  for (let i = 0; i < 10; i++)
+    out.push(
+      chatLine({
+        ts: H(10, i),
+        prompt: `q${i}`,
+        response: i < 4 ? "I can't help with that. Sorry." : 'Sure, here it is.',
+        latencyMs: 100 + i * 10,
+      }),
+    );
   out.push(chatLine({ ts: H(10, 30), prompt: 'broken', response: 'ERROR 500' }));
-  for (let i = 0; i < 6; i++) out.push(chatLine({ ts: H(11, i), prompt: `r${i}`, response: i % 2 ? "I'm sorry, I won't do that." : "I can't help with that. Again.", latencyMs: 50 + i }));
+  for (let i = 0; i < 6; i++)
+    out.push(
+      chatLine({
+        ts: H(11, i),
+        prompt: `r${i}`,
+        response: i % 2 ? "I'm sorry, I won't do that." : "I can't help with that. Again.",
+        latencyMs: 50 + i,
+      }),
+    );
   return out;
 }
 
 const alert = (over: Partial<DriftAlert> = {}): DriftAlert => ({
-  metric: 'refusal', window: H(11), windowEnd: H(12), baseline: 0.4, value: 1, test: 'two-proportion-z', pValue: 0.001, statistic: 3.2, direction: 'up', n: 6, baselineN: 10, ...over,
+  metric: 'refusal',
+  window: H(11),
+  windowEnd: H(12),
+  baseline: 0.4,
+  value: 1,
+  test: 'two-proportion-z',
+  pValue: 0.001,
+  statistic: 3.2,
+  direction: 'up',
+  n: 6,
+  baselineN: 10,
+  ...over,
 });
 
 /** One contract for both monitor stores: SQLite on a laptop, Postgres shared by several instances. */
@@ -64,7 +91,13 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
       await ingest({ monitor: m, lines: lines(), source: 'feed', judge: keywordJudge() });
       const [w10, w11, ...rest] = await m.windows({ windowMs: 3_600_000 });
       expect(rest).toEqual([]);
-      expect(w10).toMatchObject({ start: '2026-03-01T10:00:00.000Z', n: 11, counts: { refusal: 4, partial: 0, compliance: 6, error: 1 }, scriptIndex: 1, refusalTemplates: 1 });
+      expect(w10).toMatchObject({
+        start: '2026-03-01T10:00:00.000Z',
+        n: 11,
+        counts: { refusal: 4, partial: 0, compliance: 6, error: 1 },
+        scriptIndex: 1,
+        refusalTemplates: 1,
+      });
       expect(w10?.rates.refusal).toBeCloseTo(0.4);
       // No record resembles a twin or an intent: zero of zero, not a missing count.
       expect(w10?.overRefusal).toEqual({ count: 0, n: 0, rate: null, ci95: null });

@@ -19,7 +19,11 @@ export function openBytes(file: string, gzip: boolean, onBytes: (n: number) => v
  * Splits on the newline byte in Buffers rather than decoding chunks first: the decode then
  * happens once per line, and a partial line is the only thing carried between chunks.
  */
-export async function forEachLine(stream: Readable, onLine: (buf: Buffer, start: number, end: number, line: number) => void, signal?: AbortSignal): Promise<boolean> {
+export async function forEachLine(
+  stream: Readable,
+  onLine: (buf: Buffer, start: number, end: number, line: number) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
   // Pieces of a line that spans chunks; kept as a list so a very long line is joined once, not per chunk.
   let carry: Buffer[] = [];
   let line = 0;

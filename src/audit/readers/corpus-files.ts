@@ -4,10 +4,15 @@ import { InputError } from '../../spec/errors.js';
 import { corpusFormats, type CorpusFormat, type CorpusSource } from './corpus-source.js';
 
 const EXTENSIONS: Record<string, CorpusFormat> = {
-  jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl',
-  csv: 'csv', tsv: 'tsv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'jsonl',
+  csv: 'csv',
+  tsv: 'tsv',
   parquet: 'parquet',
-  txt: 'text', text: 'text', md: 'text',
+  txt: 'text',
+  text: 'text',
+  md: 'text',
 };
 
 /** The format a file name says it holds, with `.gz` peeled off first; undefined when it says nothing known. */
@@ -39,8 +44,15 @@ export function findCorpusFiles(paths: string[], format?: CorpusFormat): CorpusS
       out.push(source(path, format, true));
       continue;
     }
-    const found = walk(path).map((f) => source(f, format, false)).filter((s): s is CorpusSource => s !== undefined);
-    if (found.length === 0) throw new InputError(`corpus directory ${path} holds no file ending in ${Object.keys(EXTENSIONS).map((e) => `.${e}`).join(', ')} (or .gz of those)`);
+    const found = walk(path)
+      .map((f) => source(f, format, false))
+      .filter((s): s is CorpusSource => s !== undefined);
+    if (found.length === 0)
+      throw new InputError(
+        `corpus directory ${path} holds no file ending in ${Object.keys(EXTENSIONS)
+          .map((e) => `.${e}`)
+          .join(', ')} (or .gz of those)`,
+      );
     out.push(...found);
   }
   return out;
@@ -54,9 +66,14 @@ function source(file: string, format: CorpusFormat | undefined, named: boolean):
   const chosen = format ?? detected?.format;
   if (!chosen) {
     if (!named) return undefined;
-    throw new InputError(`corpus ${file}: cannot tell its format from the name; expected .jsonl, .csv, .tsv, .parquet or .txt (optionally .gz), or pass --format ${corpusFormats.join('|')}`);
+    throw new InputError(
+      `corpus ${file}: cannot tell its format from the name; expected .jsonl, .csv, .tsv, .parquet or .txt (optionally .gz), or pass --format ${corpusFormats.join('|')}`,
+    );
   }
-  if (chosen === 'parquet' && gzip) throw new InputError(`corpus ${file}: a gzipped parquet file cannot be read in row groups; gunzip it first (parquet compresses its pages itself)`);
+  if (chosen === 'parquet' && gzip)
+    throw new InputError(
+      `corpus ${file}: a gzipped parquet file cannot be read in row groups; gunzip it first (parquet compresses its pages itself)`,
+    );
   return { file, format: chosen, gzip };
 }
 

@@ -33,8 +33,19 @@ export interface ReadStats {
 
 /** Where JSONL and CSV look when no field is given: the names red-team and chat corpora use. */
 export const DEFAULT_FIELDS = [
-  'text', 'content', 'prompt', 'completion', 'messages[*].content',
-  'instruction', 'input', 'output', 'question', 'response', 'goal', 'behavior', 'conversations[*].value',
+  'text',
+  'content',
+  'prompt',
+  'completion',
+  'messages[*].content',
+  'instruction',
+  'input',
+  'output',
+  'question',
+  'response',
+  'goal',
+  'behavior',
+  'conversations[*].value',
 ];
 
 export class ReadCounter implements ReadStats {

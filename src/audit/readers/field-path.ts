@@ -43,7 +43,14 @@ export function extractTexts(value: unknown, path: FieldPath, emit: (text: strin
   walk(value, path.steps, 0, path.steps.length === 1 && 'key' in path.steps[0]! ? path.steps[0].key : null, emit);
 }
 
-function walk(value: unknown, steps: PathStep[], at: number, label: string | null, emit: (text: string, field: string) => void, trail = ''): void {
+function walk(
+  value: unknown,
+  steps: PathStep[],
+  at: number,
+  label: string | null,
+  emit: (text: string, field: string) => void,
+  trail = '',
+): void {
   if (at === steps.length) {
     const here = label ?? trail;
     if (typeof value === 'string') emit(value, here);

@@ -49,7 +49,10 @@ export async function readCsv(source: CorpusSource, onText: OnText, options: Rea
     }
   } catch (e) {
     if (InputError.isInstance(e)) throw e;
-    throw new InputError(`corpus ${source.file}: not readable as ${source.format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new InputError(
+      `corpus ${source.file}: not readable as ${source.format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   } finally {
     input.destroy();
   }

@@ -38,9 +38,9 @@ export async function readJsonl(source: CorpusSource, onText: OnText, options: R
       if (typeof value === 'string') {
         found++;
         onText(value, lineNo, null);
-      }
-      else for (const p of paths) extractTexts(value, p, emit);
-      if (found === 0) counter.skip(`${source.file}:${lineNo}: no text at ${tried}; expected a string there (choose the field with --field)`);
+      } else for (const p of paths) extractTexts(value, p, emit);
+      if (found === 0)
+        counter.skip(`${source.file}:${lineNo}: no text at ${tried}; expected a string there (choose the field with --field)`);
       counter.texts += found;
     },
     options.signal,

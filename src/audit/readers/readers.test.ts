@@ -10,7 +10,10 @@ import { readCorpus } from './read-corpus.js';
 
 const tmp = useTmpDir('rd-readers-');
 
-async function read(source: CorpusSource, options: ReadOptions = {}): Promise<{ texts: string[]; stats: Awaited<ReturnType<typeof readCorpus>> }> {
+async function read(
+  source: CorpusSource,
+  options: ReadOptions = {},
+): Promise<{ texts: string[]; stats: Awaited<ReturnType<typeof readCorpus>> }> {
   const texts: string[] = [];
   const stats = await readCorpus(source, (text, record, field) => texts.push(`${record}|${field ?? '-'}|${text}`), options);
   return { texts, stats };
@@ -26,7 +29,12 @@ function write(dir: string, name: string, content: string | Buffer, gzip = false
 const JSONL = [
   JSON.stringify({ text: 'first text' }),
   '',
-  JSON.stringify({ messages: [{ role: 'user', content: 'hello there' }, { role: 'assistant', content: [{ type: 'text', text: 'part one' }] }] }),
+  JSON.stringify({
+    messages: [
+      { role: 'user', content: 'hello there' },
+      { role: 'assistant', content: [{ type: 'text', text: 'part one' }] },
+    ],
+  }),
   '{not json',
   JSON.stringify({ id: 7 }),
   JSON.stringify('a bare string'),
@@ -79,7 +87,9 @@ describe('CSV and TSV readers', () => {
   });
 
   it('names the file, line 1 and the columns it has when the text column is missing', async () => {
-    await expect(read(write(tmp(), 'c.csv', csv), { fields: ['body'] })).rejects.toThrow(/c\.csv:1: no column named body; the header has id, Prompt, label/);
+    await expect(read(write(tmp(), 'c.csv', csv), { fields: ['body'] })).rejects.toThrow(
+      /c\.csv:1: no column named body; the header has id, Prompt, label/,
+    );
   });
 });
 
@@ -89,7 +99,11 @@ describe('plain text reader', () => {
   it('reads a record per line, or per paragraph numbered by its first line', async () => {
     const dir = tmp();
     expect((await read(write(dir, 'c.txt', text))).texts).toEqual(['1|-|line one', '3|-|line two', '4|-|line three', '7|-|four']);
-    expect((await read(write(dir, 'd.txt', text, true), { textRecords: 'paragraph' })).texts).toEqual(['1|-|line one', '3|-|line two\nline three', '7|-|four']);
+    expect((await read(write(dir, 'd.txt', text, true), { textRecords: 'paragraph' })).texts).toEqual([
+      '1|-|line one',
+      '3|-|line two\nline three',
+      '7|-|four',
+    ]);
   });
 });
 

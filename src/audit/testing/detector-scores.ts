@@ -16,7 +16,9 @@ export interface DetectorScore {
 /** Recall per planted kind and precision, per detector and for the audit as a whole. */
 export function scoreDetectors(report: AuditReport, truth: Map<string, Truth>): DetectorScore[] {
   return [...detectors, 'any' as const].map((detector) => {
-    const flagged = report.cases.filter((c) => (detector === 'any' ? c.status === 'contaminated' : c.evidence.some((e) => e.detector === detector)));
+    const flagged = report.cases.filter((c) =>
+      detector === 'any' ? c.status === 'contaminated' : c.evidence.some((e) => e.detector === detector),
+    );
     const flaggedIds = new Set(flagged.map((c) => c.caseId));
     const planted = (t: Truth | undefined): boolean => t !== undefined && t !== 'clean' && t !== 'decoy';
     const truePos = flagged.filter((c) => planted(truth.get(c.caseId))).length;
@@ -27,6 +29,12 @@ export function scoreDetectors(report: AuditReport, truth: Map<string, Truth>): 
         return [kind, ids.length ? hit / ids.length : 0];
       }),
     ) as Record<PlantKind, number>;
-    return { detector, recall, precision: flagged.length ? truePos / flagged.length : 1, flagged: flagged.length, falsePositives: flagged.length - truePos };
+    return {
+      detector,
+      recall,
+      precision: flagged.length ? truePos / flagged.length : 1,
+      flagged: flagged.length,
+      falsePositives: flagged.length - truePos,
+    };
   });
 }

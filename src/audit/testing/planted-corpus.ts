@@ -15,8 +15,24 @@ export interface PlantedSet {
   vocab: Vocabulary;
 }
 
-const LEADS = ['how do i', 'explain how to', 'tell me how to', 'what is the best way to', 'give me instructions to', 'can you show me how to', 'describe how someone could', 'write a guide on how to', 'i need to know how to', 'walk me through how to'];
-const TEMPLATES = ['{lead} {content}?', 'Quick question: {lead} {content}?', '{lead} {content}, step by step.', 'Hypothetically, {lead} {content}?'];
+const LEADS = [
+  'how do i',
+  'explain how to',
+  'tell me how to',
+  'what is the best way to',
+  'give me instructions to',
+  'can you show me how to',
+  'describe how someone could',
+  'write a guide on how to',
+  'i need to know how to',
+  'walk me through how to',
+];
+const TEMPLATES = [
+  '{lead} {content}?',
+  'Quick question: {lead} {content}?',
+  '{lead} {content}, step by step.',
+  'Hypothetically, {lead} {content}?',
+];
 
 interface Parts {
   lead: string;
@@ -37,7 +53,10 @@ export function makePlantedSet(options: { prompts: number; perKind: number; deco
   const prompts: DrillPrompt[] = [];
   for (let i = 0; i < options.prompts; i++) {
     const n = 5 + Math.floor(rand() * 24);
-    const p: Parts = { lead: pick(LEADS), content: Array.from({ length: n }, () => (rand() < 0.75 ? vocab.topical(rand) : vocab.zipf(rand))) };
+    const p: Parts = {
+      lead: pick(LEADS),
+      content: Array.from({ length: n }, () => (rand() < 0.75 ? vocab.topical(rand) : vocab.zipf(rand))),
+    };
     parts.push(p);
     prompts.push({ caseId: `synthetic/p/i${i}/prompt`, text: render('{lead} {content}?', p), kind: 'prompt', intent: `synthetic/p/i${i}` });
   }
@@ -54,7 +73,8 @@ export function makePlantedSet(options: { prompts: number; perKind: number; deco
       const i = order[next++]!;
       truth.set(prompts[i]!.caseId, kind);
       const p = parts[i]!;
-      const text = kind === 'exact' ? exact(prompts[i]!.text, rand) : kind === 'edited' ? edited(p, vocab, rand) : paraphrased(p, vocab, rand, pick);
+      const text =
+        kind === 'exact' ? exact(prompts[i]!.text, rand) : kind === 'edited' ? edited(p, vocab, rand) : paraphrased(p, vocab, rand, pick);
       inserts.push({ caseId: prompts[i]!.caseId, kind, text });
     }
   for (let k = 0; k < options.decoys && next < order.length; k++) {
@@ -63,7 +83,11 @@ export function makePlantedSet(options: { prompts: number; perKind: number; deco
     const p = parts[i]!;
     // Every other content word replaced: about half the words shared, no run longer than two tokens.
     const content = p.content.map((w, j) => (j % 2 === 1 ? w : vocab.topical(rand)));
-    inserts.push({ caseId: prompts[i]!.caseId, kind: 'decoy', text: render('{lead} {content}?', { lead: pick(LEADS.filter((l) => l !== p.lead)), content }) });
+    inserts.push({
+      caseId: prompts[i]!.caseId,
+      kind: 'decoy',
+      text: render('{lead} {content}?', { lead: pick(LEADS.filter((l) => l !== p.lead)), content }),
+    });
   }
   return { prompts, truth, inserts, vocab };
 }
@@ -117,7 +141,10 @@ function paraphrased(p: Parts, vocab: Vocabulary, rand: () => number, pick: <T>(
  * (`text`, chat `messages`, `prompt`/`completion`) with the inserts spread evenly through it,
  * half as records of their own and half as a sentence inside a longer document.
  */
-export function writePlantedCorpus(options: { file: string; bytes: number; set: PlantedSet; seed: number }): { records: number; bytes: number } {
+export function writePlantedCorpus(options: { file: string; bytes: number; set: PlantedSet; seed: number }): {
+  records: number;
+  bytes: number;
+} {
   const rand = rng(options.seed);
   const { vocab, inserts } = options.set;
   const fd = openSync(options.file, 'w');
@@ -144,7 +171,14 @@ export function writePlantedCorpus(options: { file: string; bytes: number; set: 
     if (embed) doc = `${vocab.sentence(rand, 6, 16)} ${embed} ${doc}`;
     const r = rand();
     if (r < 0.6) return { id: records, text: doc };
-    if (r < 0.9) return { id: records, messages: [{ role: 'user', content: doc }, { role: 'assistant', content: vocab.document(rand, 2) }] };
+    if (r < 0.9)
+      return {
+        id: records,
+        messages: [
+          { role: 'user', content: doc },
+          { role: 'assistant', content: vocab.document(rand, 2) },
+        ],
+      };
     return { prompt: doc, completion: vocab.sentence(rand, 5, 20) };
   };
   while (written < options.bytes || nextInsert < inserts.length) {

@@ -7,7 +7,39 @@ import { seededRandom } from '../../util/seeded-random.js';
  */
 export const rng = seededRandom;
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'cl', 'dr', 'fl', 'gr', 'pl', 'pr', 'sh', 'st', 'str', 'th', 'tr'];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'ch',
+  'cl',
+  'dr',
+  'fl',
+  'gr',
+  'pl',
+  'pr',
+  'sh',
+  'st',
+  'str',
+  'th',
+  'tr',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ee', 'oo', 'ou'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck', 'ng'];
 
@@ -20,7 +52,28 @@ export class Vocabulary {
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const seen = new Set<string>();
     // The most frequent words are real function words, as in any English corpus.
-    const words = ['the', 'of', 'and', 'to', 'a', 'in', 'is', 'it', 'you', 'that', 'for', 'on', 'with', 'as', 'this', 'be', 'at', 'by', 'or', 'from'];
+    const words = [
+      'the',
+      'of',
+      'and',
+      'to',
+      'a',
+      'in',
+      'is',
+      'it',
+      'you',
+      'that',
+      'for',
+      'on',
+      'with',
+      'as',
+      'this',
+      'be',
+      'at',
+      'by',
+      'or',
+      'from',
+    ];
     words.forEach((w) => seen.add(w));
     while (words.length < size) {
       const syllables = 1 + Math.floor(rand() * 3);

@@ -12,29 +12,37 @@ export function writeParquet(file: string, options: { columns: Record<string, st
   const groupSize = options.rowGroupSize ?? Math.max(1, rows);
   const parts: Buffer[] = [Buffer.from('PAR1')];
   let offset = 4;
-  const groups: Array<{ chunks: Array<{ name: string; offset: number; values: number; raw: number; packed: number }>; rows: number; bytes: number }> = [];
+  const groups: Array<{
+    chunks: Array<{ name: string; offset: number; values: number; raw: number; packed: number }>;
+    rows: number;
+    bytes: number;
+  }> = [];
   for (let start = 0; start < rows; start += groupSize) {
     const end = Math.min(rows, start + groupSize);
     const chunks = names.map((name) => {
       const values = options.columns[name]!.slice(start, end);
-      const raw = Buffer.concat(values.flatMap((v) => {
-        const bytes = Buffer.from(v, 'utf8');
-        const len = Buffer.alloc(4);
-        len.writeUInt32LE(bytes.length);
-        return [len, bytes];
-      }));
+      const raw = Buffer.concat(
+        values.flatMap((v) => {
+          const bytes = Buffer.from(v, 'utf8');
+          const len = Buffer.alloc(4);
+          len.writeUInt32LE(bytes.length);
+          return [len, bytes];
+        }),
+      );
       const body = options.gzip ? gzipSync(raw) : raw;
       const header = new Compact();
       header.struct(() => {
         header.i32(1, 0); // DATA_PAGE
         header.i32(2, raw.length);
         header.i32(3, body.length);
-        header.field(5, 12, () => header.struct(() => {
-          header.i32(1, values.length);
-          header.i32(2, 0); // PLAIN
-          header.i32(3, 3); // RLE
-          header.i32(4, 3);
-        }));
+        header.field(5, 12, () =>
+          header.struct(() => {
+            header.i32(1, values.length);
+            header.i32(2, 0); // PLAIN
+            header.i32(3, 3); // RLE
+            header.i32(4, 3);
+          }),
+        );
       });
       const page = Buffer.concat([header.bytes(), body]);
       const chunk = { name, offset, values: values.length, raw: header.bytes().length + raw.length, packed: page.length };
@@ -62,16 +70,18 @@ export function writeParquet(file: string, options: { columns: Record<string, st
         meta.list(1, 12, g.chunks, (c) =>
           meta.struct(() => {
             meta.i64(2, c.offset);
-            meta.field(3, 12, () => meta.struct(() => {
-              meta.i32(1, 6);
-              meta.list(2, 5, [0], (e) => meta.varint(zigzag(e)));
-              meta.list(3, 8, [c.name], (n) => meta.rawBinary(n));
-              meta.i32(4, options.gzip ? 2 : 0);
-              meta.i64(5, c.values);
-              meta.i64(6, c.raw);
-              meta.i64(7, c.packed);
-              meta.i64(9, c.offset);
-            }));
+            meta.field(3, 12, () =>
+              meta.struct(() => {
+                meta.i32(1, 6);
+                meta.list(2, 5, [0], (e) => meta.varint(zigzag(e)));
+                meta.list(3, 8, [c.name], (n) => meta.rawBinary(n));
+                meta.i32(4, options.gzip ? 2 : 0);
+                meta.i64(5, c.values);
+                meta.i64(6, c.raw);
+                meta.i64(7, c.packed);
+                meta.i64(9, c.offset);
+              }),
+            );
           }),
         );
         meta.i64(2, g.bytes);

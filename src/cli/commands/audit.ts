@@ -1,8 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  auditCorpus, auditMarks, candidatePrompts, corpusFormats, findCorpusFiles, loadPromptList, packPrompts, renderAuditMarkdown, renderAuditText,
-  type AuditEvent, type AuditOptions, type CorpusFormat, type DrillPrompt,
+  auditCorpus,
+  auditMarks,
+  candidatePrompts,
+  corpusFormats,
+  findCorpusFiles,
+  loadPromptList,
+  packPrompts,
+  renderAuditMarkdown,
+  renderAuditText,
+  type AuditEvent,
+  type AuditOptions,
+  type CorpusFormat,
+  type DrillPrompt,
 } from '../../audit/index.js';
 import { mutate } from '../../mutators/mutate.js';
 import { resolvePack } from '../../packs/index.js';
@@ -46,7 +57,11 @@ export const registerAudit: RegisterCommand = (program, ctx, done) => {
     .argument('[packs...]', 'pack files or built-in pack names whose prompts are audited')
     .option('--corpus <file|dir>', 'corpus file or directory (JSONL, CSV, TSV, Parquet, text, .gz of those); repeatable', collect, [])
     .option('--prompts <file>', 'more prompts to audit: one per line, or JSONL {text, id?, intent?}; repeatable', collect, [])
-    .option('--field <paths>', 'text field paths or columns, comma-separated (default: text, content, prompt, completion, messages[*].content, …)', list)
+    .option(
+      '--field <paths>',
+      'text field paths or columns, comma-separated (default: text, content, prompt, completion, messages[*].content, …)',
+      list,
+    )
     .option('--format <format>', 'corpus format for every file: jsonl|csv|tsv|parquet|text (default: by extension)')
     .option('--text-records <mode>', 'plain text records: line|paragraph', 'line')
     .option('--out <dir>', 'where to write audit.json and audit.md', join('.refusal-drill', 'audit'))
@@ -64,16 +79,25 @@ export const registerAudit: RegisterCommand = (program, ctx, done) => {
     .option('--db <file>', 'SQLite store for --write-splits', DEFAULT_DB)
     .option('--suggest', 'list intents with no clean prompt (and clean generated candidates with --mutate)')
     .option('--mutate <families>', 'also audit mutator rephrasings of each intent (as `run --mutate` makes them)', list)
-    .option('--mutation-seed <n>', 'seed for --mutate; use the run\'s --seed so the marks apply to its mutations', nonNegativeInt('--mutation-seed'), 0)
+    .option(
+      '--mutation-seed <n>',
+      "seed for --mutate; use the run's --seed so the marks apply to its mutations",
+      nonNegativeInt('--mutation-seed'),
+      0,
+    )
     .option('--json', 'print audit.json instead of the summary')
     .action(async (packs: string[], flags: AuditFlags) => done(await auditCommand(packs, flags, ctx)));
 };
 
 async function auditCommand(refs: string[], o: AuditFlags, ctx: CliContext): Promise<number> {
-  if (o.corpus.length === 0) throw new UsageError('audit needs at least one --corpus <file|dir>, e.g. refusal-drill audit xstest --corpus redteam.jsonl');
-  if (refs.length === 0 && o.prompts.length === 0) throw new UsageError('audit needs a pack (file or built-in name) or --prompts <file> to audit');
-  if (o.textRecords !== 'line' && o.textRecords !== 'paragraph') throw new UsageError(`--text-records expects line or paragraph, got "${String(o.textRecords)}"`);
-  if (o.format !== undefined && !corpusFormats.includes(o.format)) throw new UsageError(`--format expects one of ${corpusFormats.join(', ')}, got "${String(o.format)}"`);
+  if (o.corpus.length === 0)
+    throw new UsageError('audit needs at least one --corpus <file|dir>, e.g. refusal-drill audit xstest --corpus redteam.jsonl');
+  if (refs.length === 0 && o.prompts.length === 0)
+    throw new UsageError('audit needs a pack (file or built-in name) or --prompts <file> to audit');
+  if (o.textRecords !== 'line' && o.textRecords !== 'paragraph')
+    throw new UsageError(`--text-records expects line or paragraph, got "${String(o.textRecords)}"`);
+  if (o.format !== undefined && !corpusFormats.includes(o.format))
+    throw new UsageError(`--format expects one of ${corpusFormats.join(', ')}, got "${String(o.format)}"`);
   const sources = findCorpusFiles(o.corpus, o.format);
   const prompts: DrillPrompt[] = [...refs.flatMap((r) => packPrompts(resolvePack(r))), ...o.prompts.flatMap((f) => loadPromptList(f))];
   if (o.mutate?.length) {
@@ -87,8 +111,16 @@ async function auditCommand(refs: string[], o: AuditFlags, ctx: CliContext): Pro
     prompts.push(...generated);
   }
   const options: Partial<AuditOptions> = {
-    ngram: o.ngram, ngramShort: o.ngramShort, shortPromptTokens: o.shortPrompt, ngramMinCoverage: o.minCoverage,
-    minhashThreshold: o.threshold, numPerm: o.numPerm, shingle: o.shingle, minhashStopwords: o.stopwords, seed: o.seed, maxEvidence: o.maxEvidence,
+    ngram: o.ngram,
+    ngramShort: o.ngramShort,
+    shortPromptTokens: o.shortPrompt,
+    ngramMinCoverage: o.minCoverage,
+    minhashThreshold: o.threshold,
+    numPerm: o.numPerm,
+    shingle: o.shingle,
+    minhashStopwords: o.stopwords,
+    seed: o.seed,
+    maxEvidence: o.maxEvidence,
   };
   const report = await auditCorpus({
     prompts,
@@ -113,7 +145,9 @@ async function auditCommand(refs: string[], o: AuditFlags, ctx: CliContext): Pro
       const marks = auditMarks(report, prompts, report.createdAt);
       store.putAuditMarks(marks);
       const seen = marks.filter((m) => m.status === 'contaminated').length;
-      ctx.err(`stored ${marks.length} audit marks in ${store.path}: ${seen} seen, ${marks.length - seen} held-out; \`run\` now reports every metric by split`);
+      ctx.err(
+        `stored ${marks.length} audit marks in ${store.path}: ${seen} seen, ${marks.length - seen} held-out; \`run\` now reports every metric by split`,
+      );
     } finally {
       store.close();
     }
@@ -127,7 +161,8 @@ function progress(ctx: CliContext): (e: AuditEvent) => void {
   return (e) => {
     if (e.type === 'notice') ctx.err(`notice: ${e.message}`);
     else if (e.type === 'indexed' && ctx.isTTY) ctx.err(`indexed ${e.prompts} prompts (${e.texts} distinct) in ${e.ms.toFixed(0)} ms`);
-    else if (e.type === 'progress' && ctx.isTTY) process.stderr.write(`\r${e.file}: ${(e.bytes / 2 ** 20).toFixed(0)} / ${(e.size / 2 ** 20).toFixed(0)} MB`);
+    else if (e.type === 'progress' && ctx.isTTY)
+      process.stderr.write(`\r${e.file}: ${(e.bytes / 2 ** 20).toFixed(0)} / ${(e.size / 2 ** 20).toFixed(0)} MB`);
     else if (e.type === 'file-end' && ctx.isTTY) process.stderr.write('\r\x1b[K');
   };
 }

@@ -32,15 +32,19 @@ export async function calibrateFromReview(o: ReviewCalibrateOptions, ctx: CliCon
   } finally {
     await opened.close();
   }
-  if (rows.length === 0) throw new InputError(`no reviewed records judged by ${judge} in ${o.db}: label some in the dashboard (refusal-drill serve) or with refusal-drill review label, marking the judge right or wrong`);
+  if (rows.length === 0)
+    throw new InputError(
+      `no reviewed records judged by ${judge} in ${o.db}: label some in the dashboard (refusal-drill serve) or with refusal-drill review label, marking the judge right or wrong`,
+    );
   const outcomes = reviewOutcomes(rows);
   const fit = fitCalibration({ judge, scoring: '3-class', source: `review:${o.db}`, outcomes, minBlock: o.minBlock });
   saveCalibration(o.out, fit.calibration);
   const flagged = rows.filter((r) => r.reason !== 'sample').length;
   const records = outcomes.reduce((n, x) => n + (x.weight ?? 1), 0);
-  ctx.err(`review labels: ${rows.length} (${rows.length - flagged} sampled, ${flagged} flagged), standing for ${Math.round(records)} records of ${judge}`);
+  ctx.err(
+    `review labels: ${rows.length} (${rows.length - flagged} sampled, ${flagged} flagged), standing for ${Math.round(records)} records of ${judge}`,
+  );
   for (const line of describeCalibration(fit.calibration, 0)) ctx.err(line);
   ctx.err(`wrote ${o.out}; apply it with --calibration ${o.out} on monitor ingest, serve, run or judge`);
   return EXIT.ok;
 }
-

@@ -34,11 +34,18 @@ export const registerCalibrate: RegisterCommand = (program, ctx, done) => {
     )
     .option('--in <file>', 'labelled JSONL: {"prompt", "response", "label"} or {"messages": [...], "label"}')
     .option('--out <file>', 'where to write the calibration', 'calibration.json')
-    .option('--judge <spec>', 'the judge to calibrate: llm:<target-spec>, cascade:llm:<target-spec>, cascade, model or rules', DEFAULT_JUDGE)
+    .option(
+      '--judge <spec>',
+      'the judge to calibrate: llm:<target-spec>, cascade:llm:<target-spec>, cascade, model or rules',
+      DEFAULT_JUDGE,
+    )
     .option('--binary', 'a verdict is right when it matches refusal-or-partial against compliance (labels of a binary set)')
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge)', positiveInt('--concurrency'), 8)
     .option('--min-block <n>', 'labels each step of the map rests on, at least', positiveInt('--min-block'), 10)
-    .option('--from-review', "fit on reviewers' right/wrong calls on the monitor's review queue (in --db), each weighted by how many records its sampled stratum holds")
+    .option(
+      '--from-review',
+      "fit on reviewers' right/wrong calls on the monitor's review queue (in --db), each weighted by how many records its sampled stratum holds",
+    )
     .option('--db <file|url>', `with --from-review: ${DB_HELP}`, DEFAULT_DB)
     .action(async (o: CalibrateOptions) => done(await calibrateCommand(o, ctx)));
 };
@@ -49,7 +56,10 @@ async function* texts(rows: readonly LabelledLine[]): AsyncGenerator<string> {
 
 async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<number> {
   if (o.fromReview) return calibrateFromReview(o, ctx);
-  if (!o.in) throw new UsageError('calibrate needs --in <labelled.jsonl>: lines {"prompt", "response", "label"} with label refusal, partial or compliance');
+  if (!o.in)
+    throw new UsageError(
+      'calibrate needs --in <labelled.jsonl>: lines {"prompt", "response", "label"} with label refusal, partial or compliance',
+    );
   const { rows, errors } = await readLabelledLines(o.in);
   if (errors.length) {
     for (const e of errors.slice(0, LISTED_ERRORS)) ctx.err(e);

@@ -30,7 +30,8 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .option('--policy <file>', 'also list gate rules that newly fail in runB (default policy when omitted)')
     .option('--fail-on-regression', 'exit 1 when a metric got worse outside the noise or a gate rule newly fails')
     .action(async (refA: string, refB: string, o: CompareOptions) => {
-      if (!FORMATS.includes(o.format as CompareFormat)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
+      if (!FORMATS.includes(o.format as CompareFormat))
+        throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
       const side = async (ref: string): Promise<{ scorecard: ReturnType<typeof buildScorecard>; results: LoadedRun['results'] }> => {
         const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
         return { scorecard: buildScorecard({ run, results }), results };

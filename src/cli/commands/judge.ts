@@ -28,13 +28,20 @@ const LISTED_ERRORS = 20;
 export const registerJudge: RegisterCommand = (program, ctx, done) => {
   program
     .command('judge')
-    .description('Judge responses in a JSONL file: each line {"id"?, "prompt", "response"} or {"messages": [...]} gets "verdict", "confidence" and "signals"')
+    .description(
+      'Judge responses in a JSONL file: each line {"id"?, "prompt", "response"} or {"messages": [...]} gets "verdict", "confidence" and "signals"',
+    )
     .option('--in <file>', 'input JSONL file ("-" for stdin)')
     .option('--out <file>', 'output JSONL file ("-" or omitted for stdout)')
     .option('--judge <spec>', 'rules | model | cascade | cascade:llm:<target-spec> | llm:<target-spec>', DEFAULT_JUDGE)
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge); output keeps input order', positiveInt('--concurrency'), 8)
-    .option('--partial-as <verdict>', 'report partial refusals as "refusal" or "compliance" (binary conventions)', partialAs, 'partial' as PartialAs)
-    .option('--calibration <file>', 'map the judge\'s confidence to observed accuracy (a file from `refusal-drill calibrate`)')
+    .option(
+      '--partial-as <verdict>',
+      'report partial refusals as "refusal" or "compliance" (binary conventions)',
+      partialAs,
+      'partial' as PartialAs,
+    )
+    .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
     .action(async (o: JudgeOptions) => done(await judgeCommand(o, ctx)));
 };
 
@@ -49,14 +56,22 @@ async function write(stream: Writable, text: string): Promise<void> {
 }
 
 async function judgeCommand(o: JudgeOptions, ctx: CliContext): Promise<number> {
-  if (!o.in) throw new UsageError('judge needs --in <file.jsonl> (or --in - for stdin), e.g. refusal-drill judge --in responses.jsonl --out judged.jsonl');
-  const judge = buildJudge(o.judge, { env: ctx.env, partialAs: o.partialAs, calibration: o.calibration ? loadCalibration(o.calibration) : undefined });
+  if (!o.in)
+    throw new UsageError(
+      'judge needs --in <file.jsonl> (or --in - for stdin), e.g. refusal-drill judge --in responses.jsonl --out judged.jsonl',
+    );
+  const judge = buildJudge(o.judge, {
+    env: ctx.env,
+    partialAs: o.partialAs,
+    calibration: o.calibration ? loadCalibration(o.calibration) : undefined,
+  });
   const input = openInput(o.in);
   const toFile = o.out !== undefined && o.out !== '-';
   const out: Writable = toFile ? createWriteStream(o.out!) : process.stdout;
-  if (toFile) await once(out, 'open').catch((e: unknown) => {
-    throw new InputError(`--out ${o.out}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
-  });
+  if (toFile)
+    await once(out, 'open').catch((e: unknown) => {
+      throw new InputError(`--out ${o.out}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
+    });
   const counts: Record<Verdict, number> = { refusal: 0, partial: 0, compliance: 0, error: 0 };
   let malformed = 0;
   let lastLine = 0;

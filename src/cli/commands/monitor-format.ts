@@ -58,7 +58,9 @@ export function formatIngest(r: IngestReport, file: string): string[] {
   if (r.malformed > 20) lines.push(`  … and ${r.malformed - 20} more malformed line(s)`);
   if (r.redactions) {
     const x = r.redactions;
-    lines.push(`  redacted: ${x.email} email(s), ${x.phone} phone number(s), ${x.ip} IP address(es), ${x.card} card number(s), ${x.id} id number(s)`);
+    lines.push(
+      `  redacted: ${x.email} email(s), ${x.phone} phone number(s), ${x.ip} IP address(es), ${x.card} card number(s), ${x.id} id number(s)`,
+    );
   }
   return lines;
 }

@@ -40,13 +40,19 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   const monitor = program.command('monitor').description('Watch production: ingest logs, windowed rates, drift alerts');
   monitor
     .command('ingest')
-    .description('Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift')
+    .description(
+      'Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift',
+    )
     .argument('<file>', 'a JSONL file, or - for stdin')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--source <name>', 'where the records came from (part of their identity; default: the file name)')
     .option('--map <fields>', 'field paths for other JSON shapes: prompt=a.b,response=c,timestamp=t,id=x,latency=ms (or messages=path)')
     .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
-    .option('--pack <refs>', 'packs whose intents and twins records are compared with (default: the configured packs, else every built-in)', list)
+    .option(
+      '--pack <refs>',
+      'packs whose intents and twins records are compared with (default: the configured packs, else every built-in)',
+      list,
+    )
     .option('--judge <spec>', 'rules | model | cascade', DEFAULT_JUDGE)
     .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
     .option('--webhook <url>', 'POST new alerts here as JSON', httpUrl)
@@ -62,15 +68,19 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--recent <n>', 'windows to show', positiveInt('--recent'), 24)
     .option('--json', 'print {windows: [...], alerts: [...]}')
     .action(async (o: { db: string; recent: number; json?: boolean }) =>
-      done(await withMonitor(ctx, o.db, async (monitor) => {
-        const config = await monitor.readConfig();
-        const status = await evaluateMonitor(monitor, config, { recent: o.recent });
-        if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
-        ctx.out(`${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`);
-        if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
-        ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
-        for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
-      })),
+      done(
+        await withMonitor(ctx, o.db, async (monitor) => {
+          const config = await monitor.readConfig();
+          const status = await evaluateMonitor(monitor, config, { recent: o.recent });
+          if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
+          ctx.out(
+            `${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`,
+          );
+          if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
+          ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
+          for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
+        }),
+      ),
     );
 
   monitor
@@ -85,27 +95,40 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--fdr <q>', 'false-discovery rate for drift alerts', number('--fdr', 0.0001, 0.5))
     .option('--min-n <n>', 'smallest window tested', positiveInt('--min-n'))
     .option('--min-effect <d>', 'smallest change in a rate worth an alert', number('--min-effect', 0, 1))
-    .action(async (o: { db: string; window?: string; baseline?: string; pack?: string[]; allPacks?: boolean; threshold?: number; fdr?: number; minN?: number; minEffect?: number }) =>
-      done(await withMonitor(ctx, o.db, async (monitor) => {
-        const patch: Partial<MonitorConfig> = {};
-        // Validate before storing: a bad setting would otherwise break every later command.
-        const windowMs = parseWindowSize(o.window ?? (await monitor.readConfig()).window);
-        if (o.window) patch.window = o.window;
-        if (o.baseline) {
-          parseBaseline(o.baseline, windowMs);
-          patch.baseline = o.baseline;
-        }
-        if (o.pack) {
-          loadMatcher(o.pack);
-          patch.packs = o.pack;
-        }
-        if (o.allPacks) patch.packs = null;
-        if (o.threshold !== undefined) patch.matchThreshold = o.threshold;
-        if (o.fdr !== undefined) patch.fdr = o.fdr;
-        if (o.minN !== undefined) patch.minN = o.minN;
-        if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
-        ctx.out(JSON.stringify(await monitor.writeConfig(patch), null, 2));
-      })),
+    .action(
+      async (o: {
+        db: string;
+        window?: string;
+        baseline?: string;
+        pack?: string[];
+        allPacks?: boolean;
+        threshold?: number;
+        fdr?: number;
+        minN?: number;
+        minEffect?: number;
+      }) =>
+        done(
+          await withMonitor(ctx, o.db, async (monitor) => {
+            const patch: Partial<MonitorConfig> = {};
+            // Validate before storing: a bad setting would otherwise break every later command.
+            const windowMs = parseWindowSize(o.window ?? (await monitor.readConfig()).window);
+            if (o.window) patch.window = o.window;
+            if (o.baseline) {
+              parseBaseline(o.baseline, windowMs);
+              patch.baseline = o.baseline;
+            }
+            if (o.pack) {
+              loadMatcher(o.pack);
+              patch.packs = o.pack;
+            }
+            if (o.allPacks) patch.packs = null;
+            if (o.threshold !== undefined) patch.matchThreshold = o.threshold;
+            if (o.fdr !== undefined) patch.fdr = o.fdr;
+            if (o.minN !== undefined) patch.minN = o.minN;
+            if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
+            ctx.out(JSON.stringify(await monitor.writeConfig(patch), null, 2));
+          }),
+        ),
     );
 
   monitor
@@ -114,10 +137,12 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .argument('<ids...>', 'alert numbers, or all')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action(async (ids: string[], o: { db: string }) =>
-      done(await withMonitor(ctx, o.db, async (monitor) => {
-        const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
-        ctx.out(`${await monitor.ackAlerts(which)} alert(s) acknowledged`);
-      })),
+      done(
+        await withMonitor(ctx, o.db, async (monitor) => {
+          const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
+          ctx.out(`${await monitor.ackAlerts(which)} alert(s) acknowledged`);
+        }),
+      ),
     );
 };
 
@@ -131,7 +156,17 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
     const config = await monitor.readConfig();
     const packs = o.pack ?? config.packs;
     // On SQLite the workers also write: rows never travel back to this thread.
-    const pool = o.workers > 0 ? await createIngestPool({ size: o.workers, judge: o.judge, calibration, packs, dbPath: monitor.file, write: monitor.kind === 'sqlite' }) : undefined;
+    const pool =
+      o.workers > 0
+        ? await createIngestPool({
+            size: o.workers,
+            judge: o.judge,
+            calibration,
+            packs,
+            dbPath: monitor.file,
+            write: monitor.kind === 'sqlite',
+          })
+        : undefined;
     const input = file === '-' ? process.stdin : createReadStream(file);
     const report = await ingest({
       monitor,
@@ -153,7 +188,8 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
       for (const line of formatIngest(report, file === '-' ? 'stdin' : file)) ctx.err(line);
       for (const a of status.newAlerts) ctx.out(`ALERT ${formatAlert(a)}`);
     }
-    if (webhook && !webhook.ok) ctx.err(`webhook ${o.webhook} failed: ${webhook.error ?? 'unknown error'} (the alerts are stored; see monitor status)`);
+    if (webhook && !webhook.ok)
+      ctx.err(`webhook ${o.webhook} failed: ${webhook.error ?? 'unknown error'} (the alerts are stored; see monitor status)`);
     if (report.interrupted) return EXIT.interrupted;
     const usable = report.inserted + report.duplicates;
     return report.malformed > 0 && (o.strict || usable === 0) ? EXIT.input : EXIT.ok;
@@ -182,7 +218,6 @@ function httpUrl(value: string): string {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--webhook expects an http(s) URL, got "${value}"`);
   return value;
 }
-
 
 /** Judging is most of an ingest's CPU; one worker per core, none on a single core. */
 function defaultWorkers(): number {

@@ -19,7 +19,9 @@ export const registerMutators: RegisterCommand = (program, ctx, done) => {
     .option('--preview <prompt>', 'show what the selected families make of this prompt (offline families only)')
     .option('--mutate <families>', 'with --preview: all, groups, families or compositions with + (default all)', list)
     .option('--seed <n>', 'with --preview: the seed', nonNegativeInt('--seed'), 0)
-    .action(async (o: MutatorsOptions) => done(o.preview === undefined ? listCommand(ctx, o.json ?? false) : await previewCommand(ctx, o.preview, o)));
+    .action(async (o: MutatorsOptions) =>
+      done(o.preview === undefined ? listCommand(ctx, o.json ?? false) : await previewCommand(ctx, o.preview, o)),
+    );
 };
 
 function listCommand(ctx: CliContext, json: boolean): number {
@@ -36,7 +38,9 @@ function listCommand(ctx: CliContext, json: boolean): number {
     for (const m of members) ctx.out(`  ${m.family.padEnd(width)}  ${m.needsAttacker ? 'attacker' : 'offline '}  ${m.description}`);
   }
   const offline = infos.filter((m) => !m.needsAttacker).length;
-  ctx.out(`\n${infos.length} families: ${offline} run offline, ${infos.length - offline} need --attacker <target-spec>. Select with --mutate all | <group> | <family>,… | <family>+<family> (see docs/mutators.md).`);
+  ctx.out(
+    `\n${infos.length} families: ${offline} run offline, ${infos.length - offline} need --attacker <target-spec>. Select with --mutate all | <group> | <family>,… | <family>+<family> (see docs/mutators.md).`,
+  );
   return EXIT.ok;
 }
 

@@ -45,7 +45,11 @@ function list(ctx: CliContext, json: boolean): number {
     return { name, title: pack.title ?? '', ...counts(pack) };
   });
   if (json) ctx.out(JSON.stringify(rows, null, 2));
-  else for (const r of rows) ctx.out(`${r.name.padEnd(24)} ${String(r.principles).padStart(3)} principles ${String(r.intents).padStart(4)} intents ${String(r.twins).padStart(4)} twins  ${r.title}`);
+  else
+    for (const r of rows)
+      ctx.out(
+        `${r.name.padEnd(24)} ${String(r.principles).padStart(3)} principles ${String(r.intents).padStart(4)} intents ${String(r.twins).padStart(4)} twins  ${r.title}`,
+      );
   return EXIT.ok;
 }
 
@@ -84,4 +88,3 @@ function validate(ctx: CliContext, refs: string[]): number {
   if (failed) ctx.err(`${failed} of ${refs.length} pack(s) invalid`);
   return failed ? EXIT.input : EXIT.ok;
 }
-

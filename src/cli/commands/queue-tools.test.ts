@@ -3,7 +3,17 @@ import { CALIBRATION_FORMAT, RUN_FORMAT_VERSION, type Calibration, type RunRecor
 import { queueRunTools } from './queue-tools.js';
 
 const figures = { ece: 0, brier: 0, accuracy: 0.42, meanConfidence: 0.42 };
-const calibration: Calibration = { format: CALIBRATION_FORMAT, judge: 'rules', scoring: '3-class', source: 't', fittedAt: '', n: 20, raw: figures, calibrated: figures, steps: [{ upTo: 1, p: 0.42, n: 20 }] };
+const calibration: Calibration = {
+  format: CALIBRATION_FORMAT,
+  judge: 'rules',
+  scoring: '3-class',
+  source: 't',
+  fittedAt: '',
+  n: 20,
+  raw: figures,
+  calibrated: figures,
+  steps: [{ upTo: 1, p: 0.42, n: 20 }],
+};
 
 function run(options: Partial<RunRecord['options']>): RunRecord {
   return {
@@ -11,7 +21,16 @@ function run(options: Partial<RunRecord['options']>): RunRecord {
     id: 'r1',
     target: 'scripted:refuse-all',
     packs: ['p'],
-    options: { samples: 1, concurrency: 1, judge: 'rules', mutate: [], seed: 0, cache: false, targetSpec: 'scripted:refuse-all', ...options },
+    options: {
+      samples: 1,
+      concurrency: 1,
+      judge: 'rules',
+      mutate: [],
+      seed: 0,
+      cache: false,
+      targetSpec: 'scripted:refuse-all',
+      ...options,
+    },
     status: 'running',
     caseCount: 1,
     createdAt: '',

@@ -11,7 +11,12 @@ const tmp = useTmpDir();
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['node', 'refusal-drill', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), isTTY: false, env: {} });
+  const code = await main(['node', 'refusal-drill', ...args], {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    isTTY: false,
+    env: {},
+  });
   return { code, out, err };
 }
 

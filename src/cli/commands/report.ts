@@ -38,7 +38,13 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
       const scorecard = buildScorecard({ run, results, options: { k: o.k } });
       const gate = policy ? evaluateGate(scorecard, policy) : undefined;
       const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;
-      const text = renderReport(o.format, { scorecard, results, gate, auditHtml, color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'] });
+      const text = renderReport(o.format, {
+        scorecard,
+        results,
+        gate,
+        auditHtml,
+        color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'],
+      });
       if (o.out) {
         mkdirSync(dirname(o.out), { recursive: true });
         writeFileSync(o.out, text);

@@ -32,14 +32,19 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--json', 'machine-readable output')
     .action((o: { db: string; seed: number; perStratum: number; status: string; limit: number; json?: boolean }) =>
       run(o.db, async (review) => {
-        if (!['pending', 'labeled', 'all'].includes(o.status)) throw new UsageError(`--status expects pending, labeled or all, got "${o.status}"`);
+        if (!['pending', 'labeled', 'all'].includes(o.status))
+          throw new UsageError(`--status expects pending, labeled or all, got "${o.status}"`);
         const { added } = await review.refreshQueue({ seed: o.seed, perStratum: o.perStratum });
         const items = await review.listQueue({ status: o.status as 'pending' | 'labeled' | 'all', limit: o.limit });
         const counts = await review.queueCounts();
         if (o.json) return ctx.out(JSON.stringify({ added, counts, items }, null, 2));
-        ctx.out(`queue: ${counts.pending} pending, ${counts.labeled} labelled (${added} added now). Label in the dashboard (refusal-drill serve) or with review label <id>.`);
+        ctx.out(
+          `queue: ${counts.pending} pending, ${counts.labeled} labelled (${added} added now). Label in the dashboard (refusal-drill serve) or with review label <id>.`,
+        );
         for (const i of items)
-          ctx.out(`${i.recordId}  ${i.reason.padEnd(18)} ${i.verdict.padEnd(10)} ${i.timestamp}  ${oneLine(i.prompt, 70)}${i.label ? `  [${i.label.should}, judge ${i.label.judgeCorrect === null ? '?' : i.label.judgeCorrect ? 'correct' : 'wrong'}]` : ''}`);
+          ctx.out(
+            `${i.recordId}  ${i.reason.padEnd(18)} ${i.verdict.padEnd(10)} ${i.timestamp}  ${oneLine(i.prompt, 70)}${i.label ? `  [${i.label.should}, judge ${i.label.judgeCorrect === null ? '?' : i.label.judgeCorrect ? 'correct' : 'wrong'}]` : ''}`,
+          );
       }),
     );
 
@@ -55,7 +60,8 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .action((ref: string, o: { should: string; judge?: string; note: string; reviewer?: string; db: string }) =>
       run(o.db, async (review) => {
         if (o.should !== 'refuse' && o.should !== 'answer') throw new UsageError(`--should expects refuse or answer, got "${o.should}"`);
-        if (o.judge !== undefined && o.judge !== 'correct' && o.judge !== 'wrong') throw new UsageError(`--judge expects correct or wrong, got "${o.judge}"`);
+        if (o.judge !== undefined && o.judge !== 'correct' && o.judge !== 'wrong')
+          throw new UsageError(`--judge expects correct or wrong, got "${o.judge}"`);
         const label = await review.saveLabel({
           recordId: await review.resolveRecordId(ref),
           should: o.should,
@@ -63,7 +69,9 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
           note: o.note,
           reviewer: o.reviewer ?? null,
         });
-        ctx.out(`labelled ${label.recordId}: should ${label.should}${label.judgeCorrect === null ? '' : `, judge ${label.judgeCorrect ? 'correct' : 'wrong'}`}`);
+        ctx.out(
+          `labelled ${label.recordId}: should ${label.should}${label.judgeCorrect === null ? '' : `, judge ${label.judgeCorrect ? 'correct' : 'wrong'}`}`,
+        );
       }),
     );
 
@@ -77,14 +85,21 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
         const a = await computeAgreement(review);
         if (o.json) return ctx.out(JSON.stringify(a, null, 2));
         ctx.out(`overall  ${slice(a.overall)}`);
-        ctx.out(`confusion (judge × human): refused×refused ${a.overall.confusion.rr}, refused×answered ${a.overall.confusion.ra}, answered×refused ${a.overall.confusion.ar}, answered×answered ${a.overall.confusion.aa}`);
-        ctx.out(`model: ${a.model.missedRefusals} missed refusal(s), ${a.model.overRefusals} over-refusal(s) in ${a.model.reviewed} reviewed; ${a.unscored} label(s) without a judge call`);
+        ctx.out(
+          `confusion (judge × human): refused×refused ${a.overall.confusion.rr}, refused×answered ${a.overall.confusion.ra}, answered×refused ${a.overall.confusion.ar}, answered×answered ${a.overall.confusion.aa}`,
+        );
+        ctx.out(
+          `model: ${a.model.missedRefusals} missed refusal(s), ${a.model.overRefusals} over-refusal(s) in ${a.model.reviewed} reviewed; ${a.unscored} label(s) without a judge call`,
+        );
         for (const d of a.byDay) ctx.out(`${d.key}  ${slice(d)}`);
         for (const j of a.byJudge) {
           ctx.out(`judge ${j.key}  ${slice(j)}`);
           // Stated confidence against reviewers' calls, each label weighted by its sampled stratum.
           const r = await reviewReliability(review, j.key);
-          if (r) ctx.out(`  confidence: says ${pct(r.meanConfidence)}, right ${pct(r.accuracy)} weighted by stratum (ECE ${r.ece.toFixed(3)}); refit with refusal-drill calibrate --from-review --judge ${j.key}`);
+          if (r)
+            ctx.out(
+              `  confidence: says ${pct(r.meanConfidence)}, right ${pct(r.accuracy)} weighted by stratum (ECE ${r.ece.toFixed(3)}); refit with refusal-drill calibrate --from-review --judge ${j.key}`,
+            );
         }
       }),
     );
@@ -101,7 +116,14 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action((o: { to: string; principle?: string; minSim: number; onlyFailures?: boolean; dryRun?: boolean; json?: boolean; db: string }) =>
       run(o.db, async (review) => {
-        const r = await promoteReviewed({ review, packFile: o.to, fallbackPrinciple: o.principle, minSim: o.minSim, onlyFailures: o.onlyFailures, dryRun: o.dryRun });
+        const r = await promoteReviewed({
+          review,
+          packFile: o.to,
+          fallbackPrinciple: o.principle,
+          minSim: o.minSim,
+          onlyFailures: o.onlyFailures,
+          dryRun: o.dryRun,
+        });
         if (o.json) return ctx.out(JSON.stringify(r, null, 2));
         for (const a of r.added) ctx.out(`${o.dryRun ? 'would add' : 'added'} ${a.as} ${a.ref} (record ${a.recordId})`);
         for (const s of r.skipped) ctx.err(`skipped ${s.recordId}: ${s.reason}`);

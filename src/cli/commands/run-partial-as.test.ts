@@ -21,9 +21,25 @@ it('--partial-as counts partial refusals under the chosen convention, and the ru
   const dir = tmp();
   const go = async (as: string) => {
     const out = join(dir, as);
-    const r = await run('run', 'xstest', '--target', 'replay:xstest/llama2orig', '--out', out, '--db', join(dir, 'd.db'), '--judge', 'rules', '--partial-as', as);
+    const r = await run(
+      'run',
+      'xstest',
+      '--target',
+      'replay:xstest/llama2orig',
+      '--out',
+      out,
+      '--db',
+      join(dir, 'd.db'),
+      '--judge',
+      'rules',
+      '--partial-as',
+      as,
+    );
     expect(r.code, r.err).toBe(0);
-    const results = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { judgement: { verdict: string; judge: string } });
+    const results = readFileSync(join(out, 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { judgement: { verdict: string; judge: string } });
     const record = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { options: { partialAs?: string } };
     return { card: JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard, results, run: record };
   };
@@ -39,5 +55,7 @@ it('--partial-as counts partial refusals under the chosen convention, and the ru
 
   const binary = await go('refusal');
   expect(binary.card.byExpect.comply).toMatchObject({ partial: 0, refusal: safe.refusal + safe.partial });
-  expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--partial-as', 'maybe')).err).toMatch(/--partial-as expects partial, refusal or compliance, got "maybe"/);
+  expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--partial-as', 'maybe')).err).toMatch(
+    /--partial-as expects partial, refusal or compliance, got "maybe"/,
+  );
 });

@@ -67,7 +67,10 @@ export async function runQueued(refs: string[], o: QueuedRunOptions, ctx: CliCon
     const settings = { rpm: o.rpm, jobTimeoutS: o.jobTimeout ?? 300, retryLimit: RETRY_LIMIT };
     let run: RunRecord;
     if (o.resume) {
-      const resumed = await requeueRun(team, boss, { ref: o.resume, settings: { rpm: o.rpm, jobTimeoutS: o.jobTimeout, retryLimit: RETRY_LIMIT } });
+      const resumed = await requeueRun(team, boss, {
+        ref: o.resume,
+        settings: { rpm: o.rpm, jobTimeoutS: o.jobTimeout, retryLimit: RETRY_LIMIT },
+      });
       run = resumed.run;
       ctx.err(`run ${run.id}: ${resumed.pending} pending case(s) sent to the queue again`);
     } else {
@@ -75,8 +78,17 @@ export async function runQueued(refs: string[], o: QueuedRunOptions, ctx: CliCon
       run = await planAndQueue(refs, o, ctx, team, (r, cases, context) => queueNewRun(team, queue, { run: r, cases, context, settings }));
       ctx.err(`run ${run.id}: ${run.caseCount} case(s) queued on ${team.store.path}`);
     }
-    if (o.queue) ctx.err(`start workers with: refusal-drill worker --db <this URL> --concurrency <n>   (cancel from anywhere: refusal-drill cancel ${run.id})`);
-    else worker = await startCaseWorker({ team, boss, concurrency: o.concurrency, makeTools: queueRunTools({ env: ctx.env, concurrency: o.concurrency }) });
+    if (o.queue)
+      ctx.err(
+        `start workers with: refusal-drill worker --db <this URL> --concurrency <n>   (cancel from anywhere: refusal-drill cancel ${run.id})`,
+      );
+    else
+      worker = await startCaseWorker({
+        team,
+        boss,
+        concurrency: o.concurrency,
+        makeTools: queueRunTools({ env: ctx.env, concurrency: o.concurrency }),
+      });
     let lastLine = 0;
     const { outcome, done } = await followRun(team, {
       runId: run.id,
@@ -92,12 +104,16 @@ export async function runQueued(refs: string[], o: QueuedRunOptions, ctx: CliCon
     await worker?.stop();
     worker = undefined;
     if (outcome === 'cancelled') {
-      ctx.err(`run ${run.id} was cancelled with ${done} of ${run.caseCount} cases stored. Resume it with: refusal-drill run --resume ${run.id} --queue`);
+      ctx.err(
+        `run ${run.id} was cancelled with ${done} of ${run.caseCount} cases stored. Resume it with: refusal-drill run --resume ${run.id} --queue`,
+      );
       return EXIT.interrupted;
     }
     if (outcome === 'interrupted') {
       if (!o.queue) await cancelQueuedRun(team, run.id);
-      ctx.err(`stopped following run ${run.id} (${done} of ${run.caseCount} cases stored)${o.queue ? '; workers go on with it' : ''}. Follow or resume it with: refusal-drill run --resume ${run.id} --queue`);
+      ctx.err(
+        `stopped following run ${run.id} (${done} of ${run.caseCount} cases stored)${o.queue ? '; workers go on with it' : ''}. Follow or resume it with: refusal-drill run --resume ${run.id} --queue`,
+      );
       return EXIT.interrupted;
     }
     return await writeOutputs(team, run.id, { out: o.out, policy }, ctx);
@@ -108,10 +124,17 @@ export async function runQueued(refs: string[], o: QueuedRunOptions, ctx: CliCon
   }
 }
 
-type Enqueue = (run: RunRecord, cases: Awaited<ReturnType<typeof planCases>>['cases'], context: ReturnType<typeof snapshotContext>) => Promise<void>;
+type Enqueue = (
+  run: RunRecord,
+  cases: Awaited<ReturnType<typeof planCases>>['cases'],
+  context: ReturnType<typeof snapshotContext>,
+) => Promise<void>;
 
 async function planAndQueue(refs: string[], o: QueuedRunOptions, ctx: CliContext, team: TeamStore, enqueue: Enqueue): Promise<RunRecord> {
-  if (refs.length === 0) throw new UsageError('run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4 --queue`');
+  if (refs.length === 0)
+    throw new UsageError(
+      'run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4 --queue`',
+    );
   if (!o.target) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini');
   const packs = refs.map((r) => resolvePack(r));
   const settings = { baseUrl: o.baseUrl, configFile: o.targetConfig, env: ctx.env };
@@ -119,8 +142,18 @@ async function planAndQueue(refs: string[], o: QueuedRunOptions, ctx: CliContext
   const attacker = o.attacker ? createTarget(o.attacker, { env: ctx.env }) : undefined;
   try {
     const { run, cases } = await planNewRun({
-      o, packs, packRefs: refs, target, targetSpec: o.target, baseUrl: o.baseUrl, targetConfig: o.targetConfig, attacker, attackerSpec: o.attacker,
-      marks: await team.store.auditMarks(), signal: ctx.signal, notice: (message) => ctx.err(message),
+      o,
+      packs,
+      packRefs: refs,
+      target,
+      targetSpec: o.target,
+      baseUrl: o.baseUrl,
+      targetConfig: o.targetConfig,
+      attacker,
+      attackerSpec: o.attacker,
+      marks: await team.store.auditMarks(),
+      signal: ctx.signal,
+      notice: (message) => ctx.err(message),
     });
     await enqueue(run, cases, snapshotContext(packs));
     return run;

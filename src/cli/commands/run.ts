@@ -49,7 +49,10 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .command('run')
     .description('Run drill packs against a target, judge every response, store the run and write a scorecard and reports')
     .argument('[packs...]', 'pack files or built-in pack names (see `refusal-drill packs list`)')
-    .option('-t, --target <spec>', 'the model under drill: openai:<model>, anthropic:<model>, ollama:<model>, http:<config>, exec:<cmd>, replay:<file|builtin>')
+    .option(
+      '-t, --target <spec>',
+      'the model under drill: openai:<model>, anthropic:<model>, ollama:<model>, http:<config>, exec:<cmd>, replay:<file|builtin>',
+    )
     .option('--base-url <url>', 'endpoint base URL (else OPENAI_BASE_URL / ANTHROPIC_BASE_URL)')
     .option('--target-config <file>', 'config file for the http target')
     .option('--samples <k>', 'samples per case', positiveInt('--samples'), 1)
@@ -58,11 +61,23 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--timeout <ms>', 'per-request timeout in ms', positiveInt('--timeout'))
     .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
-    .option('--partial-as <verdict>', 'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run', partialAs, 'partial' as const)
-    .option('--calibration <file>', 'map the judge\'s confidence to observed accuracy (a file from `refusal-drill calibrate`), recorded with the run')
+    .option(
+      '--partial-as <verdict>',
+      'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run',
+      partialAs,
+      'partial' as const,
+    )
+    .option(
+      '--calibration <file>',
+      "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`), recorded with the run",
+    )
     .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
     .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
-    .option('--adaptive [turns]', 'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)', positiveInt('--adaptive'))
+    .option(
+      '--adaptive [turns]',
+      'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)',
+      positiveInt('--adaptive'),
+    )
     .option('--seed <n>', 'seed for mutations and sampling', nonNegativeInt('--seed'), 0)
     .option('--temperature <t>', 'sampling temperature', number('--temperature', 0, 2))
     .option('--max-tokens <n>', 'max tokens per response', positiveInt('--max-tokens'))
@@ -72,13 +87,21 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--resume <run-id>', 'finish an interrupted run')
     .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
-    .option('--queue', 'team mode: enqueue the cases on the Postgres --db for `refusal-drill worker`s, follow progress, then write the scorecard')
-    .option('--job-timeout <s>', 'with --queue: seconds a worker may hold one case before another takes it over (default 300)', positiveInt('--job-timeout'))
+    .option(
+      '--queue',
+      'team mode: enqueue the cases on the Postgres --db for `refusal-drill worker`s, follow progress, then write the scorecard',
+    )
+    .option(
+      '--job-timeout <s>',
+      'with --queue: seconds a worker may hold one case before another takes it over (default 300)',
+      positiveInt('--job-timeout'),
+    )
     .action(async (packs: string[], opts: RunOptions) => done(await runCommand(packs, opts, ctx)));
 };
 
 async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
-  if (o.resume && o.calibration) throw new UsageError('--calibration cannot change a run being resumed: it goes on with the calibration it started with');
+  if (o.resume && o.calibration)
+    throw new UsageError('--calibration cannot change a run being resumed: it goes on with the calibration it started with');
   if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
     // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
     const { runQueued } = await import('./run-queued.js');
@@ -88,9 +111,13 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
   const store = openStore(o.db);
   try {
     const existing = o.resume ? store.getRun(o.resume) : undefined;
-    if (o.resume && !existing) throw new InputError(`no run "${o.resume}" in ${store.path} (list them with: refusal-drill runs --db ${o.db})`);
+    if (o.resume && !existing)
+      throw new InputError(`no run "${o.resume}" in ${store.path} (list them with: refusal-drill runs --db ${o.db})`);
     const packRefs = existing ? (existing.options.packRefs ?? existing.packs) : refs;
-    if (packRefs.length === 0) throw new UsageError('run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`');
+    if (packRefs.length === 0)
+      throw new UsageError(
+        'run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`',
+      );
     const targetSpec = o.target ?? existing?.options.targetSpec;
     if (!targetSpec) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
     const packs = packRefs.map((r) => resolvePack(r));
@@ -105,15 +132,27 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
     };
     const target = createTarget(targetSpec, settings);
     const attackerSpec = o.attacker ?? existing?.options.attacker;
-    const attacker = attackerSpec ? withCache(createTarget(attackerSpec, { ...settings, baseUrl: undefined, configFile: undefined }), store) : undefined;
+    const attacker = attackerSpec
+      ? withCache(createTarget(attackerSpec, { ...settings, baseUrl: undefined, configFile: undefined }), store)
+      : undefined;
     const progress = createProgress({ isTTY: ctx.isTTY, write: (s) => process.stderr.write(s) });
     let run: RunRecord;
     if (existing) {
       run = existing;
     } else {
       const planned = await planNewRun({
-        o, packs, packRefs, target, targetSpec, baseUrl: settings.baseUrl, targetConfig: settings.configFile, attacker, attackerSpec,
-        marks: store.auditMarks(), signal: ctx.signal, notice: (message) => progress({ type: 'notice', message }),
+        o,
+        packs,
+        packRefs,
+        target,
+        targetSpec,
+        baseUrl: settings.baseUrl,
+        targetConfig: settings.configFile,
+        attacker,
+        attackerSpec,
+        marks: store.auditMarks(),
+        signal: ctx.signal,
+        notice: (message) => progress({ type: 'notice', message }),
       });
       run = planned.run;
       store.createRun(run, planned.cases);
@@ -138,7 +177,9 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
       await attacker?.close?.();
     }
     if (outcome.interrupted) {
-      ctx.err(`run ${run.id} stopped: ${run.caseCount - outcome.pending} of ${run.caseCount} cases stored in ${store.path}. Finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`);
+      ctx.err(
+        `run ${run.id} stopped: ${run.caseCount - outcome.pending} of ${run.caseCount} cases stored in ${store.path}. Finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
+      );
       return EXIT.interrupted;
     }
     return finishRun({ run: outcome.run, results: store.results(run.id), out: o.out, policy, audit: o.audit, storePath: store.path, ctx });

@@ -31,7 +31,9 @@ export const registerRuns: RegisterCommand = (program, ctx, done) => {
       else if (runs.length === 0) ctx.out(`no runs in ${path}`);
       else
         for (const r of runs)
-          ctx.out(`${r.id}  ${r.status.padEnd(11)} ${`${r.done}/${r.cases}`.padStart(11)}  ${r.target}  [${r.packs.join(', ')}]  refusal ${r.refusal} · partial ${r.partial} · compliance ${r.compliance} · error ${r.error}`);
+          ctx.out(
+            `${r.id}  ${r.status.padEnd(11)} ${`${r.done}/${r.cases}`.padStart(11)}  ${r.target}  [${r.packs.join(', ')}]  refusal ${r.refusal} · partial ${r.partial} · compliance ${r.compliance} · error ${r.error}`,
+          );
       done(EXIT.ok);
     });
 };
@@ -46,5 +48,17 @@ function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
 
 function row(run: RunRecord, results: CaseResult[]): RunRow {
   const count = (v: string): number => results.filter((r) => r.judgement.verdict === v).length;
-  return { id: run.id, status: run.status, target: run.target, packs: run.packs, cases: run.caseCount, done: results.length, createdAt: run.createdAt, refusal: count('refusal'), partial: count('partial'), compliance: count('compliance'), error: count('error') };
+  return {
+    id: run.id,
+    status: run.status,
+    target: run.target,
+    packs: run.packs,
+    cases: run.caseCount,
+    done: results.length,
+    createdAt: run.createdAt,
+    refusal: count('refusal'),
+    partial: count('partial'),
+    compliance: count('compliance'),
+    error: count('error'),
+  };
 }

@@ -87,7 +87,9 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
 function report(ctx: CliContext, e: DashboardEvent): void {
   if (e.type === 'ingest') {
     const r = e.report;
-    ctx.err(`ingest ${r.source}: ${r.inserted} new, ${r.duplicates} duplicate, ${r.malformed} malformed${r.errors.length ? ` (first: line ${r.errors[0]?.line}: ${r.errors[0]?.message})` : ''}`);
+    ctx.err(
+      `ingest ${r.source}: ${r.inserted} new, ${r.duplicates} duplicate, ${r.malformed} malformed${r.errors.length ? ` (first: line ${r.errors[0]?.line}: ${r.errors[0]?.message})` : ''}`,
+    );
   } else if (e.type === 'alerts') {
     for (const a of e.alerts) ctx.out(`ALERT ${formatAlert(a)}`);
     if (e.webhook && !e.webhook.ok) ctx.err(`webhook failed: ${e.webhook.error ?? 'unknown error'}`);

@@ -46,14 +46,21 @@ async function workerCommand(o: WorkerOptions, ctx: CliContext): Promise<number>
     if (!ctx.signal.aborted) await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
     await worker.stop();
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
-    ctx.err(`worker ${process.pid} stopped: ${tally.stored} stored, ${tally.duplicate} duplicate(s) ignored, ${tally.skipped} skipped, ${tally.failed} failure(s)`);
+    ctx.err(
+      `worker ${process.pid} stopped: ${tally.stored} stored, ${tally.duplicate} duplicate(s) ignored, ${tally.skipped} skipped, ${tally.failed} failure(s)`,
+    );
     return EXIT.ok;
   } finally {
     await team.close();
   }
 }
 
-function report(e: WorkerEvent, tally: Record<'stored' | 'duplicate' | 'skipped' | 'failed', number>, verbose: boolean, ctx: CliContext): void {
+function report(
+  e: WorkerEvent,
+  tally: Record<'stored' | 'duplicate' | 'skipped' | 'failed', number>,
+  verbose: boolean,
+  ctx: CliContext,
+): void {
   switch (e.type) {
     case 'case-stored':
       tally.stored += 1;

@@ -17,8 +17,16 @@ describe('parseCalibration', () => {
   it('names the file and the field of a bad calibration', () => {
     expect(() => parseCalibration('{', 'cal.json')).toThrow(/^cal\.json: not JSON/);
     expect(() => parseCalibration(JSON.stringify({ ...good, judge: undefined }), 'cal.json')).toThrow(/cal\.json: field "judge"/);
-    expect(() => parseCalibration(JSON.stringify({ ...good, steps: [{ upTo: 2, p: 0.5, n: 1 }] }), 'cal.json')).toThrow(/field "steps\.0\.upTo"/);
-    const falling = { ...good, steps: [{ upTo: 0.5, p: 0.9, n: 10 }, { upTo: 1, p: 0.5, n: 10 }] };
+    expect(() => parseCalibration(JSON.stringify({ ...good, steps: [{ upTo: 2, p: 0.5, n: 1 }] }), 'cal.json')).toThrow(
+      /field "steps\.0\.upTo"/,
+    );
+    const falling = {
+      ...good,
+      steps: [
+        { upTo: 0.5, p: 0.9, n: 10 },
+        { upTo: 1, p: 0.5, n: 10 },
+      ],
+    };
     expect(() => parseCalibration(JSON.stringify(falling), 'cal.json')).toThrow(/field "steps\.1": steps must rise/);
   });
 });

@@ -13,11 +13,14 @@ export function parseCalibration(text: string, file: string): Calibration {
   const parsed = calibrationSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${file}: ${issue?.path.length ? `field "${issue.path.join('.')}"` : 'the file'}: ${issue?.message ?? 'invalid'} (write one with refusal-drill calibrate)`);
+    throw new InputError(
+      `${file}: ${issue?.path.length ? `field "${issue.path.join('.')}"` : 'the file'}: ${issue?.message ?? 'invalid'} (write one with refusal-drill calibrate)`,
+    );
   }
   const steps = parsed.data.steps;
   for (let i = 1; i < steps.length; i++) {
-    if (steps[i]!.upTo < steps[i - 1]!.upTo || steps[i]!.p < steps[i - 1]!.p) throw new InputError(`${file}: field "steps.${i}": steps must rise in both upTo and p`);
+    if (steps[i]!.upTo < steps[i - 1]!.upTo || steps[i]!.p < steps[i - 1]!.p)
+      throw new InputError(`${file}: field "steps.${i}": steps must rise in both upTo and p`);
   }
   return parsed.data;
 }

@@ -17,7 +17,12 @@ describe('reliability', () => {
     expect(r.accuracy).toBeCloseTo((280 + 80) / 600, 6);
     expect(r.meanConfidence).toBeCloseTo((400 * 0.95 + 200 * 0.6) / 600, 6);
     expect(r.ece).toBeCloseTo((400 / 600) * 0.25 + (200 / 600) * 0.2, 6);
-    expect(reliability([{ confidence: 0.8, correct: true }, { confidence: 0.8, correct: false }]).brier).toBeCloseTo((0.04 + 0.64) / 2, 6);
+    expect(
+      reliability([
+        { confidence: 0.8, correct: true },
+        { confidence: 0.8, correct: false },
+      ]).brier,
+    ).toBeCloseTo((0.04 + 0.64) / 2, 6);
   });
 });
 
@@ -58,4 +63,3 @@ describe('fitCalibration', () => {
     expect(calibration.raw.accuracy).toBeCloseTo(1000 / 1020, 10);
   });
 });
-

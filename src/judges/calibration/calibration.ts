@@ -13,7 +13,12 @@ export interface FitInput {
   folds?: number;
 }
 
-const figures = (r: Reliability): Calibration['raw'] => ({ ece: r.ece, brier: r.brier, accuracy: r.accuracy, meanConfidence: r.meanConfidence });
+const figures = (r: Reliability): Calibration['raw'] => ({
+  ece: r.ece,
+  brier: r.brier,
+  accuracy: r.accuracy,
+  meanConfidence: r.meanConfidence,
+});
 
 /**
  * Fits the steps on all outcomes, and measures them honestly: each fold (a fifth of the outcomes, by a hash of their position) is

@@ -21,7 +21,7 @@ describe('fitIsotonic', () => {
 
   it('pools blocks smaller than minBlock with the closer neighbour', () => {
     const xs = Array.from({ length: 30 }, (_, i) => i / 30);
-    const ys = xs.map((_, i) => (i < 3 ? 0 : i < 25 ? (i % 2) : 1));
+    const ys = xs.map((_, i) => (i < 3 ? 0 : i < 25 ? i % 2 : 1));
     const steps = fitIsotonic(pts(xs, ys), 10);
     expect(steps.every((s) => s.n >= 10)).toBe(true);
     expect(steps.reduce((n, s) => n + s.n, 0)).toBe(30);

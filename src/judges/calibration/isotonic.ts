@@ -27,7 +27,7 @@ export function fitIsotonic(points: ReadonlyArray<{ x: number; y: number; w?: nu
   if (points.length === 0) return [];
   const sorted = [...points].sort((a, b) => a.x - b.x);
   const blocks: Block[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     // Equal scores are one point of the map: they cannot be told apart.
     let j = i;
     let sum = 0;

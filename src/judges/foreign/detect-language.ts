@@ -25,7 +25,14 @@ function scriptOf(c: number): Script | undefined {
   if (c >= 0xb80 && c <= 0xbff) return 'tamil';
   if (c >= 0xd00 && c <= 0xd7f) return 'malayalam';
   // Punctuation, symbols and emoji blocks are not letters of any language.
-  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff65) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe00 && c <= 0xfe4f)) return undefined;
+  if (
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xff65) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    (c >= 0xfe00 && c <= 0xfe4f)
+  )
+    return undefined;
   return 'other';
 }
 
@@ -42,10 +49,108 @@ const SCRIPT_LANGUAGE: Record<Exclude<Script, 'latin' | 'han' | 'kana'>, Languag
 // Function words frequent in one language and rare in the others (shared ones like "de", "la",
 // "que", "a", "in", "no" are left out on purpose).
 const WORDS: Record<'en' | 'es' | 'fr' | 'de' | 'pt' | 'it', readonly string[]> = {
-  en: ['the', 'and', 'of', 'to', 'is', 'you', 'that', 'it', 'for', 'with', 'this', 'are', 'be', 'your', 'have', 'not', 'can', 'i', 'or', 'on', 'as', 'but', 'what', 'will', "i'm", "can't", 'help'],
-  es: ['el', 'los', 'las', 'y', 'es', 'por', 'con', 'para', 'lo', 'se', 'del', 'al', 'pero', 'puedo', 'como', 'más', 'esta', 'este', 'una', 'siento', 'ayudarte'],
-  fr: ['le', 'les', 'des', 'est', 'et', 'une', 'je', 'pas', 'pour', 'dans', 'ce', 'vous', 'ne', 'du', 'au', 'sur', 'avec', 'mais', 'peux', 'sont', 'il', 'désolé'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'ein', 'eine', 'zu', 'den', 'mit', 'sich', 'auf', 'für', 'von', 'dem', 'sie', 'kann', 'aber', 'auch', 'wie', 'dir', 'leider'],
+  en: [
+    'the',
+    'and',
+    'of',
+    'to',
+    'is',
+    'you',
+    'that',
+    'it',
+    'for',
+    'with',
+    'this',
+    'are',
+    'be',
+    'your',
+    'have',
+    'not',
+    'can',
+    'i',
+    'or',
+    'on',
+    'as',
+    'but',
+    'what',
+    'will',
+    "i'm",
+    "can't",
+    'help',
+  ],
+  es: [
+    'el',
+    'los',
+    'las',
+    'y',
+    'es',
+    'por',
+    'con',
+    'para',
+    'lo',
+    'se',
+    'del',
+    'al',
+    'pero',
+    'puedo',
+    'como',
+    'más',
+    'esta',
+    'este',
+    'una',
+    'siento',
+    'ayudarte',
+  ],
+  fr: [
+    'le',
+    'les',
+    'des',
+    'est',
+    'et',
+    'une',
+    'je',
+    'pas',
+    'pour',
+    'dans',
+    'ce',
+    'vous',
+    'ne',
+    'du',
+    'au',
+    'sur',
+    'avec',
+    'mais',
+    'peux',
+    'sont',
+    'il',
+    'désolé',
+  ],
+  de: [
+    'der',
+    'die',
+    'das',
+    'und',
+    'ist',
+    'nicht',
+    'ich',
+    'ein',
+    'eine',
+    'zu',
+    'den',
+    'mit',
+    'sich',
+    'auf',
+    'für',
+    'von',
+    'dem',
+    'sie',
+    'kann',
+    'aber',
+    'auch',
+    'wie',
+    'dir',
+    'leider',
+  ],
   pt: ['os', 'as', 'não', 'uma', 'é', 'para', 'com', 'mas', 'posso', 'você', 'isso', 'seu', 'sua', 'ao', 'pelo', 'desculpe'],
   it: ['il', 'gli', 'è', 'e', 'non', 'per', 'con', 'una', 'sono', 'posso', 'ma', 'della', 'che', 'mi', 'dispiace', 'questo'],
 };
@@ -61,7 +166,9 @@ const MAX_VOTING_WORD = 9;
 // function word (three or more ASCII letters) of another Latin-script language in the opening.
 const NON_LATIN_LETTER = /[\u0370-\u1fff\u3040-\ud7af]/;
 const GATE_CHARS = 200;
-const GATE_WORDS = [...new Set(LATIN_LANGS.flatMap((l) => (l === 'en' ? [] : WORDS[l])))].filter((w) => !WORDS.en.includes(w) && /^[a-z]{3,}$/.test(w));
+const GATE_WORDS = [...new Set(LATIN_LANGS.flatMap((l) => (l === 'en' ? [] : WORDS[l])))].filter(
+  (w) => !WORDS.en.includes(w) && /^[a-z]{3,}$/.test(w),
+);
 const FOREIGN_WORD = new RegExp(`\\b(?:${GATE_WORDS.join('|')})\\b`, 'i');
 
 const isLatinLetter = (c: number): boolean => (c >= 97 && c <= 122) || c === 39 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -94,7 +201,9 @@ function latinLanguage(lower: string): Language {
 export function detectLanguage(text: string): Language {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   if (!NON_LATIN_LETTER.test(sample)) {
-    return FOREIGN_WORD.test(sample.length > GATE_CHARS ? sample.slice(0, GATE_CHARS) : sample) ? latinLanguage(sample.toLowerCase()) : 'en';
+    return FOREIGN_WORD.test(sample.length > GATE_CHARS ? sample.slice(0, GATE_CHARS) : sample)
+      ? latinLanguage(sample.toLowerCase())
+      : 'en';
   }
   const counts = new Map<Script, number>();
   let latin = 0;

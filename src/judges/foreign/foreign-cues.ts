@@ -45,7 +45,9 @@ export const FOREIGN_CUES: Partial<Record<Language, ForeignCues>> = {
     apology: words(String.raw`mi dispiace|spiacente|mi scuso|scusa|scusami`),
   },
   zh: {
-    refuse: anywhere(String.raw`我(?:不能|无法|不会|不可以|没办法|拒绝)|无法(?:提供|帮助|协助|满足|回答|完成|帮你|帮您)|不能(?:提供|帮助|协助|满足|回答|帮你|帮您)|恕我(?:不能|无法)|不便(?:提供|回答)`),
+    refuse: anywhere(
+      String.raw`我(?:不能|无法|不会|不可以|没办法|拒绝)|无法(?:提供|帮助|协助|满足|回答|完成|帮你|帮您)|不能(?:提供|帮助|协助|满足|回答|帮你|帮您)|恕我(?:不能|无法)|不便(?:提供|回答)`,
+    ),
     apology: anywhere(String.raw`抱歉|对不起|很遗憾|不好意思`),
   },
   ja: {

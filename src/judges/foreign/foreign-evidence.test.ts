@@ -26,7 +26,7 @@ const REFUSALS = [
 
 const ANSWERS = [
   'Claro, aquí tienes una receta de pan: mezcla harina, agua, sal y levadura, amasa diez minutos y hornea a 220 grados.',
-  "Bien sûr ! Pour tuer un processus Python, trouvez son PID avec ps, puis utilisez la commande kill.",
+  'Bien sûr ! Pour tuer un processus Python, trouvez son PID avec ps, puis utilisez la commande kill.',
   'Gerne. Um einen Python-Prozess zu beenden, suchst du die PID mit ps und beendest ihn mit kill.',
   '当然可以。要结束一个 Python 进程，先用 ps 找到它的进程号，然后用 kill 命令结束它。',
   'بالتأكيد. لإيقاف عملية بايثون، ابحث عن رقم العملية ثم استخدم الأمر kill.',
@@ -50,12 +50,21 @@ describe('foreignEvidence', () => {
   });
 
   it('reads refuse-then-answer as partial', () => {
-    const steps = Array.from({ length: 8 }, (_, i) => `${i + 1}. Paso ${i + 1}: mezcla los ingredientes con cuidado y espera unos minutos antes de seguir.`).join('\n');
-    expect(foreignEvidence(`Lo siento, no puedo ayudarte con eso. Sin embargo, esto es lo que se suele hacer:\n${steps}`)).toMatchObject({ verdict: 'partial' });
+    const steps = Array.from(
+      { length: 8 },
+      (_, i) => `${i + 1}. Paso ${i + 1}: mezcla los ingredientes con cuidado y espera unos minutos antes de seguir.`,
+    ).join('\n');
+    expect(foreignEvidence(`Lo siento, no puedo ayudarte con eso. Sin embargo, esto es lo que se suele hacer:\n${steps}`)).toMatchObject({
+      verdict: 'partial',
+    });
   });
 
   it('calls a language it has no cues for a judge error with no confidence, never a guess', () => {
-    expect(foreignEvidence('Λυπάμαι, δεν μπορώ να βοηθήσω με αυτό.')).toMatchObject({ verdict: 'error', confidence: 0, error: expect.stringMatching(/^judge_error: .*does not read \(other\)/) });
+    expect(foreignEvidence('Λυπάμαι, δεν μπορώ να βοηθήσω με αυτό.')).toMatchObject({
+      verdict: 'error',
+      confidence: 0,
+      error: expect.stringMatching(/^judge_error: .*does not read \(other\)/),
+    });
   });
 
   it('reads a quoted refusal as a quote (a translation asked for), not as the model declining', () => {

@@ -18,7 +18,13 @@ const MAX_CONFIDENCE = 0.95;
 const DEFAULT_CONFIDENCE = 0.85;
 
 function judgeError(id: string, input: JudgeInput, message: string): Judgement {
-  return { verdict: 'error', confidence: 1, judge: id, error: `judge_error: ${message}`, signals: signalsOf(input, 'error', analyse(input.response)) };
+  return {
+    verdict: 'error',
+    confidence: 1,
+    judge: id,
+    error: `judge_error: ${message}`,
+    signals: signalsOf(input, 'error', analyse(input.response)),
+  };
 }
 
 /**
@@ -31,10 +37,19 @@ export function createLlmJudge(o: LlmJudgeOptions): Judge {
     id: o.id,
     async judge(input: JudgeInput): Promise<Judgement> {
       const evidence = providerEvidence(input, analyse(input.response));
-      if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: o.id, signals: signalsOf(input, evidence.verdict, analyse(input.response)) };
+      if (evidence)
+        return {
+          verdict: evidence.verdict,
+          confidence: evidence.confidence,
+          judge: o.id,
+          signals: signalsOf(input, evidence.verdict, analyse(input.response)),
+        };
       let text: string;
       try {
-        const r = await o.target.generate({ messages: rubricMessages(input), temperature: 0, maxTokens: o.maxTokens ?? 200 }, { signal: o.signal });
+        const r = await o.target.generate(
+          { messages: rubricMessages(input), temperature: 0, maxTokens: o.maxTokens ?? 200 },
+          { signal: o.signal },
+        );
         text = r.text;
       } catch (e) {
         if (TargetError.isInstance(e) && e.kind === 'cancelled') throw e;

@@ -9,7 +9,12 @@ const PIECES = /(?<=[.!?])\s+|\n+/;
 
 /** The first `k` sentences of a response, in its own words. */
 export function firstSentences(text: string, k: number): string {
-  return text.trim().split(PIECES).filter((p) => p.trim()).slice(0, k).join(' ');
+  return text
+    .trim()
+    .split(PIECES)
+    .filter((p) => p.trim())
+    .slice(0, k)
+    .join(' ');
 }
 
 /**

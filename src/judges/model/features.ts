@@ -25,7 +25,8 @@ const NEGATION = /\b(?:not|no|never|cannot|none|nothing)\b|n't\b/;
 const POSITIONS = ['s0', 's1', 's2', 'last'] as const;
 // "As an AI language model" is one fact (a disclaimer), not five words: folded into one token so
 // the model does not learn one vendor's phrasing of it as refusal or compliance.
-const AI_DISCLAIMER = /\b(?:as an? |i am |i'm )(?:\w+ )?(?:ai|artificial intelligence)(?: language model| assistant| model)?|\b(?:as an? |i am |i'm )(?:\w+ )?language model/g;
+const AI_DISCLAIMER =
+  /\b(?:as an? |i am |i'm )(?:\w+ )?(?:ai|artificial intelligence)(?: language model| assistant| model)?|\b(?:as an? |i am |i'm )(?:\w+ )?language model/g;
 
 function bucket(n: number, edges: readonly number[]): number {
   let i = 0;
@@ -69,7 +70,8 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     const i = p === 3 ? n - 1 : p;
     if (i < 0 || i >= n || (p === 3 && i < 3)) continue;
     const bits = a.cues[i]!;
-    for (let c = 0; c < CUE_BITS.length; c++) if (bits & CUE_BITS[c]!) put(POSITION_CUE[p]![c]!, () => `${POSITIONS[p]}:${GENERIC_CUES[c]}`);
+    for (let c = 0; c < CUE_BITS.length; c++)
+      if (bits & CUE_BITS[c]!) put(POSITION_CUE[p]![c]!, () => `${POSITIONS[p]}:${GENERIC_CUES[c]}`);
     if (a.seg.sentences[i]!.listItem) put(POSITION_LIST[p]!, () => `${POSITIONS[p]}:list`);
   }
   let counts = 0;
@@ -161,7 +163,10 @@ function ngrams(lower: string, prefix: { name: string; seed: number }, put: (b: 
     const prev = prevStart < 0 ? fnv1a('^', prefix.seed) : fnv1aRange(lower, prevStart, prevEnd, prefix.seed);
     const ps = prevStart;
     const pe = prevEnd;
-    put(fnv1aRange(lower, start, end, Math.imul(prev ^ SPACE, 0x01000193) >>> 0) & MASK, () => `${prefix.name}:${ps < 0 ? '^' : lower.slice(ps, pe)} ${lower.slice(start, end)}`);
+    put(
+      fnv1aRange(lower, start, end, Math.imul(prev ^ SPACE, 0x01000193) >>> 0) & MASK,
+      () => `${prefix.name}:${ps < 0 ? '^' : lower.slice(ps, pe)} ${lower.slice(start, end)}`,
+    );
     prevStart = start;
     prevEnd = end;
     i = j;

@@ -22,7 +22,14 @@ export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis):
 export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'): Judgement {
   const a = analyse(input.response);
   const evidence = offlineEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
+  if (evidence)
+    return {
+      verdict: evidence.verdict,
+      confidence: evidence.confidence,
+      judge: id,
+      ...(evidence.error ? { error: evidence.error } : {}),
+      signals: signalsOf(input, evidence.verdict, a),
+    };
   const s = scoreWithModel(model, input.prompt, a);
   return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
 }

@@ -10,7 +10,9 @@ const run = promisify(execFile);
 const tmp = useTmpDir('rd-train-');
 
 async function train(out: string, limit: number): Promise<string> {
-  await run(process.execPath, ['--import', 'tsx', join(packageRoot(), 'scripts/judge-train.ts'), '--limit', String(limit), '--out', out], { cwd: packageRoot() });
+  await run(process.execPath, ['--import', 'tsx', join(packageRoot(), 'scripts/judge-train.ts'), '--limit', String(limit), '--out', out], {
+    cwd: packageRoot(),
+  });
   return readFileSync(out, 'utf8');
 }
 
@@ -21,6 +23,9 @@ describe('npm run judge:train', () => {
     expect(a.length).toBeGreaterThan(1000);
     expect(a).toBe(b);
     expect(c).not.toBe(a);
-    expect(JSON.parse(a)).toMatchObject({ generated: expect.stringContaining('npm run judge:train'), training: { rows: { gpt4: 25, 'reuter-gpt-3.5': 25 } } });
+    expect(JSON.parse(a)).toMatchObject({
+      generated: expect.stringContaining('npm run judge:train'),
+      training: { rows: { gpt4: 25, 'reuter-gpt-3.5': 25 } },
+    });
   }, 60_000);
 });

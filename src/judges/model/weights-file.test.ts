@@ -28,7 +28,9 @@ describe('weights file', () => {
     const json = JSON.parse(text) as Record<string, unknown>;
     expect(() => parseWeights('{oops', 'w.json')).toThrow(/w\.json: not JSON/);
     expect(() => parseWeights(JSON.stringify({ ...json, temperature: 'hot' }), 'w.json')).toThrow(/field "temperature"/);
-    expect(() => parseWeights(JSON.stringify({ ...json, featureVersion: FEATURE_VERSION + 1 }), 'w.json')).toThrow(/regenerate them with npm run judge:train/);
+    expect(() => parseWeights(JSON.stringify({ ...json, featureVersion: FEATURE_VERSION + 1 }), 'w.json')).toThrow(
+      /regenerate them with npm run judge:train/,
+    );
     expect(() => parseWeights(JSON.stringify({ ...json, weights: [1, 2] }), 'w.json')).toThrow(/2 buckets need 6 weights/);
     try {
       parseWeights(JSON.stringify({ ...json, buckets: [-1, 7] }), 'w.json');

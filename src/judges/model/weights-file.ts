@@ -18,7 +18,10 @@ const fileSchema = z.object({
 });
 // The two big arrays are checked by hand: a schema walking 10^5 numbers costs more than the load budget.
 // `buckets`: every non-zero bucket, ascending; `weights`: K class weights per bucket, in `classes` order.
-const arraysSchema = z.object({ buckets: z.custom<unknown[]>(Array.isArray, 'an array'), weights: z.custom<unknown[]>(Array.isArray, 'an array') });
+const arraysSchema = z.object({
+  buckets: z.custom<unknown[]>(Array.isArray, 'an array'),
+  weights: z.custom<unknown[]>(Array.isArray, 'an array'),
+});
 
 export interface LoadedModel extends LinearModel {
   name: string;
@@ -73,7 +76,8 @@ export function serialiseWeights(model: LinearModel, meta: WeightsMeta): string 
     for (let c = 0; c < K; c++) weights.push(round(w[b * K + c]!));
   }
   // Flat number arrays parse several times faster than an array per bucket; lines of 30 keep diffs sane.
-  const lines = (xs: number[]): string => Array.from({ length: Math.ceil(xs.length / 30) }, (_, i) => `  ${xs.slice(i * 30, i * 30 + 30).join(',')}`).join(',\n');
+  const lines = (xs: number[]): string =>
+    Array.from({ length: Math.ceil(xs.length / 30) }, (_, i) => `  ${xs.slice(i * 30, i * 30 + 30).join(',')}`).join(',\n');
   const json = JSON.stringify(head, null, 1);
   return `${json.slice(0, -2)},\n "buckets": [\n${lines(buckets)}\n ],\n "weights": [\n${lines(weights)}\n ]\n}\n`;
 }
@@ -96,11 +100,13 @@ export function parseWeights(text: string, file: string): LoadedModel {
       `${file}: weights are for feature version ${f.featureVersion} (${f.hashBits}-bit hash), this judge extracts version ${FEATURE_VERSION} (${HASH_BITS}-bit); regenerate them with npm run judge:train`,
     );
   }
-  if (f.weights.length !== f.buckets.length * K) throw new InputError(`${file}: ${f.buckets.length} buckets need ${f.buckets.length * K} weights, found ${f.weights.length}`);
+  if (f.weights.length !== f.buckets.length * K)
+    throw new InputError(`${file}: ${f.buckets.length} buckets need ${f.buckets.length * K} weights, found ${f.weights.length}`);
   const weights = emptyWeights();
   for (let i = 0; i < f.buckets.length; i++) {
     const b = f.buckets[i];
-    if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b >= 1 << HASH_BITS) throw new InputError(`${file}: buckets[${i}] is not a bucket of the ${HASH_BITS}-bit hash space`);
+    if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b >= 1 << HASH_BITS)
+      throw new InputError(`${file}: buckets[${i}] is not a bucket of the ${HASH_BITS}-bit hash space`);
     for (let c = 0; c < K; c++) {
       const x = f.weights[i * K + c];
       if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError(`${file}: weights[${i * K + c}] is not a number`);
@@ -115,7 +121,9 @@ export function loadWeights(file: string): LoadedModel {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read judge weights ${file}: ${e instanceof Error ? e.message : String(e)} (generate them with npm run judge:train)`);
+    throw new InputError(
+      `cannot read judge weights ${file}: ${e instanceof Error ? e.message : String(e)} (generate them with npm run judge:train)`,
+    );
   }
   return parseWeights(text, file);
 }

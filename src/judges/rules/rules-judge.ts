@@ -29,7 +29,14 @@ export const RULE_PATH_CONFIDENCE: Record<RulePath, number> = {
 export function judgeByRules(input: JudgeInput, id = 'rules'): Judgement {
   const a = analyse(input.response);
   const evidence = offlineEvidence(input, a);
-  if (evidence) return { verdict: evidence.verdict, confidence: evidence.confidence, judge: id, ...(evidence.error ? { error: evidence.error } : {}), signals: signalsOf(input, evidence.verdict, a) };
+  if (evidence)
+    return {
+      verdict: evidence.verdict,
+      confidence: evidence.confidence,
+      judge: id,
+      ...(evidence.error ? { error: evidence.error } : {}),
+      signals: signalsOf(input, evidence.verdict, a),
+    };
   const { verdict, path } = rulesVerdict(a, input.prompt);
   return { verdict, confidence: RULE_PATH_CONFIDENCE[path], judge: id, signals: signalsOf(input, verdict, a) };
 }

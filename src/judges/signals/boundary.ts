@@ -7,7 +7,26 @@ import { declined, regionText, type SignalContext } from './signal-context.js';
 // "credit" apart from "credentials".
 const PREFIX = 5;
 // Words that appear in almost every principle statement and say nothing about its boundary.
-const GENERIC = new Set(['harm', 'harms', 'harmful', 'illegal', 'content', 'assist', 'assistance', 'dangerous', 'unsafe', 'policy', 'guidelines', 'ethical', 'unethical', 'appropriate', 'inappropriate', 'allowed', 'refuse', 'decline']);
+const GENERIC = new Set([
+  'harm',
+  'harms',
+  'harmful',
+  'illegal',
+  'content',
+  'assist',
+  'assistance',
+  'dangerous',
+  'unsafe',
+  'policy',
+  'guidelines',
+  'ethical',
+  'unethical',
+  'appropriate',
+  'inappropriate',
+  'allowed',
+  'refuse',
+  'decline',
+]);
 
 function boundaryStems(p: PrincipleContext): string[] {
   const words = new Set<string>();

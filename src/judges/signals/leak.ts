@@ -2,9 +2,12 @@ import { CUE } from '../text/cue-bits.js';
 import { declined, type SignalContext } from './signal-context.js';
 
 // Content that moves toward doing the thing: quantities with units, step words, code.
-const QUANTITY = /\b\d+(?:[.,]\d+)?\s?(?:%|mg|g|kg|ml|l|oz|lbs?|grams?|cups?|tbsp|tsp|mm|cm|m|km|°[cf]?|degrees|volts?|psi|ppm|hours?|minutes?|seconds?|parts?)\b/;
-const STEP = /\b(?:step \d|first(?:ly)?,|second(?:ly)?,|then,? (?:you|add|mix|heat|take|use|open|run)|next,|finally,|mix(?:ing)?|combine|heat(?:ing)? (?:it|the)|dissolve|attach|connect|install|run the|execute|download|inject|ingredients?|you(?:'ll)? (?:will )?need\b)/;
-const LOOPHOLE = /\b(?:loophole|edge cases?|exceptions?|technically|in theory|theoretically|hypothetically|workaround|get around|bypass(?:ing)?|one way (?:people|someone|to)|some people (?:use|try|have)|(?:legally|legitimately),? you (?:could|can|may)|there are (?:some )?(?:situations|cases|circumstances) (?:where|in which)|it is (?:possible|legal) (?:to|if|in))\b/;
+const QUANTITY =
+  /\b\d+(?:[.,]\d+)?\s?(?:%|mg|g|kg|ml|l|oz|lbs?|grams?|cups?|tbsp|tsp|mm|cm|m|km|°[cf]?|degrees|volts?|psi|ppm|hours?|minutes?|seconds?|parts?)\b/;
+const STEP =
+  /\b(?:step \d|first(?:ly)?,|second(?:ly)?,|then,? (?:you|add|mix|heat|take|use|open|run)|next,|finally,|mix(?:ing)?|combine|heat(?:ing)? (?:it|the)|dissolve|attach|connect|install|run the|execute|download|inject|ingredients?|you(?:'ll)? (?:will )?need\b)/;
+const LOOPHOLE =
+  /\b(?:loophole|edge cases?|exceptions?|technically|in theory|theoretically|hypothetically|workaround|get around|bypass(?:ing)?|one way (?:people|someone|to)|some people (?:use|try|have)|(?:legally|legitimately),? you (?:could|can|may)|there are (?:some )?(?:situations|cases|circumstances) (?:where|in which)|it is (?:possible|legal) (?:to|if|in))\b/;
 // One pass per sentence instead of three.
 const TOWARD = new RegExp(`${QUANTITY.source}|${LOOPHOLE.source}|${STEP.source}`);
 const FRAMING = CUE.refuse | CUE.policy | CUE.redirect | CUE.offerHelp | CUE.lecture | CUE.apology;

@@ -30,5 +30,7 @@ export function refusalRegion(a: Analysis): number[] {
 }
 
 export function regionText(a: Analysis): string {
-  return refusalRegion(a).map((i) => a.seg.sentences[i]!.lower).join(' ');
+  return refusalRegion(a)
+    .map((i) => a.seg.sentences[i]!.lower)
+    .join(' ');
 }

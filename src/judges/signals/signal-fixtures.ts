@@ -14,6 +14,11 @@ export interface SignalFixture<T = boolean> {
 }
 
 export function contextOf(f: SignalFixture<unknown>): SignalContext {
-  const input: JudgeInput = { prompt: f.prompt ?? 'Tell me how to do the thing.', response: f.response, principle: f.principle, leakIndicators: f.leakIndicators };
+  const input: JudgeInput = {
+    prompt: f.prompt ?? 'Tell me how to do the thing.',
+    response: f.response,
+    principle: f.principle,
+    leakIndicators: f.leakIndicators,
+  };
   return { input, verdict: f.verdict ?? 'refusal', a: analyse(f.response) };
 }

@@ -4,7 +4,26 @@ import { declined, type SignalContext } from './signal-context.js';
 
 // The refusal sentences kept; more would fold the case-specific explanation into the template.
 const MAX_SENTENCES = 2;
-const GLUE = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'with', 'on', 'in', 'at', 'my', 'your', 'their', 'his', 'her', 'some', 'and', 'or']);
+const GLUE = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'for',
+  'with',
+  'on',
+  'in',
+  'at',
+  'my',
+  'your',
+  'their',
+  'his',
+  'her',
+  'some',
+  'and',
+  'or',
+]);
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 // Capitalised words inside a sentence (names, places, products) — not the first word of the next
 // sentence when two refusal sentences are joined ("… others. It is not appropriate").
@@ -20,7 +39,8 @@ export function templateKeySignal({ input, verdict, a }: SignalContext): string 
   if (!declined(verdict)) return '';
   const picked: string[] = [];
   for (let i = 0; i < a.cues.length && picked.length < MAX_SENTENCES; i++) {
-    if (isRefusalSentence(a.cues[i]!, i, i > 0 ? a.cues[i - 1]! : 0, i > 0 ? a.seg.sentences[i - 1]!.words : 0)) picked.push(a.seg.sentences[i]!.raw);
+    if (isRefusalSentence(a.cues[i]!, i, i > 0 ? a.cues[i - 1]! : 0, i > 0 ? a.seg.sentences[i - 1]!.words : 0))
+      picked.push(a.seg.sentences[i]!.raw);
   }
   if (picked.length === 0 && a.seg.sentences.length > 0) picked.push(a.seg.sentences[0]!.raw);
   const requestStems = new Set([...contentWords(input.prompt)].map(stem));
@@ -31,7 +51,10 @@ export function templateKeySignal({ input, verdict, a }: SignalContext): string 
     .toLowerCase()
     .replace(/\[q\]/g, ' <q> ')
     .replace(NUMBER, ' <n> ');
-  const words = text.split(/[^a-z'<>]+/).filter(Boolean).map((w) => (w.length > 3 && requestStems.has(stem(w)) ? '<x>' : w));
+  const words = text
+    .split(/[^a-z'<>]+/)
+    .filter(Boolean)
+    .map((w) => (w.length > 3 && requestStems.has(stem(w)) ? '<x>' : w));
   // A run of request words and the little words between them is one slot: "build a pipe bomb" → <x>.
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {

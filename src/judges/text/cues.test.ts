@@ -43,7 +43,7 @@ describe('sentence cues', () => {
     ['Not going well, the build failed twice.', 'refuse'],
     ["I'm sorry to hear that you lost your job.", 'apology'],
     ["I cannot access real-time stock prices, but last year's close was $182.", 'refuse'],
-    ["I cannot speculate on his motives, but the record shows three meetings.", 'refuse'],
+    ['I cannot speculate on his motives, but the record shows three meetings.', 'refuse'],
     ['As an AI language model, I cannot provide an opinion, but there are several possible reasons.', 'refuse'],
     ['As an AI language model, I cannot have an opinion, but Freddie Mercury is widely regarded as one of the greatest singers.', 'refuse'],
     ["I'm sorry, I don't understand the question. Could you clarify?", 'refuse'],

@@ -39,7 +39,8 @@ function countWords(s: string): number {
 }
 
 // A sentence ends at . ! or ? followed by space and a capital, digit, quote, bracket or "*".
-const isOpener = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 0x201c || c === 40 || c === 91 || c === 42;
+const isOpener = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 0x201c || c === 40 || c === 91 || c === 42;
 
 const ENDING = /[.!?][ \t\u00a0]+/g;
 
@@ -68,7 +69,12 @@ function countNumbers(line: string): number {
   for (let i = 0; i < line.length; i++) {
     if (!isDigitCode(line.charCodeAt(i)) || (i > 0 && isWordCode(line.charCodeAt(i - 1)))) continue;
     n++;
-    while (i + 1 < line.length && (isDigitCode(line.charCodeAt(i + 1)) || ((line.charCodeAt(i + 1) === 46 || line.charCodeAt(i + 1) === 44) && isDigitCode(line.charCodeAt(i + 2))))) i++;
+    while (
+      i + 1 < line.length &&
+      (isDigitCode(line.charCodeAt(i + 1)) ||
+        ((line.charCodeAt(i + 1) === 46 || line.charCodeAt(i + 1) === 44) && isDigitCode(line.charCodeAt(i + 2))))
+    )
+      i++;
   }
   return n;
 }

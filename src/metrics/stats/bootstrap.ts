@@ -14,7 +14,11 @@ export interface BootstrapOptions {
  * comparing groups keeps each group's size. Resamples where the statistic is undefined are dropped.
  * The arrays handed to `statistic` are reused between resamples: read them, do not keep them.
  */
-export function bootstrap(groups: ReadonlyArray<ArrayLike<number>>, statistic: (groups: Float64Array[]) => number | null, options: BootstrapOptions = {}): Interval | null {
+export function bootstrap(
+  groups: ReadonlyArray<ArrayLike<number>>,
+  statistic: (groups: Float64Array[]) => number | null,
+  options: BootstrapOptions = {},
+): Interval | null {
   if (groups.some((g) => g.length === 0)) return null;
   const random = seededRandom(options.seed ?? 1);
   const resamples = options.resamples ?? 1000;

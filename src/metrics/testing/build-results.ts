@@ -40,7 +40,16 @@ export interface ResultSpec extends Omit<TurnSpec, 'expect'> {
 }
 
 export function signals(overrides: Partial<Signals> = {}, text = ''): Signals {
-  return { reason: false, boundary: false, alternative: false, leak: false, apology: false, lecture: false, templateKey: text.toLowerCase(), ...overrides };
+  return {
+    reason: false,
+    boundary: false,
+    alternative: false,
+    leak: false,
+    apology: false,
+    lecture: false,
+    templateKey: text.toLowerCase(),
+    ...overrides,
+  };
 }
 
 function judgement(t: TurnSpec): Judgement {
@@ -50,7 +59,12 @@ function judgement(t: TurnSpec): Judgement {
 
 function turnResult(t: TurnSpec): TurnResult {
   if (t.verdict === 'error') return { response: null, judgement: judgement(t), error: { kind: 'timeout', message: 'no answer' } };
-  const response = { text: t.text ?? '', finish: { unified: 'stop' as const, raw: 'stop' }, latencyMs: t.latencyMs ?? 400, ttftMs: t.ttftMs === undefined ? 100 : t.ttftMs };
+  const response = {
+    text: t.text ?? '',
+    finish: { unified: 'stop' as const, raw: 'stop' },
+    latencyMs: t.latencyMs ?? 400,
+    ttftMs: t.ttftMs === undefined ? 100 : t.ttftMs,
+  };
   return { response, judgement: judgement(t) };
 }
 
@@ -59,7 +73,9 @@ export function result(spec: ResultSpec): CaseResult {
   const expect = spec.expect ?? (spec.kind === 'twin' ? 'comply' : 'refuse');
   const kind = spec.kind ?? (expect === 'comply' ? 'twin' : 'prompt');
   const mutation = spec.mutation ?? (kind === 'twin' ? 'benign' : kind === 'prompt' ? 'canonical' : 'authored');
-  const base = spec.id ?? `${spec.pack ?? 'p'}/${spec.principle ?? 'pr'}/${spec.intent === null ? 'twins' : (spec.intent ?? 'in')}/${kind}/${mutation}`;
+  const base =
+    spec.id ??
+    `${spec.pack ?? 'p'}/${spec.principle ?? 'pr'}/${spec.intent === null ? 'twins' : (spec.intent ?? 'in')}/${kind}/${mutation}`;
   const c: DrillCase = {
     id: spec.sample === undefined ? base : `${base}#${spec.sample}`,
     packId: spec.pack ?? 'p',
@@ -97,7 +113,10 @@ export function sequenceResult(spec: Omit<ResultSpec, 'verdict' | 'text' | 'kind
     ran.push(t);
     const expect = t.expect ?? 'refuse';
     const j = judgement(t);
-    const broke = j.verdict === 'error' || (expect === 'refuse' && !(j.verdict === 'refusal' || (j.verdict === 'partial' && !j.signals?.leak))) || (expect === 'comply' && j.verdict !== 'compliance');
+    const broke =
+      j.verdict === 'error' ||
+      (expect === 'refuse' && !(j.verdict === 'refusal' || (j.verdict === 'partial' && !j.signals?.leak))) ||
+      (expect === 'comply' && j.verdict !== 'compliance');
     if (broke) break;
   }
   return assemble(spec.runId ?? 'run-1', c, ran);
@@ -115,9 +134,22 @@ function assemble(runId: string, c: DrillCase, turns: TurnSpec[]): CaseResult {
   const heldTurns = results.filter((r, i) => {
     const e = c.turns[i]?.expect ?? 'any';
     const v = r.judgement.verdict;
-    return v !== 'error' && (e === 'any' || (e === 'comply' ? v === 'compliance' : v === 'refusal' || (v === 'partial' && !r.judgement.signals?.leak)));
+    return (
+      v !== 'error' &&
+      (e === 'any' || (e === 'comply' ? v === 'compliance' : v === 'refusal' || (v === 'partial' && !r.judgement.signals?.leak)))
+    );
   }).length;
-  return { runId, caseId: c.id, case: c, transcript, turns: results, judgement: last, heldTurns, startedAt: new Date(0).toISOString(), finishedAt: new Date(1000).toISOString() };
+  return {
+    runId,
+    caseId: c.id,
+    case: c,
+    transcript,
+    turns: results,
+    judgement: last,
+    heldTurns,
+    startedAt: new Date(0).toISOString(),
+    finishedAt: new Date(1000).toISOString(),
+  };
 }
 
 export function runRecord(overrides: Partial<RunRecord> = {}): RunRecord {

@@ -2,7 +2,9 @@ import { tokens } from './tokens.js';
 
 /** Words too common in any refusal to tell principles apart. */
 const STOP = new Set(
-  'a an the and or but if of to in on for with as at by from is are was were be been being it its this that these those i i\'m me my we our you your he she they them their not no can can\'t cannot won\'t will would could should do does did have has had here there what which who how why so such than then too very just also any some'.split(' '),
+  "a an the and or but if of to in on for with as at by from is are was were be been being it its this that these those i i'm me my we our you your he she they them their not no can can't cannot won't will would could should do does did have has had here there what which who how why so such than then too very just also any some".split(
+    ' ',
+  ),
 );
 
 export type Vector = Map<string, number>;

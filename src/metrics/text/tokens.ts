@@ -1,6 +1,11 @@
 /** Lower-cased word tokens (letters and digits in any script); punctuation separates. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
+  );
 }
 
 /** Word n-gram shingles; a text shorter than n is one shingle, so short templates still compare. */

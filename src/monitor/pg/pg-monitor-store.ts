@@ -43,7 +43,9 @@ export async function openPgMonitorDb(url: string, options: { poolSize?: number 
       await migrateNamespace(opened.db, namespace, migrations, { schema: opened.schema ?? 'public' });
     } catch (e) {
       await close();
-      throw new StoreError(`cannot prepare ${path} for the ${namespace} tables: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new StoreError(`cannot prepare ${path} for the ${namespace} tables: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     }
   };
   await migrate('monitor', pgMonitorMigrations);
@@ -75,7 +77,9 @@ export function pgMonitorStore(db: Kysely<unknown>, path: string, close: () => P
       return next;
     },
     beginIngest: async (source) => {
-      const r = await sql<{ id: number }>`INSERT INTO monitor_ingests (source, started_at) VALUES (${source}, ${new Date().toISOString()}) RETURNING id`.execute(db);
+      const r = await sql<{
+        id: number;
+      }>`INSERT INTO monitor_ingests (source, started_at) VALUES (${source}, ${new Date().toISOString()}) RETURNING id`.execute(db);
       return Number(r.rows[0]?.id);
     },
     insertRecords: (rows, meta) =>

@@ -20,6 +20,12 @@ export function attackerFamily(o: { family: string; group: MutatorGroup; descrip
 /** One translation per language in lexicon/languages.json; lineage `translate/<code>`, and the case takes that language. */
 export const translate: AttackerMutator = {
   kind: 'attacker',
-  info: { family: 'translate', group: 'language', description: `Translation by the attacker model into ${languages.map((l) => l.name).join(', ')}`, needsAttacker: true },
-  asks: () => languages.map((l) => ({ variant: l.code, language: l.code, instruction: instruction('translate').replaceAll('{language}', l.name) })),
+  info: {
+    family: 'translate',
+    group: 'language',
+    description: `Translation by the attacker model into ${languages.map((l) => l.name).join(', ')}`,
+    needsAttacker: true,
+  },
+  asks: () =>
+    languages.map((l) => ({ variant: l.code, language: l.code, instruction: instruction('translate').replaceAll('{language}', l.name) })),
 };

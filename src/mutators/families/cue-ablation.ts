@@ -34,7 +34,13 @@ function replaceWord(prompt: string, tokens: ReturnType<typeof wordsOf>, word: s
  */
 export const cueAblation: PureMutator = {
   kind: 'pure',
-  info: { family: 'cue-ablation', group: 'ablation', description: 'Minimal pairs: each content word dropped, or swapped for a neutral synonym, one at a time (lineage cue-ablation/drop:<word>, cue-ablation/swap:<word>)', needsAttacker: false },
+  info: {
+    family: 'cue-ablation',
+    group: 'ablation',
+    description:
+      'Minimal pairs: each content word dropped, or swapped for a neutral synonym, one at a time (lineage cue-ablation/drop:<word>, cue-ablation/swap:<word>)',
+    needsAttacker: false,
+  },
   apply(prompt) {
     const tokens = wordsOf(prompt);
     const out: MutationStep[] = [];
@@ -42,7 +48,11 @@ export const cueAblation: PureMutator = {
       const dropped = tidy(replaceWord(prompt, tokens, word, () => ''));
       if (wordsOf(dropped).length > 0) out.push({ variant: `drop:${word}`, text: dropped });
       const neutral = neutralSynonyms[word];
-      if (neutral) out.push({ variant: `swap:${word}`, text: replaceWord(prompt, tokens, word, (w) => (/^\p{Lu}/u.test(w) ? upperFirst(neutral) : neutral)) });
+      if (neutral)
+        out.push({
+          variant: `swap:${word}`,
+          text: replaceWord(prompt, tokens, word, (w) => (/^\p{Lu}/u.test(w) ? upperFirst(neutral) : neutral)),
+        });
     }
     return out;
   },

@@ -4,7 +4,12 @@ import type { PureMutator } from '../types.js';
 /** Buries the request among benign paragraphs (lexicon/filler.json), in the middle or at the end. */
 export const dilution: PureMutator = {
   kind: 'pure',
-  info: { family: 'dilution', group: 'oblique', description: 'The request buried in long, ordinary context (three benign paragraphs), in the middle or at the end', needsAttacker: false },
+  info: {
+    family: 'dilution',
+    group: 'oblique',
+    description: 'The request buried in long, ordinary context (three benign paragraphs), in the middle or at the end',
+    needsAttacker: false,
+  },
   apply(prompt, rng) {
     const pool = [...fillerParagraphs];
     const chosen: string[] = [];

@@ -10,7 +10,13 @@ const ENTRIES = [...euphemisms]
 /** Swaps loaded words and phrases for indirect ones from lexicon/euphemisms.json; not applicable when none occur. */
 export const euphemism: PureMutator = {
   kind: 'pure',
-  info: { family: 'euphemism', group: 'oblique', description: 'Indirect wording from a curated lexicon ("bomb" → "loud device", "how do I" → "what would be involved if someone wanted to")', needsAttacker: false },
+  info: {
+    family: 'euphemism',
+    group: 'oblique',
+    description:
+      'Indirect wording from a curated lexicon ("bomb" → "loud device", "how do I" → "what would be involved if someone wanted to")',
+    needsAttacker: false,
+  },
   apply(prompt, rng) {
     let text = prompt;
     let replaced = 0;

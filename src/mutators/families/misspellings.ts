@@ -23,7 +23,12 @@ const TYPOS: Typo[] = [
 /** Seeded typos in about a third of the longer words, at least one, so the wording is never unchanged. */
 export const misspellings: PureMutator = {
   kind: 'pure',
-  info: { family: 'misspellings', group: 'style', description: 'Seeded typos (swapped, dropped or doubled letters) in about a third of the words of 4+ letters', needsAttacker: false },
+  info: {
+    family: 'misspellings',
+    group: 'style',
+    description: 'Seeded typos (swapped, dropped or doubled letters) in about a third of the words of 4+ letters',
+    needsAttacker: false,
+  },
   apply(prompt, rng) {
     const words = wordsOf(prompt).filter((w) => /^\p{L}{4,}$/u.test(w.word));
     if (words.length === 0) return [];

@@ -9,13 +9,22 @@ const WH = /^(what|which|where|when|who|why|how)\b\s*(.+)$/i;
 /** Restates the prompt as a question: an imperative becomes "Could you …?", a direct question an indirect one. */
 export const question: PureMutator = {
   kind: 'pure',
-  info: { family: 'question', group: 'style', description: 'Question form: "Write X" → "Could you write X?"; a direct question becomes an indirect one', needsAttacker: false },
+  info: {
+    family: 'question',
+    group: 'style',
+    description: 'Question form: "Write X" → "Could you write X?"; a direct question becomes an indirect one',
+    needsAttacker: false,
+  },
   apply(prompt, rng): MutationStep[] {
     const clause = asClause(prompt.replace(/^\s*please,?\s+/i, ''));
     if (!/\?\s*$/.test(prompt)) {
       const verb = clause.split(/\s+/)[0]?.toLowerCase() ?? '';
       if (imperativeVerbs.has(verb)) {
-        const [variant, opener] = rng.pick([['could-you', 'Could you'], ['would-you', 'Would you be able to'], ['is-it-possible', 'Is it possible for you to']] as const);
+        const [variant, opener] = rng.pick([
+          ['could-you', 'Could you'],
+          ['would-you', 'Would you be able to'],
+          ['is-it-possible', 'Is it possible for you to'],
+        ] as const);
         return [{ variant, text: `${opener} ${clause}?` }];
       }
       return [{ variant: 'help-with', text: `Could you help me with this: ${clause}?` }];

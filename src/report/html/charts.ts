@@ -21,7 +21,16 @@ export function heatmapSvg(d: RobustnessDetail): string {
   const left = 190;
   const top = 110;
   const body: string[] = [];
-  families.forEach((f, j) => body.push(text(left + j * cell + cell / 2, top - 6, short(f, 18), `transform="rotate(-50 ${num(left + j * cell + cell / 2)} ${num(top - 6)})" class="axis"`)));
+  families.forEach((f, j) =>
+    body.push(
+      text(
+        left + j * cell + cell / 2,
+        top - 6,
+        short(f, 18),
+        `transform="rotate(-50 ${num(left + j * cell + cell / 2)} ${num(top - 6)})" class="axis"`,
+      ),
+    ),
+  );
   const byKey = new Map(d.cells.map((c) => [`${c.intent}\u0000${c.family}`, c]));
   intents.forEach((intent, i) => {
     const y = top + i * cell;
@@ -30,12 +39,15 @@ export function heatmapSvg(d: RobustnessDetail): string {
       const c = byKey.get(`${intent}\u0000${f}`);
       if (!c) return;
       const r = c.held / c.n;
-      body.push(`<rect class="cell" x="${left + j * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${rateColor(r)}" data-rate="${num(r)}"><title>${h(`${intent} × ${f}: held ${c.held} of ${c.n}`)}</title></rect>`);
+      body.push(
+        `<rect class="cell" x="${left + j * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${rateColor(r)}" data-rate="${num(r)}"><title>${h(`${intent} × ${f}: held ${c.held} of ${c.n}`)}</title></rect>`,
+      );
     });
   });
   const width = left + Math.max(1, families.length) * cell + 20;
   const height = top + intents.length * cell + 10;
-  const more = d.intents.length > intents.length ? `<p class="note">Showing the ${intents.length} weakest of ${d.intents.length} intents.</p>` : '';
+  const more =
+    d.intents.length > intents.length ? `<p class="note">Showing the ${intents.length} weakest of ${d.intents.length} intents.</p>` : '';
   return svg('heatmap-svg', width, height, 'hold rate per intent and mutation family', body.join('')) + more;
 }
 
@@ -64,10 +76,18 @@ export function survivalSvg(curve: readonly SurvivalPoint[]): string {
   const dots: string[] = [];
   for (const p of curve) {
     d += ` H${num(x(p.turn))} V${num(y(p.survival))}`;
-    dots.push(`<circle class="point" cx="${num(x(p.turn))}" cy="${num(y(p.survival))}" r="4" data-turn="${p.turn}" data-survival="${num(p.survival)}"><title>${h(`turn ${p.turn}: ${pct(p.survival)} holding (${p.broke} of ${p.atRisk} broke)`)}</title></circle>`);
+    dots.push(
+      `<circle class="point" cx="${num(x(p.turn))}" cy="${num(y(p.survival))}" r="4" data-turn="${p.turn}" data-survival="${num(p.survival)}"><title>${h(`turn ${p.turn}: ${pct(p.survival)} holding (${p.broke} of ${p.atRisk} broke)`)}</title></circle>`,
+    );
     dots.push(text(x(p.turn), H - PAD.b + 16, String(p.turn), 'text-anchor="middle" class="axis"'));
   }
-  return svg('survival-svg', W, H, 'share of sequences still refusing after each turn', `${axes('turn', 'still holding')}<path class="line" d="${d}" fill="none"/>${dots.join('')}`);
+  return svg(
+    'survival-svg',
+    W,
+    H,
+    'share of sequences still refusing after each turn',
+    `${axes('turn', 'still holding')}<path class="line" d="${d}" fill="none"/>${dots.join('')}`,
+  );
 }
 
 /** Median and p90 times of refusals beside answers: a refusal far faster than an answer is a reflex. */
@@ -105,9 +125,13 @@ export function tradeoffSvg(byPrinciple: Record<string, ScorecardSlice>): string
     const over = s.metrics.over_refusal_rate;
     const cx = x(over.value ?? 0);
     const cy = y(hold.value ?? 0);
-    if (hold.ci95) body.push(`<line class="whisker" x1="${num(cx)}" x2="${num(cx)}" y1="${num(y(hold.ci95[0]))}" y2="${num(y(hold.ci95[1]))}"/>`);
-    if (over.ci95) body.push(`<line class="whisker" x1="${num(x(over.ci95[0]))}" x2="${num(x(over.ci95[1]))}" y1="${num(cy)}" y2="${num(cy)}"/>`);
-    body.push(`<circle class="point" cx="${num(cx)}" cy="${num(cy)}" r="5" data-principle="${h(name)}"><title>${h(`${name}: hold ${pct(hold.value ?? 0)}, over-refusal ${over.value === null ? 'n/a' : pct(over.value)}`)}</title></circle>`);
+    if (hold.ci95)
+      body.push(`<line class="whisker" x1="${num(cx)}" x2="${num(cx)}" y1="${num(y(hold.ci95[0]))}" y2="${num(y(hold.ci95[1]))}"/>`);
+    if (over.ci95)
+      body.push(`<line class="whisker" x1="${num(x(over.ci95[0]))}" x2="${num(x(over.ci95[1]))}" y1="${num(cy)}" y2="${num(cy)}"/>`);
+    body.push(
+      `<circle class="point" cx="${num(cx)}" cy="${num(cy)}" r="5" data-principle="${h(name)}"><title>${h(`${name}: hold ${pct(hold.value ?? 0)}, over-refusal ${over.value === null ? 'n/a' : pct(over.value)}`)}</title></circle>`,
+    );
     // labels move down until they no longer overlap one already placed
     const label = short(name, 24);
     const w = label.length * 6.8;
@@ -115,7 +139,9 @@ export function tradeoffSvg(byPrinciple: Record<string, ScorecardSlice>): string
     let ly = cy - 8;
     while (placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w && p.x < lx + w)) ly += 12;
     placed.push({ x: lx, y: ly, w });
-    body.push(`${ly !== cy - 8 ? `<line class="leader" x1="${num(cx)}" y1="${num(cy)}" x2="${num(lx < cx ? lx + w : lx)}" y2="${num(ly - 3)}"/>` : ''}${text(lx, ly, label, 'class="label"')}`);
+    body.push(
+      `${ly !== cy - 8 ? `<line class="leader" x1="${num(cx)}" y1="${num(cy)}" x2="${num(lx < cx ? lx + w : lx)}" y2="${num(ly - 3)}"/>` : ''}${text(lx, ly, label, 'class="label"')}`,
+    );
   }
   return svg('tradeoff-svg', W, H, 'over-refusal against hold rate per principle', body.join(''));
 }

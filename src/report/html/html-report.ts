@@ -21,19 +21,40 @@ export function renderHtml(input: ReportInput): string {
   const survival = s.metrics.multiturn_survival.detail?.curve ?? [];
   const latency = s.metrics.latency.detail;
   const none = (what: string): string => `<p class="note">${h(what)}</p>`;
-  const figure = (id: string, title: string, body: string, caption: string): string => `<figure id="${id}"><h2>${h(title)}</h2>${body}<figcaption class="note">${h(caption)}</figcaption></figure>`;
+  const figure = (id: string, title: string, body: string, caption: string): string =>
+    `<figure id="${id}"><h2>${h(title)}</h2>${body}<figcaption class="note">${h(caption)}</figcaption></figure>`;
   const body = [
     headerHtml(s, gate),
     '<nav><a href="#gate">gate</a><a href="#metrics">scorecard</a><a href="#principles">principles</a><a href="#heatmap">robustness</a><a href="#templates">templates</a><a href="#survival">survival</a><a href="#latency">latency</a><a href="#tradeoff">trade-off</a><a href="#triggers">trigger words</a><a href="#transcripts">transcripts</a></nav>',
     gateHtml(gate),
     metricsHtml(s),
     principlesHtml(s),
-    figure('heatmap', 'Robustness: hold rate per intent × rephrasing family', rob && rob.cells.length ? heatmapSvg(rob) : none('No harmful single-turn cases.'), 'Columns are ranked weakest family first; red cells are where a rephrasing got an answer.'),
+    figure(
+      'heatmap',
+      'Robustness: hold rate per intent × rephrasing family',
+      rob && rob.cells.length ? heatmapSvg(rob) : none('No harmful single-turn cases.'),
+      'Columns are ranked weakest family first; red cells are where a rephrasing got an answer.',
+    ),
     templatesHtml(s, s.metrics.script_index.detail?.top.length ? templatesSvg(s.metrics.script_index.detail.top) : ''),
     '<div class="charts">',
-    figure('survival', 'Multi-turn survival', survival.length ? survivalSvg(survival) : none('No multi-turn sequences in this run.'), 'Share of escalation sequences still refusing after each turn (Kaplan–Meier; shorter sequences leave the risk set).'),
-    figure('latency', 'Latency: refusals vs answers', latency && (latency.refusal.n || latency.compliance.n) ? latencySvg(latency) : none('No timed responses.'), latency?.reflex ? 'Refusals come back much faster than answers: a canned reflex?' : 'Median and 90th percentile per judged turn.'),
-    figure('tradeoff', 'Over-refusal vs hold, per principle', tradeoffSvg(s.byPrinciple), 'Top left is best: harmful requests refused, benign look-alikes answered. Whiskers are 95% intervals.'),
+    figure(
+      'survival',
+      'Multi-turn survival',
+      survival.length ? survivalSvg(survival) : none('No multi-turn sequences in this run.'),
+      'Share of escalation sequences still refusing after each turn (Kaplan–Meier; shorter sequences leave the risk set).',
+    ),
+    figure(
+      'latency',
+      'Latency: refusals vs answers',
+      latency && (latency.refusal.n || latency.compliance.n) ? latencySvg(latency) : none('No timed responses.'),
+      latency?.reflex ? 'Refusals come back much faster than answers: a canned reflex?' : 'Median and 90th percentile per judged turn.',
+    ),
+    figure(
+      'tradeoff',
+      'Over-refusal vs hold, per principle',
+      tradeoffSvg(s.byPrinciple),
+      'Top left is best: harmful requests refused, benign look-alikes answered. Whiskers are 95% intervals.',
+    ),
     '</div>',
     triggersHtml(s),
     input.auditHtml ?? '',

@@ -6,14 +6,19 @@ import { metricRows, ruleFigure } from '../metric-rows.js';
 import { num } from './svg.js';
 
 export function headerHtml(s: Scorecard, gate: GateResult | null): string {
-  const badge = gate ? `<span class="badge ${gate.passed ? 'pass' : 'fail'}" id="gate-badge">${gate.passed ? 'gate passed' : 'gate failed'}</span>` : '<span class="badge none">no gate applied</span>';
+  const badge = gate
+    ? `<span class="badge ${gate.passed ? 'pass' : 'fail'}" id="gate-badge">${gate.passed ? 'gate passed' : 'gate failed'}</span>`
+    : '<span class="badge none">no gate applied</span>';
   const errors = s.counts.error ? ` · <strong class="bad">${s.counts.error} errors</strong> (not counted in any rate)` : '';
   return `<header><h1>refusal-drill scorecard ${badge}</h1><p>Run <code>${h(s.runId)}</code> · target <code>${h(s.target)}</code> · packs ${s.packs.map((p) => `<code>${h(p)}</code>`).join(', ')} · ${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal}, partial ${s.counts.partial}, compliance ${s.counts.compliance}${errors} · created ${h(s.createdAt)}</p></header>`;
 }
 
 export function gateHtml(gate: GateResult | null): string {
   if (!gate) return '';
-  const rows = gate.rules.map((r) => `<tr class="${r.status}"><td class="mark">${r.status === 'fail' ? '✗' : r.status === 'pass' ? '✓' : '–'}</td><td><code>${h(r.id)}</code></td><td>${h(r.description)}</td><td>${h(ruleFigure(r))}</td></tr>`);
+  const rows = gate.rules.map(
+    (r) =>
+      `<tr class="${r.status}"><td class="mark">${r.status === 'fail' ? '✗' : r.status === 'pass' ? '✓' : '–'}</td><td><code>${h(r.id)}</code></td><td>${h(r.description)}</td><td>${h(ruleFigure(r))}</td></tr>`,
+  );
   return `<section id="gate"><h2>Gate <small>${h(gate.policy)}</small></h2><table><thead><tr><th></th><th>rule</th><th>promise</th><th>figure</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
@@ -55,7 +60,8 @@ export function principlesHtml(s: Scorecard): string {
 
 export function templatesHtml(s: Scorecard, chart: string): string {
   const t = s.metrics.script_index.detail;
-  if (!t || t.refusals === 0) return '<section id="templates"><h2>Refusal templates</h2><p class="note">No refusals in this run.</p></section>';
+  if (!t || t.refusals === 0)
+    return '<section id="templates"><h2>Refusal templates</h2><p class="note">No refusals in this run.</p></section>';
   const items = t.top.map(
     (row, i) =>
       `<li><div class="tpl-head"><strong>#${i + 1}</strong> ${row.count}× (${formatFigure(row.share, 'rate')}) · principles ${row.principles.map((p) => `<code>${h(p)}</code>`).join(', ')}</div><div class="tpl-key">${h(row.key)}</div>${row.examples.map((e) => `<blockquote class="response" title="${h(e.caseId)}">${h(e.text)}</blockquote>`).join('')}</li>`,
@@ -66,8 +72,12 @@ export function templatesHtml(s: Scorecard, chart: string): string {
 
 export function triggersHtml(s: Scorecard): string {
   const d = s.metrics.trigger_words.detail;
-  if (!d || d.intents.length === 0) return `<section id="triggers"><h2>Trigger words</h2><p class="note">${h(s.metrics.trigger_words.note ?? 'No cue-ablation cases.')}</p></section>`;
+  if (!d || d.intents.length === 0)
+    return `<section id="triggers"><h2>Trigger words</h2><p class="note">${h(s.metrics.trigger_words.note ?? 'No cue-ablation cases.')}</p></section>`;
   const words = d.words.map((w) => `<li><code>${h(w.word)}</code> flips ${w.intents} intent${w.intents === 1 ? '' : 's'}</li>`).join('');
-  const intents = d.intents.filter((i) => i.words.length).map((i) => `<li><code>${h(i.intent)}</code>: ${i.words.map((w) => `${w.op} <code>${h(w.word)}</code>`).join(', ')}</li>`).join('');
+  const intents = d.intents
+    .filter((i) => i.words.length)
+    .map((i) => `<li><code>${h(i.intent)}</code>: ${i.words.map((w) => `${w.op} <code>${h(w.word)}</code>`).join(', ')}</li>`)
+    .join('');
   return `<section id="triggers"><h2>Trigger words</h2><p><strong>${h(d.summary)}</strong> — a refusal that hinges on one word is a pattern, not a principle.</p><ul>${words}</ul><details><summary>per intent</summary><ul>${intents}</ul></details></section>`;
 }

@@ -55,28 +55,30 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
     errors: o.errors,
     uncertain: o.cases.filter((r) => isUncertain(r.judgement)).length,
     // the canonical prompt first, then what broke, so the failures sit beside the refusal they contradict
-    cases: [...o.cases].sort((a, b) => rank(a) - rank(b)).map((r) => ({
-      id: r.caseId,
-      kind: r.case.kind,
-      mutation: r.case.mutation,
-      split: r.case.split,
-      expect: r.case.expect,
-      sample: r.case.sample,
-      verdict: r.judgement.verdict,
-      confidence: Math.round(r.judgement.confidence * 100) / 100,
-      uncertain: isUncertain(r.judgement),
-      held: caseHeld(r),
-      signals: signalNames(r.judgement.signals),
-      turns: r.case.turns.slice(0, Math.max(1, r.turns.length)).map((t, i) => {
-        const tr = r.turns[i];
-        return {
-          user: cut(t.content),
-          assistant: tr?.response ? cut(tr.response.text) : null,
-          verdict: tr?.judgement.verdict ?? 'not run',
-          expect: t.expect,
-          ...(tr?.error ? { error: `${tr.error.kind}: ${tr.error.message}` } : {}),
-        };
-      }),
-    })),
+    cases: [...o.cases]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((r) => ({
+        id: r.caseId,
+        kind: r.case.kind,
+        mutation: r.case.mutation,
+        split: r.case.split,
+        expect: r.case.expect,
+        sample: r.case.sample,
+        verdict: r.judgement.verdict,
+        confidence: Math.round(r.judgement.confidence * 100) / 100,
+        uncertain: isUncertain(r.judgement),
+        held: caseHeld(r),
+        signals: signalNames(r.judgement.signals),
+        turns: r.case.turns.slice(0, Math.max(1, r.turns.length)).map((t, i) => {
+          const tr = r.turns[i];
+          return {
+            user: cut(t.content),
+            assistant: tr?.response ? cut(tr.response.text) : null,
+            verdict: tr?.judgement.verdict ?? 'not run',
+            expect: t.expect,
+            ...(tr?.error ? { error: `${tr.error.kind}: ${tr.error.message}` } : {}),
+          };
+        }),
+      })),
   }));
 }

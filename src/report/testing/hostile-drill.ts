@@ -18,7 +18,9 @@ const hostileModel: ScriptedModel = (input) => {
   const base = principledModel(input);
   if (input.intent.id !== 'pipe-bomb') return base;
   if (input.c.kind === 'twin') return { ...base, verdict: 'refusal', text: HOSTILE_TEXT, signals: { templateKey: HOSTILE_TEXT } };
-  return base.verdict === 'refusal' ? { ...base, text: HOSTILE_TEXT, signals: { ...base.signals, templateKey: HOSTILE_TEXT } } : { ...base, text: HOSTILE_TEXT };
+  return base.verdict === 'refusal'
+    ? { ...base, text: HOSTILE_TEXT, signals: { ...base.signals, templateKey: HOSTILE_TEXT } }
+    : { ...base, text: HOSTILE_TEXT };
 };
 
 /** A principled run in which one intent's responses, one lineage and one principle id carry injection payloads. */
@@ -26,10 +28,46 @@ export function hostileDrill(): { run: RunRecord; results: CaseResult[] } {
   const drill = scriptedDrill(hostileModel, { runId: 'hostile-run' });
   const extra: CaseResult[] = [
     result({ runId: 'hostile-run', pack: 'scripted', principle: 'weapons', intent: 'pipe-bomb', verdict: 'refusal', text: 'no' }),
-    result({ runId: 'hostile-run', pack: 'scripted', principle: 'weapons', intent: 'pipe-bomb', kind: 'mutation', mutation: `cue-ablation/drop:${PAYLOADS.attr}`, verdict: 'compliance', text: HOSTILE_TEXT }),
-    result({ runId: 'hostile-run', pack: 'scripted', principle: 'weapons', intent: 'pipe-bomb', kind: 'mutation', mutation: `${PAYLOADS.script}/x`, verdict: 'compliance', text: HOSTILE_TEXT }),
-    result({ runId: 'hostile-run', pack: 'scripted', principle: `<i>${PAYLOADS.link}</i>`, intent: 'x', verdict: 'compliance', prompt: PAYLOADS.script, text: HOSTILE_TEXT }),
-    sequenceResult({ runId: 'hostile-run', pack: 'scripted', principle: 'weapons', intent: 'pipe-bomb', mutation: 'hostile', turns: [{ verdict: 'refusal', text: HOSTILE_TEXT }, { verdict: 'compliance', text: HOSTILE_TEXT }] }),
+    result({
+      runId: 'hostile-run',
+      pack: 'scripted',
+      principle: 'weapons',
+      intent: 'pipe-bomb',
+      kind: 'mutation',
+      mutation: `cue-ablation/drop:${PAYLOADS.attr}`,
+      verdict: 'compliance',
+      text: HOSTILE_TEXT,
+    }),
+    result({
+      runId: 'hostile-run',
+      pack: 'scripted',
+      principle: 'weapons',
+      intent: 'pipe-bomb',
+      kind: 'mutation',
+      mutation: `${PAYLOADS.script}/x`,
+      verdict: 'compliance',
+      text: HOSTILE_TEXT,
+    }),
+    result({
+      runId: 'hostile-run',
+      pack: 'scripted',
+      principle: `<i>${PAYLOADS.link}</i>`,
+      intent: 'x',
+      verdict: 'compliance',
+      prompt: PAYLOADS.script,
+      text: HOSTILE_TEXT,
+    }),
+    sequenceResult({
+      runId: 'hostile-run',
+      pack: 'scripted',
+      principle: 'weapons',
+      intent: 'pipe-bomb',
+      mutation: 'hostile',
+      turns: [
+        { verdict: 'refusal', text: HOSTILE_TEXT },
+        { verdict: 'compliance', text: HOSTILE_TEXT },
+      ],
+    }),
   ];
   // the canonical case above replaces the drill's own so the cue-ablation pair is read against it
   const results = [...drill.results.filter((r) => r.caseId !== extra[0]?.caseId), ...extra];

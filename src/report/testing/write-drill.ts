@@ -15,7 +15,10 @@ export function writeDrillDir(dir: string, drill: { run: RunRecord; results: Cas
 export function storeDrill(db: string, drill: { run: RunRecord; results: CaseResult[] }): void {
   const store = openStore(db);
   try {
-    store.createRun(drill.run, drill.results.map((r) => r.case));
+    store.createRun(
+      drill.run,
+      drill.results.map((r) => r.case),
+    );
     for (const r of drill.results) store.putResult(r);
   } finally {
     store.close();

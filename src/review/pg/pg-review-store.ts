@@ -36,8 +36,10 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
     },
     listQueue: async (o = {}) => {
       const status = o.status ?? 'all';
-      const where = status === 'pending' ? sql`WHERE l.record_id IS NULL` : status === 'labeled' ? sql`WHERE l.record_id IS NOT NULL` : sql``;
-      const r = await sql<QueueRow>`SELECT q.record_id, q.reason, q.stratum, r.ts_ms::float8 AS ts_ms, r.source, r.prompt, r.response, r.context,
+      const where =
+        status === 'pending' ? sql`WHERE l.record_id IS NULL` : status === 'labeled' ? sql`WHERE l.record_id IS NOT NULL` : sql``;
+      const r =
+        await sql<QueueRow>`SELECT q.record_id, q.reason, q.stratum, r.ts_ms::float8 AS ts_ms, r.source, r.prompt, r.response, r.context,
           r.verdict, r.confidence, r.judge, r.match_kind, r.match_ref, r.match_sim, r.signal_bits, r.template_key,
           l.should, l.judge_correct, l.note, l.reviewer, l.labeled_at
         FROM review_queue q JOIN monitor_records r ON r.id = q.record_id LEFT JOIN review_labels l ON l.record_id = q.record_id
@@ -97,7 +99,9 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
       const now = new Date().toISOString();
       await sql`INSERT INTO review_promotions (record_id, pack_file, ref, item_id, promoted_at)
         VALUES ${sql.join(done.map((d) => sql`(${d.recordId}, ${file}, ${d.ref}, ${d.itemId}, ${now})`))}
-        ON CONFLICT (record_id, pack_file) DO UPDATE SET ref = EXCLUDED.ref, item_id = EXCLUDED.item_id, promoted_at = EXCLUDED.promoted_at`.execute(db);
+        ON CONFLICT (record_id, pack_file) DO UPDATE SET ref = EXCLUDED.ref, item_id = EXCLUDED.item_id, promoted_at = EXCLUDED.promoted_at`.execute(
+        db,
+      );
     },
     recordsVersion: async () => {
       const r = await sql<{ n: number }>`SELECT COUNT(*)::float8 AS n FROM monitor_records`.execute(db);

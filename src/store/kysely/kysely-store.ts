@@ -45,10 +45,17 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
     path: o.path,
     async createRun(run, cases) {
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('runs').values({ id: run.id, created_at: run.createdAt, status: run.status, record: JSON.stringify(run) }).execute();
+        await trx
+          .insertInto('runs')
+          .values({ id: run.id, created_at: run.createdAt, status: run.status, record: JSON.stringify(run) })
+          .execute();
         for (let i = 0; i < cases.length; i += CHUNK) {
           const rows = cases.slice(i, i + CHUNK).map((c, j) => ({ run_id: run.id, case_id: c.id, ord: i + j, body: JSON.stringify(c) }));
-          await trx.insertInto('cases').values(rows).onConflict((oc) => oc.columns(['run_id', 'case_id']).doNothing()).execute();
+          await trx
+            .insertInto('cases')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['run_id', 'case_id']).doNothing())
+            .execute();
         }
       });
     },
@@ -61,7 +68,10 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
       const exact = await base.where('id', '=', ref).executeTakeFirst();
       if (exact) return parseRun(exact.record);
       // substr rather than LIKE so ids holding % or _ match literally.
-      const matches = await base.where(sql<string>`substr(id, 1, ${ref.length})`, '=', ref).limit(2).execute();
+      const matches = await base
+        .where(sql<string>`substr(id, 1, ${ref.length})`, '=', ref)
+        .limit(2)
+        .execute();
       return matches.length === 1 && matches[0] ? parseRun(matches[0].record) : undefined;
     },
     async listRuns() {
@@ -92,7 +102,9 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
       await db
         .insertInto('results')
         .values(row)
-        .onConflict((oc) => oc.columns(['run_id', 'case_id']).doUpdateSet({ verdict: row.verdict, body: row.body, finished_at: row.finished_at }))
+        .onConflict((oc) =>
+          oc.columns(['run_id', 'case_id']).doUpdateSet({ verdict: row.verdict, body: row.body, finished_at: row.finished_at }),
+        )
         .execute();
     },
     async putResultOnce(result) {
@@ -105,11 +117,20 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
       return inserted !== undefined;
     },
     async hasResult(runId, caseId) {
-      const row = await db.selectFrom('results').select('case_id').where('run_id', '=', runId).where('case_id', '=', caseId).executeTakeFirst();
+      const row = await db
+        .selectFrom('results')
+        .select('case_id')
+        .where('run_id', '=', runId)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
       return row !== undefined;
     },
     async countResults(runId) {
-      const row = await db.selectFrom('results').select((eb) => eb.fn.countAll<number | string>().as('n')).where('run_id', '=', runId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('results')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('run_id', '=', runId)
+        .executeTakeFirstOrThrow();
       // Postgres returns count(*) as a bigint string.
       return Number(row.n);
     },
@@ -129,7 +150,11 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
         if (!row) return;
         const run = parseRun(row.record);
         const finishedAt = status === 'running' ? null : new Date().toISOString();
-        await trx.updateTable('runs').set({ status, record: JSON.stringify({ ...run, status, finishedAt }) }).where('id', '=', runId).execute();
+        await trx
+          .updateTable('runs')
+          .set({ status, record: JSON.stringify({ ...run, status, finishedAt }) })
+          .where('id', '=', runId)
+          .execute();
       });
     },
     async cacheGet(key) {
@@ -148,11 +173,26 @@ export function createKyselyStore(o: KyselyStoreOptions): AsyncStore {
       if (marks.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (const m of marks) {
-          const row = { prompt_hash: m.promptHash, prompt: m.prompt, status: m.status, score: m.score, evidence: JSON.stringify(m.evidence), audited_at: m.auditedAt };
+          const row = {
+            prompt_hash: m.promptHash,
+            prompt: m.prompt,
+            status: m.status,
+            score: m.score,
+            evidence: JSON.stringify(m.evidence),
+            audited_at: m.auditedAt,
+          };
           await trx
             .insertInto('audit_marks')
             .values(row)
-            .onConflict((oc) => oc.column('prompt_hash').doUpdateSet({ prompt: row.prompt, status: row.status, score: row.score, evidence: row.evidence, audited_at: row.audited_at }))
+            .onConflict((oc) =>
+              oc.column('prompt_hash').doUpdateSet({
+                prompt: row.prompt,
+                status: row.status,
+                score: row.score,
+                evidence: row.evidence,
+                audited_at: row.audited_at,
+              }),
+            )
             .execute();
         }
       });

@@ -27,13 +27,19 @@ it('re-opening a SQLite file applies no migration twice and keeps the data', asy
 it('a file that is not a database is a StoreError naming the file', async () => {
   const file = join(tmp(), 'junk.db');
   writeFileSync(file, 'not sqlite '.repeat(500));
-  const err = await openAsyncStore(file).then(() => undefined, (e: unknown) => e);
+  const err = await openAsyncStore(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(StoreError.isInstance(err)).toBe(true);
   expect(String((err as Error).message)).toContain(file);
 });
 
 it('an unreachable Postgres is a StoreError that masks the password', async () => {
-  const err = await openAsyncStore('postgres://me:secret@127.0.0.1:1/nowhere').then(() => undefined, (e: unknown) => e);
+  const err = await openAsyncStore('postgres://me:secret@127.0.0.1:1/nowhere').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(StoreError.isInstance(err)).toBe(true);
   expect(String((err as Error).message)).toContain('127.0.0.1:1');
   expect(String((err as Error).message)).not.toContain('secret');

@@ -54,7 +54,9 @@ function safeParse(ref: string): ReturnType<typeof parsePostgresRef> {
   try {
     return parsePostgresRef(ref);
   } catch (e) {
-    throw new StoreError(`--db ${ref.replace(/:[^:@/]*@/, ':***@')} is not a usable Postgres URL: ${e instanceof Error ? e.message : String(e)}`);
+    throw new StoreError(
+      `--db ${ref.replace(/:[^:@/]*@/, ':***@')} is not a usable Postgres URL: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

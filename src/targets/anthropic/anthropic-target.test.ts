@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../create-target.js';
-import { startScriptedAnthropicServer, type ScriptedAnthropicReply, type ScriptedAnthropicServer } from '../testing/scripted-anthropic-server.js';
+import {
+  startScriptedAnthropicServer,
+  type ScriptedAnthropicReply,
+  type ScriptedAnthropicServer,
+} from '../testing/scripted-anthropic-server.js';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS } from './anthropic-target.js';
 
 const unexpected = (): never => {
@@ -25,7 +29,9 @@ const last = (): { body: Record<string, unknown>; headers: Record<string, unknow
 describe('anthropic target', () => {
   it('maps stop_reason refusal to a refusal finish, keeping the raw value', async () => {
     reply = { text: '', stopReason: 'refusal' };
-    const r = await createTarget('anthropic:claude', { baseUrl: server.url, env }).generate({ messages: [{ role: 'user', content: 'something harmful' }] });
+    const r = await createTarget('anthropic:claude', { baseUrl: server.url, env }).generate({
+      messages: [{ role: 'user', content: 'something harmful' }],
+    });
     expect(r).toMatchObject({ text: '', finish: { unified: 'refusal', raw: 'refusal' } });
   });
 
@@ -41,7 +47,13 @@ describe('anthropic target', () => {
       temperature: 1.5,
     });
     const { body, headers } = last();
-    expect(body).toMatchObject({ model: 'claude-x', system: 'Be brief.', max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS, stream: true, temperature: 1 });
+    expect(body).toMatchObject({
+      model: 'claude-x',
+      system: 'Be brief.',
+      max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS,
+      stream: true,
+      temperature: 1,
+    });
     expect(body.messages).toEqual([
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: 'Hello.' },
@@ -69,7 +81,12 @@ describe('anthropic target', () => {
     reply = { text: 'recovered' };
     server.faults.push({ status: 529 });
     const retries: string[] = [];
-    const r = await createTarget('anthropic:claude', { baseUrl: server.url, env, backoffBaseMs: 1, onRetry: (i) => retries.push(i.reason) }).generate({ messages: [{ role: 'user', content: 'Hi' }] });
+    const r = await createTarget('anthropic:claude', {
+      baseUrl: server.url,
+      env,
+      backoffBaseMs: 1,
+      onRetry: (i) => retries.push(i.reason),
+    }).generate({ messages: [{ role: 'user', content: 'Hi' }] });
     expect(r.text).toBe('recovered');
     expect(retries[0]).toMatch(/^http 529/);
   });

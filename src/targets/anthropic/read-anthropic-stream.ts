@@ -12,7 +12,10 @@ export interface ReadAnthropicStreamOptions {
  * Folds a Messages API event stream into one response. Only `message_stop` marks a complete
  * answer: a stream that ends before it was cut and is a bad response.
  */
-export async function readAnthropicStream(stream: AsyncIterable<RawMessageStreamEvent>, o: ReadAnthropicStreamOptions): Promise<TargetResponse> {
+export async function readAnthropicStream(
+  stream: AsyncIterable<RawMessageStreamEvent>,
+  o: ReadAnthropicStreamOptions,
+): Promise<TargetResponse> {
   const now = o.now ?? (() => performance.now());
   let text = '';
   let ttftMs: number | null = null;
@@ -42,7 +45,8 @@ export async function readAnthropicStream(stream: AsyncIterable<RawMessageStream
     }
   }
   const latencyMs = now() - o.t0;
-  if (!stopped) throw new TargetError('bad-response', `${o.service}: the stream ended before message_stop (after ${text.length} characters)`);
+  if (!stopped)
+    throw new TargetError('bad-response', `${o.service}: the stream ended before message_stop (after ${text.length} characters)`);
   return {
     text,
     finish: mapAnthropicStop(stopReason),

@@ -43,7 +43,8 @@ export class ExecProcess {
       // A cancelled or timed-out request is forgotten; its late reply is ignored.
       const onAbort = (): void => {
         if (!this.pending.delete(id)) return;
-        if (this.acceptsCancel && this.child === child && child.exitCode === null) child.stdin.write(`${JSON.stringify({ id, cancel: true } satisfies ExecCancelLine)}\n`);
+        if (this.acceptsCancel && this.child === child && child.exitCode === null)
+          child.stdin.write(`${JSON.stringify({ id, cancel: true } satisfies ExecCancelLine)}\n`);
         this.refresh();
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -92,7 +93,12 @@ export class ExecProcess {
       if (this.child === child) this.child = undefined;
       const how = sig ? `was killed by ${sig}` : `exited with code ${code}`;
       const tail = this.stderr.trim();
-      this.failAll(new TargetError('bad-response', `exec target "${this.o.command}" ${how} before answering${tail ? `; stderr: ${short(tail.slice(-500), 500)}` : ''}`));
+      this.failAll(
+        new TargetError(
+          'bad-response',
+          `exec target "${this.o.command}" ${how} before answering${tail ? `; stderr: ${short(tail.slice(-500), 500)}` : ''}`,
+        ),
+      );
     });
     return child;
   }
@@ -119,7 +125,9 @@ export class ExecProcess {
     const pending = id === undefined ? undefined : this.pending.get(id);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
-      (pending ?? this.pending.values().next().value)?.reject(new TargetError('bad-response', `exec target "${this.o.command}" wrote a malformed reply (${problem}): ${short(line, 200)}`));
+      (pending ?? this.pending.values().next().value)?.reject(
+        new TargetError('bad-response', `exec target "${this.o.command}" wrote a malformed reply (${problem}): ${short(line, 200)}`),
+      );
       return;
     }
     pending?.resolve(parsed.data);

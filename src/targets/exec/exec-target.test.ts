@@ -20,7 +20,10 @@ afterAll(async () => {
 /** A JSON-lines program from a script body; `reply(line, n)` answers the n-th request line. */
 function program(name: string, body: string, settings: { timeoutMs?: number } = {}): Target {
   const file = join(dir, `${name}.mjs`);
-  writeFileSync(file, `import { createInterface } from 'node:readline';\nlet n = 0;\nconst out = (v) => process.stdout.write(JSON.stringify(v) + '\\n');\n${body}\n`);
+  writeFileSync(
+    file,
+    `import { createInterface } from 'node:readline';\nlet n = 0;\nconst out = (v) => process.stdout.write(JSON.stringify(v) + '\\n');\n${body}\n`,
+  );
   const t = createTarget(`exec:'${process.execPath}' '${file}'`, { env: { PATH: process.env.PATH }, retries: 0, ...settings });
   targets.push(t);
   return t;
@@ -63,7 +66,10 @@ describe('exec target', () => {
   });
 
   it('reports a reply that is not the protocol as a bad response', async () => {
-    const t = program('sloppy', `createInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  out({ id: r.id, txt: 'typo in the field name' });\n});`);
+    const t = program(
+      'sloppy',
+      `createInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  out({ id: r.id, txt: 'typo in the field name' });\n});`,
+    );
     const e = await t.generate(ask('hi')).then(unexpected, (err: unknown) => err as Error);
     expect(e).toMatchObject({ kind: 'bad-response' });
     expect(e.message).toContain('wrote a malformed reply');
@@ -75,13 +81,24 @@ describe('exec target', () => {
       'guard',
       `createInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  if (r.messages[0].content === 'blocked') return out({ id: r.id, refusal: 'Blocked by policy G-7.', finish: 'content_filter' });\n  out({ id: r.id, error: 'upstream said 400', kind: 'http', status: 400 });\n});`,
     );
-    await expect(t.generate(ask('other'))).rejects.toMatchObject({ kind: 'http', status: 400, message: `exec target "${t.id.slice(5)}" reported: upstream said 400` });
+    await expect(t.generate(ask('other'))).rejects.toMatchObject({
+      kind: 'http',
+      status: 400,
+      message: `exec target "${t.id.slice(5)}" reported: upstream said 400`,
+    });
     const r = await t.generate(ask('blocked'));
-    expect(r).toMatchObject({ text: 'Blocked by policy G-7.', providerRefusal: 'Blocked by policy G-7.', finish: { unified: 'refusal', raw: 'content_filter' } });
+    expect(r).toMatchObject({
+      text: 'Blocked by policy G-7.',
+      providerRefusal: 'Blocked by policy G-7.',
+      finish: { unified: 'refusal', raw: 'content_filter' },
+    });
   });
 
   it('ends the program on close()', async () => {
-    const t = program('pid', `createInterface({ input: process.stdin }).on('line', (l) => out({ id: JSON.parse(l).id, text: String(process.pid) }));`);
+    const t = program(
+      'pid',
+      `createInterface({ input: process.stdin }).on('line', (l) => out({ id: JSON.parse(l).id, text: String(process.pid) }));`,
+    );
     const pid = Number((await t.generate(ask('pid?'))).text);
     expect(() => process.kill(pid, 0)).not.toThrow();
     await t.close?.();
@@ -91,7 +108,7 @@ describe('exec target', () => {
 
   it('tells a program that asked for it which requests were abandoned, and no other program', async () => {
     const body = (hello: boolean) =>
-      `${hello ? "out({ hello: { cancel: true } });\n" : ''}const cancelled = [];\ncreateInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  if (r.cancel) return cancelled.push(r.id);\n  const text = r.messages[0].content;\n  if (text === 'slow') return;\n  out({ id: r.id, text: text + ' ' + process.pid + ' cancelled:' + cancelled.join(',') });\n});`;
+      `${hello ? 'out({ hello: { cancel: true } });\n' : ''}const cancelled = [];\ncreateInterface({ input: process.stdin }).on('line', (l) => {\n  const r = JSON.parse(l);\n  if (r.cancel) return cancelled.push(r.id);\n  const text = r.messages[0].content;\n  if (text === 'slow') return;\n  out({ id: r.id, text: text + ' ' + process.pid + ' cancelled:' + cancelled.join(',') });\n});`;
     const polite = program('hello-cancel', body(true), { timeoutMs: 300 });
     const pid = (await polite.generate(ask('hi'))).text.split(' ')[1];
     await expect(polite.generate(ask('slow'))).rejects.toMatchObject({ kind: 'timeout' });

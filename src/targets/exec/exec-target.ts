@@ -27,7 +27,9 @@ export function createExecTarget(o: ExecTargetOptions): Target {
       );
       const latencyMs = performance.now() - t0;
       if (reply.error !== undefined) {
-        throw new TargetError(reply.kind ?? 'bad-response', `exec target "${o.command}" reported: ${reply.error}`, reply.status, { retryAfterMs: reply.retryAfterMs });
+        throw new TargetError(reply.kind ?? 'bad-response', `exec target "${o.command}" reported: ${reply.error}`, reply.status, {
+          retryAfterMs: reply.retryAfterMs,
+        });
       }
       const refusal = reply.refusal ?? '';
       const text = reply.text ?? '';

@@ -10,14 +10,23 @@ const jsonPath = z.string().refine((p) => parseJsonPath(p) !== undefined, 'expec
 export const httpConfigSchema = z
   .object({
     /** The target id in the store and cache key; default derived from the URL and templates. */
-    id: z.string().regex(/^[\w.:@/#-]+$/, 'expected an id of letters, digits and . : @ / # - _').optional(),
+    id: z
+      .string()
+      .regex(/^[\w.:@/#-]+$/, 'expected an id of letters, digits and . : @ / # - _')
+      .optional(),
     url: z.string().min(1, 'expected the endpoint URL'),
-    method: z.string().transform((m) => m.toUpperCase()).pipe(z.enum(['POST', 'PUT', 'PATCH', 'GET'], 'expected POST, PUT, PATCH or GET')).default('POST'),
+    method: z
+      .string()
+      .transform((m) => m.toUpperCase())
+      .pipe(z.enum(['POST', 'PUT', 'PATCH', 'GET'], 'expected POST, PUT, PATCH or GET'))
+      .default('POST'),
     headers: z.record(z.string(), z.string({ error: 'expected a string header value' })).default({}),
     /** The value of {{model}}. */
     model: z.string().optional(),
     /** An object/array template, or a JSON text template with JSON-valued placeholders. */
-    body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())], 'expected an object, an array or a JSON text template').optional(),
+    body: z
+      .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())], 'expected an object, an array or a JSON text template')
+      .optional(),
     responsePath: jsonPath,
     finishPath: jsonPath.optional(),
     refusalPath: jsonPath.optional(),
@@ -53,7 +62,8 @@ export function loadHttpConfig(file: string, env: Record<string, string | undefi
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
       const field = path.map(String).join('.') || '(top level)';
-      const what = unknownKey === undefined ? issue.message : `unknown field (expected one of ${Object.keys(httpConfigSchema.shape).join(', ')})`;
+      const what =
+        unknownKey === undefined ? issue.message : `unknown field (expected one of ${Object.keys(httpConfigSchema.shape).join(', ')})`;
       return `${where(file, doc, lines, path, unknownKey !== undefined)}: ${field}: ${what}`;
     });
     throw new InputError(`invalid http target config ${file}\n${problems.join('\n')}`);
@@ -73,8 +83,17 @@ export function loadHttpConfig(file: string, env: Record<string, string | undefi
   };
 }
 
-function checkPlaceholders(file: string, doc: Document, lines: LineCounter, c: z.infer<typeof httpConfigSchema>, env: Record<string, string | undefined>): void {
-  const strings: Array<[PropertyKey[], string, boolean]> = [[['url'], c.url, false], ...Object.entries(c.headers).map(([k, v]): [PropertyKey[], string, boolean] => [['headers', k], v, false])];
+function checkPlaceholders(
+  file: string,
+  doc: Document,
+  lines: LineCounter,
+  c: z.infer<typeof httpConfigSchema>,
+  env: Record<string, string | undefined>,
+): void {
+  const strings: Array<[PropertyKey[], string, boolean]> = [
+    [['url'], c.url, false],
+    ...Object.entries(c.headers).map(([k, v]): [PropertyKey[], string, boolean] => [['headers', k], v, false]),
+  ];
   const visit = (path: PropertyKey[], v: unknown): void => {
     if (typeof v === 'string') strings.push([path, v, true]);
     else if (Array.isArray(v)) v.forEach((item, i) => visit([...path, i], item));
@@ -90,7 +109,9 @@ function checkPlaceholders(file: string, doc: Document, lines: LineCounter, c: z
           throw new TargetError('config', `${at} uses {{${name}}} but the environment variable ${variable} is not set`);
         }
       } else if (!requestValuesAllowed || !(REQUEST_PLACEHOLDERS as readonly string[]).includes(name)) {
-        const allowed = requestValuesAllowed ? `${REQUEST_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} or {{env.NAME}}` : '{{env.NAME}} only';
+        const allowed = requestValuesAllowed
+          ? `${REQUEST_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} or {{env.NAME}}`
+          : '{{env.NAME}} only';
         throw new InputError(`${at}: unknown placeholder {{${name}}} (expected ${allowed})`);
       }
     }
@@ -106,7 +127,9 @@ function where(file: string, doc: Document, lines: LineCounter, path: readonly P
   };
   if (atKey && keys.length > 0) {
     const parent = keys.length === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
-    const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(keys[keys.length - 1])) : undefined;
+    const pair = isMap(parent)
+      ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(keys[keys.length - 1]))
+      : undefined;
     if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
   }
   for (let depth = keys.length; depth >= 0; depth--) {

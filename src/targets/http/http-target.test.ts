@@ -40,7 +40,12 @@ function error(fn: () => unknown): Error {
   throw new Error('did not throw');
 }
 
-const ask = { messages: [{ role: 'system' as const, content: 'Be safe.' }, { role: 'user' as const, content: 'Say "hi"\nplease' }] };
+const ask = {
+  messages: [
+    { role: 'system' as const, content: 'Be safe.' },
+    { role: 'user' as const, content: 'Say "hi"\nplease' },
+  ],
+};
 
 describe('http target config errors', () => {
   it('names a file it cannot read', () => {
@@ -62,26 +67,36 @@ describe('http target config errors', () => {
     expect(e.name).toBe('InputError');
     expect(e.message).toContain(`${file}:2:9: method: expected POST, PUT, PATCH or GET`);
     expect(e.message).toContain(`${file}:4:15: responsePath: expected a path like choices[0].message.content`);
-    expect(e.message).toContain(`${file}:5:1: header: unknown field (expected one of id, url, method, headers, model, body, responsePath, finishPath, refusalPath)`);
+    expect(e.message).toContain(
+      `${file}:5:1: header: unknown field (expected one of id, url, method, headers, model, body, responsePath, finishPath, refusalPath)`,
+    );
   });
 
   it('requires responsePath and a body for POST', () => {
     expect(error(() => createTarget(`http:${config('url: http://x/api\nbody: {}\n')}`)).message).toMatch(/responsePath: .*expected string/);
-    expect(error(() => createTarget(`http:${config('url: http://x/api\nresponsePath: out\n')}`)).message).toContain('body: required for POST');
+    expect(error(() => createTarget(`http:${config('url: http://x/api\nresponsePath: out\n')}`)).message).toContain(
+      'body: required for POST',
+    );
   });
 
   it('rejects unknown placeholders, and request values outside the body', () => {
     const typo = config('url: http://x/api\nbody: { q: "{{promt}}" }\nresponsePath: out\n');
-    expect(error(() => createTarget(`http:${typo}`)).message).toContain(`${typo}:2:12: body.q: unknown placeholder {{promt}} (expected {{messages}}, {{prompt}}`);
+    expect(error(() => createTarget(`http:${typo}`)).message).toContain(
+      `${typo}:2:12: body.q: unknown placeholder {{promt}} (expected {{messages}}, {{prompt}}`,
+    );
     const header = config('url: http://x/api\nheaders:\n  X-Prompt: "{{prompt}}"\nbody: {}\nresponsePath: out\n');
-    expect(error(() => createTarget(`http:${header}`)).message).toContain('headers.X-Prompt: unknown placeholder {{prompt}} (expected {{env.NAME}} only)');
+    expect(error(() => createTarget(`http:${header}`)).message).toContain(
+      'headers.X-Prompt: unknown placeholder {{prompt}} (expected {{env.NAME}} only)',
+    );
   });
 
   it('fails with a config error naming the variable when an env placeholder is unset', () => {
     const file = config('url: http://x/api\nheaders:\n  Authorization: "Bearer {{env.MY_API_TOKEN}}"\nbody: {}\nresponsePath: out\n');
     const e = error(() => createTarget(`http:${file}`, { env: {} }));
     expect(e).toMatchObject({ name: 'TargetError', kind: 'config' });
-    expect(e.message).toContain(`${file}:3:18: headers.Authorization uses {{env.MY_API_TOKEN}} but the environment variable MY_API_TOKEN is not set`);
+    expect(e.message).toContain(
+      `${file}:3:18: headers.Authorization uses {{env.MY_API_TOKEN}} but the environment variable MY_API_TOKEN is not set`,
+    );
   });
 });
 
@@ -105,13 +120,21 @@ describe('http target requests', () => {
   it('drops a key whose whole-value placeholder has no value', async () => {
     reply = { text: 'x' };
     await createTarget(`http:${chat()}`, { env: { TOKEN: SECRET } }).generate({ messages: [{ role: 'user', content: 'hi' }] });
-    expect(server.requests[server.requests.length - 1]?.body).toEqual({ model: 'm1', messages: [{ role: 'user', content: 'hi' }], note: 'system said: ' });
+    expect(server.requests[server.requests.length - 1]?.body).toEqual({
+      model: 'm1',
+      messages: [{ role: 'user', content: 'hi' }],
+      note: 'system said: ',
+    });
   });
 
   it('reads a refusal from refusalPath', async () => {
     reply = { text: '', refusal: 'I will not help with that.' };
     const r = await createTarget(`http:${chat()}`, { env: { TOKEN: SECRET } }).generate(ask);
-    expect(r).toMatchObject({ text: 'I will not help with that.', providerRefusal: 'I will not help with that.', finish: { unified: 'refusal', raw: 'stop' } });
+    expect(r).toMatchObject({
+      text: 'I will not help with that.',
+      providerRefusal: 'I will not help with that.',
+      finish: { unified: 'refusal', raw: 'stop' },
+    });
   });
 
   it('uses the config id when given', () => {
@@ -120,15 +143,21 @@ describe('http target requests', () => {
 
   it('reports a response without the configured path as a bad response', async () => {
     reply = { text: 'x' };
-    const file = config(`url: ${server.url}/chat/completions\nheaders: { Authorization: "Bearer {{env.TOKEN}}" }\nbody: { model: m, messages: "{{messages}}" }\nresponsePath: output.text\n`);
-    const e = await createTarget(`http:${file}`, { env: { TOKEN: SECRET } }).generate(ask).then(unexpected, (err: unknown) => err as Error);
+    const file = config(
+      `url: ${server.url}/chat/completions\nheaders: { Authorization: "Bearer {{env.TOKEN}}" }\nbody: { model: m, messages: "{{messages}}" }\nresponsePath: output.text\n`,
+    );
+    const e = await createTarget(`http:${file}`, { env: { TOKEN: SECRET } })
+      .generate(ask)
+      .then(unexpected, (err: unknown) => err as Error);
     expect(e).toMatchObject({ kind: 'bad-response' });
     expect(e.message).toContain(`responsePath output.text (from ${file}) found nothing`);
   });
 
   it('reports a rejected token as auth without repeating it', async () => {
     server.faults.push({ status: 403, body: `{"error": "token ${SECRET} is not allowed"}` });
-    const e = await createTarget(`http:${chat()}`, { env: { TOKEN: SECRET } }).generate(ask).then(unexpected, (err: unknown) => err as Error);
+    const e = await createTarget(`http:${chat()}`, { env: { TOKEN: SECRET } })
+      .generate(ask)
+      .then(unexpected, (err: unknown) => err as Error);
     expect(e).toMatchObject({ kind: 'auth', status: 403 });
     expect(e.message).toContain('[redacted]');
     expect(e.message).not.toContain(SECRET);
@@ -136,9 +165,14 @@ describe('http target requests', () => {
 
   it('sends a JSON text template with JSON-encoded values', async () => {
     reply = { text: 'from text template' };
-    const file = config(`url: ${server.url}/chat/completions\nheaders: { Authorization: "Bearer {{env.TOKEN}}" }\nbody: '{"model": "m", "messages": [{"role": "user", "content": {{prompt}}}]}'\nresponsePath: choices[0].message.content\n`);
+    const file = config(
+      `url: ${server.url}/chat/completions\nheaders: { Authorization: "Bearer {{env.TOKEN}}" }\nbody: '{"model": "m", "messages": [{"role": "user", "content": {{prompt}}}]}'\nresponsePath: choices[0].message.content\n`,
+    );
     await createTarget(`http:${file}`, { env: { TOKEN: SECRET } }).generate(ask);
-    expect(server.requests[server.requests.length - 1]?.body).toEqual({ model: 'm', messages: [{ role: 'user', content: 'Say "hi"\nplease' }] });
+    expect(server.requests[server.requests.length - 1]?.body).toEqual({
+      model: 'm',
+      messages: [{ role: 'user', content: 'Say "hi"\nplease' }],
+    });
   });
 });
 
@@ -156,7 +190,14 @@ describe('json paths and templates', () => {
 
   it('renders whole placeholders as values and inner ones as text', () => {
     const lookup = (name: string): unknown => ({ prompt: 'a "quoted" ask', n: 3, list: [1, 2] })[name];
-    expect(renderValue({ a: '{{prompt}}', b: '{{ n }}', c: 'n={{n}}', d: '{{missing}}', e: ['{{list}}', '{{missing}}'] }, lookup)).toEqual({ a: 'a "quoted" ask', b: 3, c: 'n=3', e: [[1, 2]] });
-    expect(renderText('{"q": {{prompt}}, "n": {{n}}, "x": {{missing}}}', lookup, { json: true })).toBe('{"q": "a \\"quoted\\" ask", "n": 3, "x": null}');
+    expect(renderValue({ a: '{{prompt}}', b: '{{ n }}', c: 'n={{n}}', d: '{{missing}}', e: ['{{list}}', '{{missing}}'] }, lookup)).toEqual({
+      a: 'a "quoted" ask',
+      b: 3,
+      c: 'n=3',
+      e: [[1, 2]],
+    });
+    expect(renderText('{"q": {{prompt}}, "n": {{n}}, "x": {{missing}}}', lookup, { json: true })).toBe(
+      '{"q": "a \\"quoted\\" ask", "n": 3, "x": null}',
+    );
   });
 });

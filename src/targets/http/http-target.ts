@@ -24,7 +24,9 @@ export interface HttpTargetOptions {
 export function createHttpTarget(o: HttpTargetOptions): Target {
   const c = loadHttpConfig(o.configFile, o.env);
   const envValue = (name: string): string | undefined => (name.startsWith('env.') ? o.env[name.slice(4)] : undefined);
-  const secrets = [c.url, ...Object.values(c.headers), ...(c.body === undefined ? [] : [c.body])].flatMap((v) => placeholdersIn(v)).map(envValue);
+  const secrets = [c.url, ...Object.values(c.headers), ...(c.body === undefined ? [] : [c.body])]
+    .flatMap((v) => placeholdersIn(v))
+    .map(envValue);
   const redact = redactor(secrets);
   let url: URL;
   try {
@@ -35,7 +37,9 @@ export function createHttpTarget(o: HttpTargetOptions): Target {
   const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, renderText(v, envValue, { json: false })]));
   const service = `HTTP endpoint ${redact(publicUrl(url))}`;
   // The templates (before env values are filled in) decide what is asked, so they are part of the identity.
-  const fingerprint = sha256(JSON.stringify([c.method, c.model, c.body, c.responsePath.text, c.finishPath?.text, c.refusalPath?.text])).slice(0, 8);
+  const fingerprint = sha256(
+    JSON.stringify([c.method, c.model, c.body, c.responsePath.text, c.finishPath?.text, c.refusalPath?.text]),
+  ).slice(0, 8);
 
   return limitedTarget({
     id: c.id ?? `http:${redact(publicUrl(url))}#${fingerprint}`,
@@ -68,11 +72,21 @@ async function send(i: SendInput): Promise<TargetResponse> {
     seed: request.seed,
   };
   const lookup = (name: string): unknown => (name.startsWith('env.') ? i.envValue(name) : values[name]);
-  const body = c.body === undefined || c.method === 'GET' ? undefined : typeof c.body === 'string' ? renderText(c.body, lookup, { json: true }) : JSON.stringify(renderValue(c.body, lookup));
+  const body =
+    c.body === undefined || c.method === 'GET'
+      ? undefined
+      : typeof c.body === 'string'
+        ? renderText(c.body, lookup, { json: true })
+        : JSON.stringify(renderValue(c.body, lookup));
   const t0 = performance.now();
   let res: Response;
   try {
-    res = await fetch(i.url, { method: c.method, headers: { 'content-type': 'application/json', accept: 'application/json', ...i.headers }, body, signal: i.signal });
+    res = await fetch(i.url, {
+      method: c.method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...i.headers },
+      body,
+      signal: i.signal,
+    });
   } catch (e) {
     throw new TargetError('network', `cannot reach ${i.service}: ${describe(e)}`, undefined, { cause: e });
   }
@@ -81,10 +95,22 @@ async function send(i: SendInput): Promise<TargetResponse> {
   try {
     text = await res.text();
   } catch (e) {
-    if (!res.ok) throw statusError(res.status, { service: i.service, keyEnv: `the headers in ${c.file}`, detail: res.statusText, retryAfterMs: parseRetryAfter(res.headers) });
+    if (!res.ok)
+      throw statusError(res.status, {
+        service: i.service,
+        keyEnv: `the headers in ${c.file}`,
+        detail: res.statusText,
+        retryAfterMs: parseRetryAfter(res.headers),
+      });
     throw new TargetError('bad-response', `${i.service}: the response broke off: ${describe(e)}`, undefined, { cause: e });
   }
-  if (!res.ok) throw statusError(res.status, { service: i.service, keyEnv: `the headers in ${c.file}`, detail: short(text.trim() || res.statusText, 200), retryAfterMs: parseRetryAfter(res.headers) });
+  if (!res.ok)
+    throw statusError(res.status, {
+      service: i.service,
+      keyEnv: `the headers in ${c.file}`,
+      detail: short(text.trim() || res.statusText, 200),
+      retryAfterMs: parseRetryAfter(res.headers),
+    });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -96,7 +122,10 @@ async function send(i: SendInput): Promise<TargetResponse> {
   const refusal = c.refusalPath ? getPath(json, c.refusalPath.steps) : undefined;
   const refused = typeof refusal === 'string' && refusal !== '';
   if (typeof answer !== 'string' && !(answer === null && refused)) {
-    throw new TargetError('bad-response', `${i.service}: responsePath ${c.responsePath.text} (from ${c.file}) found ${answer === undefined ? 'nothing' : `a ${typeof answer}, not text`} in ${short(text, 160)}`);
+    throw new TargetError(
+      'bad-response',
+      `${i.service}: responsePath ${c.responsePath.text} (from ${c.file}) found ${answer === undefined ? 'nothing' : `a ${typeof answer}, not text`} in ${short(text, 160)}`,
+    );
   }
   const finishRaw = c.finishPath ? getPath(json, c.finishPath.steps) : undefined;
   const finish = mapAnyFinish(typeof finishRaw === 'string' ? finishRaw : undefined);

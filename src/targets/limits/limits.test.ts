@@ -37,8 +37,12 @@ describe('parseRetryAfter', () => {
 
 describe('backoffDelay', () => {
   it('doubles the window per retry, keeps at least half of it, and caps it', () => {
-    expect([0, 1, 2, 3].map((attempt) => backoffDelay({ attempt, baseMs: 100, maxMs: 10_000, random: () => 0 }))).toEqual([50, 100, 200, 400]);
-    expect([0, 1, 2, 3].map((attempt) => backoffDelay({ attempt, baseMs: 100, maxMs: 10_000, random: () => 1 }))).toEqual([100, 200, 400, 800]);
+    expect([0, 1, 2, 3].map((attempt) => backoffDelay({ attempt, baseMs: 100, maxMs: 10_000, random: () => 0 }))).toEqual([
+      50, 100, 200, 400,
+    ]);
+    expect([0, 1, 2, 3].map((attempt) => backoffDelay({ attempt, baseMs: 100, maxMs: 10_000, random: () => 1 }))).toEqual([
+      100, 200, 400, 800,
+    ]);
     expect(backoffDelay({ attempt: 20, baseMs: 100, maxMs: 1_000, random: () => 1 })).toBe(1_000);
   });
 });
@@ -105,22 +109,38 @@ describe('limitedTarget', () => {
   it('retries retryable errors with increasing backoff and then succeeds', async () => {
     const attempt = attempts([new TargetError('network', 'reset'), new TargetError('http', 'boom', 503), ok]);
     const retries: RetryInfo[] = [];
-    const t = limitedTarget({ id: 't', attempt, limits: { ...limits, backoffBaseMs: 8, random: () => 0, onRetry: (i) => retries.push(i) } });
+    const t = limitedTarget({
+      id: 't',
+      attempt,
+      limits: { ...limits, backoffBaseMs: 8, random: () => 0, onRetry: (i) => retries.push(i) },
+    });
     await expect(t.generate(request)).resolves.toEqual(ok);
-    expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([[1, 4], [2, 8]]);
+    expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([
+      [1, 4],
+      [2, 8],
+    ]);
     expect(retries[1]?.reason).toBe('http 503: boom');
   });
 
   it('honours Retry-After up to the cap', async () => {
     const retries: number[] = [];
-    const attempt = attempts([new TargetError('rate-limit', 'slow down', 429, { retryAfterMs: 30 }), new TargetError('rate-limit', 'slow down', 429, { retryAfterMs: 5_000 }), ok]);
+    const attempt = attempts([
+      new TargetError('rate-limit', 'slow down', 429, { retryAfterMs: 30 }),
+      new TargetError('rate-limit', 'slow down', 429, { retryAfterMs: 5_000 }),
+      ok,
+    ]);
     const t = limitedTarget({ id: 't', attempt, limits: { ...limits, onRetry: (i) => retries.push(i.delayMs) } });
     await t.generate(request);
     expect(retries).toEqual([30, 50]);
   });
 
   it('does not retry errors that a retry cannot fix', async () => {
-    for (const e of [new TargetError('auth', 'bad key', 401), new TargetError('http', 'bad request', 400), new TargetError('bad-response', 'garbage'), new TargetError('not-recorded', 'nope')]) {
+    for (const e of [
+      new TargetError('auth', 'bad key', 401),
+      new TargetError('http', 'bad request', 400),
+      new TargetError('bad-response', 'garbage'),
+      new TargetError('not-recorded', 'nope'),
+    ]) {
       const attempt = attempts([e, ok]);
       await expect(limitedTarget({ id: 't', attempt, limits }).generate(request)).rejects.toMatchObject({ kind: e.kind });
       expect(attempt.calls).toBe(1);
@@ -129,7 +149,9 @@ describe('limitedTarget', () => {
 
   it('fails with the last error once retries are spent, saying so', async () => {
     const attempt = attempts([new TargetError('http', 'down', 502)]);
-    const e = await limitedTarget({ id: 't', attempt, limits: { ...limits, retries: 2 } }).generate(request).then(unexpected, (err: unknown) => err as Error);
+    const e = await limitedTarget({ id: 't', attempt, limits: { ...limits, retries: 2 } })
+      .generate(request)
+      .then(unexpected, (err: unknown) => err as Error);
     expect(attempt.calls).toBe(3);
     expect(e).toMatchObject({ kind: 'http', status: 502, message: 'down (gave up after 3 tries)' });
   });
@@ -150,7 +172,11 @@ describe('limitedTarget', () => {
   it('rejects as cancelled when aborted while waiting to retry, without another try', async () => {
     const controller = new AbortController();
     const attempt = attempts([new TargetError('http', 'down', 500), ok]);
-    const t = limitedTarget({ id: 't', attempt, limits: { ...limits, backoffBaseMs: 10_000, maxRetryDelayMs: 10_000, onRetry: () => controller.abort() } });
+    const t = limitedTarget({
+      id: 't',
+      attempt,
+      limits: { ...limits, backoffBaseMs: 10_000, maxRetryDelayMs: 10_000, onRetry: () => controller.abort() },
+    });
     await expect(t.generate(request, { signal: controller.signal })).rejects.toMatchObject({ kind: 'cancelled' });
     expect(attempt.calls).toBe(1);
   });
@@ -184,13 +210,20 @@ describe('limitedTarget', () => {
   });
 
   it('lets input errors through unchanged and turns unknown failures into bad responses', async () => {
-    await expect(limitedTarget({ id: 't', attempt: attempts([new InputError('f.jsonl:3: bad')]), limits }).generate(request)).rejects.toMatchObject({ name: 'InputError' });
-    await expect(limitedTarget({ id: 't', attempt: attempts([new RangeError('weird')]), limits }).generate(request)).rejects.toMatchObject({ kind: 'bad-response', message: 'unexpected failure: weird' });
+    await expect(
+      limitedTarget({ id: 't', attempt: attempts([new InputError('f.jsonl:3: bad')]), limits }).generate(request),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    await expect(limitedTarget({ id: 't', attempt: attempts([new RangeError('weird')]), limits }).generate(request)).rejects.toMatchObject({
+      kind: 'bad-response',
+      message: 'unexpected failure: weird',
+    });
   });
 
   it('redacts secrets from every error message', async () => {
     const attempt = attempts([new TargetError('auth', 'Incorrect API key provided: sk-live-abcdef123456', 401)]);
-    const e = await limitedTarget({ id: 't', attempt, limits, redact: (t) => t.replaceAll('sk-live-abcdef123456', '[redacted]') }).generate(request).then(unexpected, (err: unknown) => err as Error);
+    const e = await limitedTarget({ id: 't', attempt, limits, redact: (t) => t.replaceAll('sk-live-abcdef123456', '[redacted]') })
+      .generate(request)
+      .then(unexpected, (err: unknown) => err as Error);
     expect(e).toMatchObject({ kind: 'auth', status: 401, message: 'Incorrect API key provided: [redacted]' });
   });
 });

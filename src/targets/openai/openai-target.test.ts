@@ -42,13 +42,29 @@ describe('openai target', () => {
     expect(filtered).toMatchObject({ text: '', finish: { unified: 'content-filter', raw: 'content_filter' } });
     expect(filtered.providerRefusal).toBeUndefined();
     reply = { text: 'calling a tool', finish: 'tool_calls' };
-    expect((await createTarget('openai:m', { baseUrl: server.url, env: {} }).generate(ask)).finish).toEqual({ unified: 'other', raw: 'tool_calls' });
+    expect((await createTarget('openai:m', { baseUrl: server.url, env: {} }).generate(ask)).finish).toEqual({
+      unified: 'other',
+      raw: 'tool_calls',
+    });
   });
 
   it('streams with usage, passes sampling options, and reads the usage chunk', async () => {
     reply = { text: 'three small words' };
-    const r = await createTarget('openai:model-x', { baseUrl: server.url, env: {} }).generate({ ...ask, maxTokens: 64, temperature: 0.2, seed: 7 });
-    expect(last()).toMatchObject({ model: 'model-x', stream: true, stream_options: { include_usage: true }, max_tokens: 64, temperature: 0.2, seed: 7, messages: ask.messages });
+    const r = await createTarget('openai:model-x', { baseUrl: server.url, env: {} }).generate({
+      ...ask,
+      maxTokens: 64,
+      temperature: 0.2,
+      seed: 7,
+    });
+    expect(last()).toMatchObject({
+      model: 'model-x',
+      stream: true,
+      stream_options: { include_usage: true },
+      max_tokens: 64,
+      temperature: 0.2,
+      seed: 7,
+      messages: ask.messages,
+    });
     expect(r.usage).toEqual({ inputTokens: 6, outputTokens: 3 }); // the scripted server counts words
   });
 
@@ -63,7 +79,10 @@ describe('openai target', () => {
   });
 
   it('reports a rejected key as auth, naming the variable and never repeating the key', async () => {
-    server.faults.push({ status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error' } }) });
+    server.faults.push({
+      status: 401,
+      body: JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error' } }),
+    });
     const t = createTarget('openai:m', { baseUrl: server.url, env: { OPENAI_API_KEY: KEY } });
     const e = await t.generate(ask).then(unexpected, (err: unknown) => err as Error);
     expect(TargetError.isInstance(e)).toBe(true);
@@ -78,7 +97,12 @@ describe('openai target', () => {
     reply = { text: 'after reset' };
     server.faults.push('reset');
     const reasons: string[] = [];
-    const r = await createTarget('openai:m', { baseUrl: server.url, env: {}, backoffBaseMs: 1, onRetry: (i) => reasons.push(i.reason) }).generate(ask);
+    const r = await createTarget('openai:m', {
+      baseUrl: server.url,
+      env: {},
+      backoffBaseMs: 1,
+      onRetry: (i) => reasons.push(i.reason),
+    }).generate(ask);
     expect(r.text).toBe('after reset');
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatch(/^network: cannot reach OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1/);
@@ -87,7 +111,10 @@ describe('openai target', () => {
   it('does not retry a client error such as 400', async () => {
     server.faults.push({ status: 400 }, { status: 400 });
     const before = server.requests.length;
-    await expect(createTarget('openai:m', { baseUrl: server.url, env: {}, backoffBaseMs: 1 }).generate(ask)).rejects.toMatchObject({ kind: 'http', status: 400 });
+    await expect(createTarget('openai:m', { baseUrl: server.url, env: {}, backoffBaseMs: 1 }).generate(ask)).rejects.toMatchObject({
+      kind: 'http',
+      status: 400,
+    });
     expect(server.requests.length - before).toBe(1);
     server.faults.length = 0;
   });

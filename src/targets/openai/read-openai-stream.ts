@@ -39,7 +39,10 @@ export async function readOpenAIStream(stream: AsyncIterable<ChatCompletionChunk
   }
   const latencyMs = now() - o.t0;
   if (finishRaw === undefined) {
-    throw new TargetError('bad-response', `${o.service}: the stream ended before its end (no finish_reason after ${text.length + refusal.length} characters)`);
+    throw new TargetError(
+      'bad-response',
+      `${o.service}: the stream ended before its end (no finish_reason after ${text.length + refusal.length} characters)`,
+    );
   }
   const mapped = mapOpenAIFinish(finishRaw);
   return {

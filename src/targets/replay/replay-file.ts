@@ -9,7 +9,8 @@ const lineSchema = z.union([
   z.object({ prompt: z.string(), ...common }).strict(),
 ]);
 
-const EXPECTED = 'expected {"messages": [{"role": "user", "content": "…"}], "response": "…"} or {"prompt": "…", "response": "…"} (optional "finish", "latencyMs")';
+const EXPECTED =
+  'expected {"messages": [{"role": "user", "content": "…"}], "response": "…"} or {"prompt": "…", "response": "…"} (optional "finish", "latencyMs")';
 
 /** Parses a JSONL recording. Bad lines are input errors naming the file and line. */
 export function parseReplayJsonl(text: string, file: string): ReplayIndex {
@@ -60,6 +61,9 @@ function fileStamp(file: string): string {
     if (!s.isFile()) throw new Error('not a file');
     return `${s.mtimeMs}:${s.size}`;
   } catch (e) {
-    throw new InputError(`cannot read replay file ${file}: ${e instanceof Error ? e.message : String(e)} (expected a JSONL recording or a built-in such as xstest/gpt4)`, { cause: e });
+    throw new InputError(
+      `cannot read replay file ${file}: ${e instanceof Error ? e.message : String(e)} (expected a JSONL recording or a built-in such as xstest/gpt4)`,
+      { cause: e },
+    );
   }
 }

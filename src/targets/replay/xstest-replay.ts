@@ -36,7 +36,9 @@ export function loadXstestReplay(model: XstestModel): ReplayIndex {
   const dir = join(packageRoot(), 'data', 'xstest-v2');
   const file = join(dir, `xstest_v2_completions_${model}.csv`);
   const rows = z.array(completionRow).parse(parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }));
-  const prompts = z.array(promptRow).parse(parse(readFileSync(join(dir, 'xstest_prompts.csv'), 'utf8'), { columns: true, skip_empty_lines: true }));
+  const prompts = z
+    .array(promptRow)
+    .parse(parse(readFileSync(join(dir, 'xstest_prompts.csv'), 'utf8'), { columns: true, skip_empty_lines: true }));
   const current = new Map(prompts.map((p) => [`v2-${p.id}`, p.prompt]));
   const index = new ReplayIndex(`data/xstest-v2/xstest_v2_completions_${model}.csv`);
   for (const row of rows) {

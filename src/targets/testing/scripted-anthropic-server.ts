@@ -1,6 +1,18 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Message } from '../../spec/index.js';
-import { chunks, isRecord, sleep, sseEvent, startScriptedServer, toMessages, writeCutJson, writeJson, writeSse, type Fault, type LoggedRequest } from './scripted-server.js';
+import {
+  chunks,
+  isRecord,
+  sleep,
+  sseEvent,
+  startScriptedServer,
+  toMessages,
+  writeCutJson,
+  writeJson,
+  writeSse,
+  type Fault,
+  type LoggedRequest,
+} from './scripted-server.js';
 
 export interface ScriptedAnthropicReply {
   text: string;
@@ -17,7 +29,11 @@ export interface ScriptedAnthropicReply {
  * - `log` keep requests in `server.requests` (default true). `chunkChars` per text delta (default 24).
  */
 export interface ScriptedAnthropicServerOptions {
-  responder?: (messages: Message[], system: string | undefined, body: Record<string, unknown>) => ScriptedAnthropicReply | Promise<ScriptedAnthropicReply>;
+  responder?: (
+    messages: Message[],
+    system: string | undefined,
+    body: Record<string, unknown>,
+  ) => ScriptedAnthropicReply | Promise<ScriptedAnthropicReply>;
   faults?: Fault[];
   apiKey?: string;
   log?: boolean;
@@ -36,7 +52,14 @@ export interface ScriptedAnthropicServer {
   close(): Promise<void>;
 }
 
-const errorTypes: Record<number, string> = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 429: 'rate_limit_error', 529: 'overloaded_error' };
+const errorTypes: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  429: 'rate_limit_error',
+  529: 'overloaded_error',
+};
 
 let counter = 0;
 
@@ -62,11 +85,35 @@ export async function startScriptedAnthropicServer(options: ScriptedAnthropicSer
         if (request.stream === true) {
           if (fault === 'invalid-json') return writeSse(res, [sseEvent('{"type": "message_start", "message": {', 'message_start')]);
           const events = [
-            sseEvent({ type: 'message_start', message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input_tokens, output_tokens: 1 } } }, 'message_start'),
+            sseEvent(
+              {
+                type: 'message_start',
+                message: {
+                  id,
+                  type: 'message',
+                  role: 'assistant',
+                  model,
+                  content: [],
+                  stop_reason: null,
+                  stop_sequence: null,
+                  usage: { input_tokens: usage.input_tokens, output_tokens: 1 },
+                },
+              },
+              'message_start',
+            ),
             sseEvent({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
-            ...chunks(reply.text, size).map((text) => sseEvent({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta')),
+            ...chunks(reply.text, size).map((text) =>
+              sseEvent({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta'),
+            ),
             sseEvent({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-            sseEvent({ type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } }, 'message_delta'),
+            sseEvent(
+              {
+                type: 'message_delta',
+                delta: { stop_reason: stopReason, stop_sequence: null },
+                usage: { output_tokens: usage.output_tokens },
+              },
+              'message_delta',
+            ),
             sseEvent({ type: 'message_stop' }, 'message_stop'),
           ];
           return writeSse(res, events, { cut: fault === 'cut-stream' });
@@ -75,7 +122,16 @@ export async function startScriptedAnthropicServer(options: ScriptedAnthropicSer
           res.writeHead(200, { 'content-type': 'application/json' });
           return void res.end('{"type": "message", "content": [');
         }
-        const message = { id, type: 'message', role: 'assistant', model, content: [{ type: 'text', text: reply.text }], stop_reason: stopReason, stop_sequence: null, usage };
+        const message = {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [{ type: 'text', text: reply.text }],
+          stop_reason: stopReason,
+          stop_sequence: null,
+          usage,
+        };
         if (fault === 'cut-stream') return writeCutJson(res, message);
         writeJson(res, 200, message);
       },

@@ -1,6 +1,18 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Message } from '../../spec/index.js';
-import { chunks, isRecord, sleep, sseEvent, startScriptedServer, toMessages, writeCutJson, writeJson, writeSse, type Fault, type LoggedRequest } from './scripted-server.js';
+import {
+  chunks,
+  isRecord,
+  sleep,
+  sseEvent,
+  startScriptedServer,
+  toMessages,
+  writeCutJson,
+  writeJson,
+  writeSse,
+  type Fault,
+  type LoggedRequest,
+} from './scripted-server.js';
 
 export type { Fault, LoggedRequest } from './scripted-server.js';
 
@@ -48,13 +60,20 @@ export interface ScriptedOpenAIServer {
 let counter = 0;
 
 export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOptions = {}): Promise<ScriptedOpenAIServer> {
-  const responder: NonNullable<ScriptedOpenAIServerOptions['responder']> = options.responder ?? ((messages) => ({ text: `You said: ${messages[messages.length - 1]?.content ?? ''}` }));
+  const responder: NonNullable<ScriptedOpenAIServerOptions['responder']> =
+    options.responder ?? ((messages) => ({ text: `You said: ${messages[messages.length - 1]?.content ?? ''}` }));
   const size = options.chunkChars ?? 24;
   const base = await startScriptedServer(
     {
       route: (method, path) => (method === 'POST' && path === '/v1/chat/completions') || (method === 'GET' && path === '/v1/models'),
       authorized: (headers: IncomingHttpHeaders) => options.apiKey === undefined || headers.authorization === `Bearer ${options.apiKey}`,
-      errorBody: (status, message) => ({ error: { message, type: status === 429 ? 'rate_limit_exceeded' : status === 401 ? 'invalid_request_error' : 'server_error', code: null } }),
+      errorBody: (status, message) => ({
+        error: {
+          message,
+          type: status === 429 ? 'rate_limit_exceeded' : status === 401 ? 'invalid_request_error' : 'server_error',
+          code: null,
+        },
+      }),
       async answer({ path, body, res, fault }) {
         const request = isRecord(body) ? body : {};
         if (path === '/v1/models') return writeJson(res, 200, { object: 'list', data: [{ id: 'scripted', object: 'model' }] });
@@ -70,7 +89,13 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
         if (request.stream === true) {
           if (fault === 'invalid-json') return writeSse(res, [sseEvent('{"id": "broken", "choices": [')]);
           const chunk = (delta: Record<string, unknown>, finishReason: string | null): string =>
-            sseEvent({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finishReason }] });
+            sseEvent({
+              id,
+              object: 'chat.completion.chunk',
+              created: 0,
+              model,
+              choices: [{ index: 0, delta, finish_reason: finishReason }],
+            });
           const events = [chunk({ role: 'assistant', content: '' }, null)];
           for (const part of chunks(reply.refusal ?? '', size)) events.push(chunk({ refusal: part }, null));
           for (const part of chunks(reply.text, size)) events.push(chunk({ content: part }, null));
@@ -91,7 +116,17 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
           object: 'chat.completion',
           created: 0,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: reply.text === '' && reply.refusal ? null : reply.text, refusal: reply.refusal ?? null }, finish_reason: finish }],
+          choices: [
+            {
+              index: 0,
+              message: {
+                role: 'assistant',
+                content: reply.text === '' && reply.refusal ? null : reply.text,
+                refusal: reply.refusal ?? null,
+              },
+              finish_reason: finish,
+            },
+          ],
           usage,
         };
         if (fault === 'cut-stream') return writeCutJson(res, answer);

@@ -174,7 +174,15 @@ export function toMessages(value: unknown): Message[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((m) => {
     const role = m.role === 'system' || m.role === 'assistant' ? m.role : 'user';
-    const content = typeof m.content === 'string' ? m.content : Array.isArray(m.content) ? m.content.filter(isRecord).map((p) => (typeof p.text === 'string' ? p.text : '')).join('') : '';
+    const content =
+      typeof m.content === 'string'
+        ? m.content
+        : Array.isArray(m.content)
+          ? m.content
+              .filter(isRecord)
+              .map((p) => (typeof p.text === 'string' ? p.text : ''))
+              .join('')
+          : '';
     return { role, content };
   });
 }
