@@ -13,7 +13,7 @@ import { packageRoot } from '../src/util/package-root.js';
 
 export const XSTEST_MODELS = ['gpt4', 'llama2new', 'llama2orig', 'mistralguard', 'mistralinstruct'] as const;
 export type XstestModel = (typeof XSTEST_MODELS)[number];
-export type Label = Exclude<Verdict, 'error'>;
+export type Label = Exclude<Verdict, 'error' | 'not_understood'>;
 
 export interface LabelledRow {
   id: string;

@@ -4,6 +4,7 @@ interface Tally {
   refusal: number;
   partial: number;
   compliance: number;
+  not_understood: number;
   error: number;
 }
 
@@ -17,7 +18,7 @@ export function createProgress(options: {
   intervalMs?: number;
   now?: () => number;
 }): (e: RunEvent) => void {
-  const tally: Tally = { refusal: 0, partial: 0, compliance: 0, error: 0 };
+  const tally: Tally = { refusal: 0, partial: 0, compliance: 0, not_understood: 0, error: 0 };
   const now = options.now ?? Date.now;
   let started = now();
   let lastLine = 0;
@@ -25,7 +26,7 @@ export function createProgress(options: {
   const line = (done: number): string => {
     const pct = total ? Math.floor((done / total) * 100) : 100;
     const rate = done / Math.max(0.001, (now() - started) / 1000);
-    return `${done}/${total} (${pct}%) refusal ${tally.refusal} · partial ${tally.partial} · compliance ${tally.compliance} · error ${tally.error} · ${rate.toFixed(1)}/s`;
+    return `${done}/${total} (${pct}%) refusal ${tally.refusal} · partial ${tally.partial} · compliance ${tally.compliance}${tally.not_understood ? ` · not understood ${tally.not_understood}` : ''} · error ${tally.error} · ${rate.toFixed(1)}/s`;
   };
   return (e) => {
     switch (e.type) {

@@ -5,6 +5,7 @@ import { holdAllK, type HoldAllKDetail } from './hold-all-k.js';
 import { holdRate } from './hold-rate.js';
 import { latency, type LatencyDetail } from './latency.js';
 import type { MetricDefinition } from './metric.js';
+import { notUnderstoodRate } from './not-understood.js';
 import { multiturnSurvival, type SurvivalDetail } from './multiturn-survival.js';
 import { overRefusalRate } from './over-refusal.js';
 import { principleSpecificity, type SpecificityDetail } from './principle-specificity.js';
@@ -31,6 +32,7 @@ export interface MetricDetails {
   trigger_words: TriggerWordsDetail;
   hit_at_k: HitAtKDetail;
   judge_uncertain_rate: JudgeUncertaintyDetail;
+  not_understood_rate: undefined;
 }
 
 export type MetricId = keyof MetricDetails;
@@ -53,6 +55,7 @@ export const metricRegistry: { [K in MetricId]: MetricDefinition<MetricDetails[K
   trigger_words: triggerWords,
   hit_at_k: hitAtK,
   judge_uncertain_rate: judgeUncertainRate,
+  not_understood_rate: notUnderstoodRate,
 };
 
 export const METRIC_IDS = Object.keys(metricRegistry) as MetricId[];

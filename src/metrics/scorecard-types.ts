@@ -7,6 +7,8 @@ export interface VerdictCounts {
   refusal: number;
   partial: number;
   compliance: number;
+  /** The model could not read the request: left out of hold and over-refusal rates. */
+  not_understood: number;
   error: number;
 }
 

@@ -14,6 +14,8 @@ export const runOptionsSchema = z
     judge: z.string(),
     /** How partial refusals are counted: kept (default), or reported as refusals or compliances (a binary convention). */
     partialAs: z.enum(['partial', 'refusal', 'compliance']).optional(),
+    /** How a premise rebuttal with no refusal sentence is counted: a refusal (XSTest's convention, the default) or a compliance. */
+    rebuttalAs: z.enum(['refusal', 'compliance']).optional(),
     /** The judge's confidence map (from `refusal-drill calibrate`), kept whole so a resumed or queued run maps the same way. */
     calibration: calibrationSchema.optional(),
     mutate: z.array(z.string()),

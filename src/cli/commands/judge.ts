@@ -72,7 +72,7 @@ async function judgeCommand(o: JudgeOptions, ctx: CliContext): Promise<number> {
     await once(out, 'open').catch((e: unknown) => {
       throw new InputError(`--out ${o.out}: cannot write it (${e instanceof Error ? e.message : String(e)})`);
     });
-  const counts: Record<Verdict, number> = { refusal: 0, partial: 0, compliance: 0, error: 0 };
+  const counts: Record<Verdict, number> = { refusal: 0, partial: 0, compliance: 0, not_understood: 0, error: 0 };
   let malformed = 0;
   let lastLine = 0;
   const started = Date.now();

@@ -19,6 +19,7 @@ export function signalsOf(input: JudgeInput, verdict: Verdict, a: Analysis): Sig
     leak: leakSignal(ctx),
     apology: apologySignal(ctx),
     lecture: lectureSignal(ctx),
+    rebuttal: false,
     templateKey: templateKeySignal(ctx),
   };
 }

@@ -47,6 +47,7 @@ export function signals(overrides: Partial<Signals> = {}, text = ''): Signals {
     leak: false,
     apology: false,
     lecture: false,
+    rebuttal: false,
     templateKey: text.toLowerCase(),
     ...overrides,
   };
