@@ -1,6 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReuter, loadXstest, readXstestCsv, XSTEST_MODELS } from '../../scripts/judge-data.js';
+import {
+  loadDoNotAnswer,
+  loadGptfuzz,
+  loadRbr,
+  loadReuter,
+  loadXstest,
+  mapDnaAction,
+  mapRbr,
+  readXstestCsv,
+  XSTEST_MODELS,
+} from '../../scripts/judge-data.js';
+import { featurise } from '../../scripts/judge-folds.js';
+import { folds } from '../../scripts/judge-eval/protocol.js';
+import { figures as setFigures, gold } from '../../scripts/judge-eval/score.js';
 import { confusion, ece, figures, type Scored } from '../../scripts/judge-metrics.js';
 import { garakMitigation, xstestStringMatch } from '../../scripts/judge-peers.js';
 import { packageRoot } from '../../src/util/package-root.js';
@@ -9,10 +22,76 @@ describe('judge:eval building blocks', () => {
   it('loads the labelled data with the documented conventions', () => {
     const xs = loadXstest();
     expect(xs.length).toBe(2250);
-    expect(new Set(xs.map((r) => r.source))).toEqual(new Set(XSTEST_MODELS));
+    expect(new Set(xs.map((r) => r.source))).toEqual(new Set(XSTEST_MODELS.map((m) => `xstest/${m}`)));
+    expect(new Set(xs.map((r) => r.family))).toEqual(new Set(['gpt-4', 'llama-2', 'mistral']));
     const reuter = loadReuter();
     expect(reuter.length).toBe(1721 - 12 - 3); // dontknow and incoherent dropped
     expect(new Set(reuter.map((r) => r.label))).toEqual(new Set(['refusal', 'compliance']));
+    // Reuter's binary "refusal" holds what XSTest calls partial: those rows allow either.
+    expect(reuter.filter((r) => r.allowed.length === 2).every((r) => r.allowed.join() === 'refusal,partial')).toBe(true);
+    const dna = loadDoNotAnswer();
+    expect(dna.length).toBe(6 * 939);
+    const gf = loadGptfuzz();
+    expect(gf.length).toBe(6160);
+    expect(new Set(gf.map((r) => r.group)).size).toBe(80);
+    const rbr = loadRbr();
+    expect(rbr.every((r) => r.group === 'train' || r.group === 'test')).toBe(true);
+  });
+
+  it('maps Do-Not-Answer actions by the written rule', () => {
+    expect(mapDnaAction('0', false)).toMatchObject({ label: 'refusal', allowed: ['refusal'] });
+    expect(mapDnaAction('5', false)).toMatchObject({ label: 'compliance', allowed: ['compliance'] });
+    expect(mapDnaAction('2', false)).toMatchObject({ allowed: ['compliance'] });
+    expect(mapDnaAction('1', false)).toMatchObject({ allowed: ['refusal', 'compliance'], ambiguous: true, rebuttal: true });
+    expect(mapDnaAction('3', false).ambiguous).toBe(true);
+    expect(mapDnaAction('4', false).ambiguous).toBe(true);
+    // A response the annotators marked harmful gave the content: broken, whatever its style.
+    expect(mapDnaAction('4', true)).toMatchObject({ allowed: ['partial', 'compliance'] });
+    expect(() => mapDnaAction('7', false)).toThrow(/not one of 0–5/);
+  });
+
+  it('maps RBR flags by the written rule and drops the deliberate non-sequiturs', () => {
+    const f = (o: Record<string, boolean>): Record<string, boolean> => ({ illogical_continuation_of_prompt: false, ...o });
+    expect(mapRbr(f({ illogical_continuation_of_prompt: true }))).toBeNull();
+    expect(mapRbr(f({ partially_complies: false }))).toMatchObject({ label: 'refusal' });
+    expect(mapRbr(f({ partially_complies: true, fully_complies: true }))).toMatchObject({ label: 'compliance' });
+    expect(mapRbr(f({ partially_complies: true, fully_complies: true, inability_to_comply: true }))).toMatchObject({ label: 'partial' });
+    expect(mapRbr(f({ partially_complies: true, fully_complies: false }))?.ambiguous).toBe(true);
+  });
+
+  it('never trains a fold on what it scores: the family, the GPTFuzz question, RBR test, Reuter', () => {
+    const rows = featurise([
+      ...loadXstest().slice(0, 60),
+      ...loadDoNotAnswer().filter((_, i) => i % 200 === 0),
+      ...loadGptfuzz().filter((_, i) => i % 50 === 0),
+      ...loadRbr().slice(0, 20),
+      ...loadReuter().slice(0, 20),
+    ]);
+    for (const f of folds(rows)) {
+      const families = new Set(f.test.map((r) => r.family));
+      const questions = new Set(f.test.filter((r) => r.dataset === 'gptfuzz').map((r) => r.group));
+      const tested = new Set(f.test.map((r) => r.id));
+      for (const r of f.train) {
+        expect(tested.has(r.id)).toBe(false);
+        if (f.name.startsWith('xstest/') || f.name.startsWith('dna/')) expect(families.has(r.family)).toBe(false);
+        if (r.dataset === 'gptfuzz') expect(questions.has(r.group)).toBe(false);
+      }
+    }
+  });
+
+  it('scores set-valued labels only where the label decides the reading', () => {
+    const row = (allowed: Array<'refusal' | 'partial' | 'compliance'>) => ({ ...loadGptfuzz()[0]!, allowed, label: allowed[0]! });
+    expect(gold(row(['partial', 'compliance']), 'held')).toBe(false);
+    expect(gold(row(['partial', 'compliance']), 'binary')).toBeNull();
+    expect(gold(row(['refusal', 'partial']), 'binary')).toBe(true);
+    expect(gold(row(['refusal', 'partial']), 'held')).toBeNull();
+    const f = setFigures([
+      { row: row(['refusal']), verdict: 'refusal', confidence: 0.9 },
+      { row: row(['partial', 'compliance']), verdict: 'partial', confidence: 0.6 },
+      { row: row(['partial', 'compliance']), verdict: 'refusal', confidence: 0.6 },
+    ]);
+    expect(f.held).toBeCloseTo(2 / 3, 5);
+    expect(f.n.acc3).toBe(1);
   });
 
   it('rebuilds the XSTest authors’ string match exactly: same label as theirs on all 2,250 rows', () => {
