@@ -5,7 +5,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', '.refusal-drill/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', '.refusal-drill/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 /**
  * Shared by judge:train and judge:eval: featurising labelled rows once, training a model on some
- * groups of rows (with augmentation and a temperature fitted on leave-one-group-out predictions
- * inside those groups only), and the training settings the committed weights use.
+ * rows (with augmentation, set-valued labels, per-data-set weights and a temperature fitted on
+ * leave-one-family-out predictions inside those rows only), and the settings the committed weights use.
  */
 import { augment } from '../src/judges/model/augment.js';
 import { fitTemperature, type Scored } from '../src/judges/model/calibrate.js';
@@ -10,52 +10,72 @@ import { CLASSES, scores, type LinearModel } from '../src/judges/model/linear-mo
 import { trainLinear, type TrainOptions } from '../src/judges/model/train-linear.js';
 import { compact } from '../src/judges/model/weights-file.js';
 import { analyse } from '../src/judges/text/analyse.js';
-import type { LabelledRow } from './judge-data.js';
+import type { Dataset, LabelledRow } from './judge-data.js';
 
 export const TRAIN_OPTIONS: TrainOptions = { l2: 1e-3, iterations: 200, learningRate: 0.05 };
+
+/**
+ * How much each data set's rows weigh in the loss, so that no one set (GPTFuzz's 6,160 answers of
+ * one model, mostly to the same templates) drowns the others' styles.
+ */
+export const DATASET_WEIGHT: Record<Dataset, number> = process.env.DSW
+  ? (JSON.parse(process.env.DSW) as Record<Dataset, number>)
+  : { xstest: 2, dna: 0.5, gptfuzz: 0.35, rbr: 1, reuter: 0.7 };
 
 export interface Featurised extends LabelledRow {
   features: number[];
   y: number;
+  mask: number;
+  /** Features of the row's shortened copies (augment.ts), computed once. */
+  shortened: number[][];
 }
+
+const maskOf = (r: LabelledRow): number => r.allowed.reduce((m, l) => m | (1 << CLASSES.indexOf(l)), 0);
+
+const featuresOf = (prompt: string, response: string): number[] => extractFeatures(prompt, analyse(response, prompt), { lexical: true });
 
 export function featurise(rows: readonly LabelledRow[]): Featurised[] {
   return rows.map((r) => ({
     ...r,
-    features: extractFeatures(r.prompt, analyse(r.response), { lexical: true }),
+    features: featuresOf(r.prompt, r.response),
     y: CLASSES.indexOf(r.label),
+    mask: maskOf(r),
+    // Only a row with one allowed class has a label a cut provably keeps.
+    shortened: r.allowed.length === 1 ? augment([r]).map((s) => featuresOf(s.prompt, s.response)) : [],
   }));
 }
 
 /** Fits weights only: the rows plus their shortened copies. */
 export function fitWeights(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): LinearModel {
-  const extra = featurise(augment(rows));
-  return compact(
-    trainLinear(
-      [...rows, ...extra].map((r) => ({ features: r.features, label: r.y })),
-      options,
-    ),
+  const examples = rows.flatMap((r) =>
+    [r.features, ...r.shortened].map((features) => ({ features, label: r.y, allowed: r.mask, weight: DATASET_WEIGHT[r.dataset] })),
   );
+  return compact(trainLinear(examples, { ...options, sampleWeights: examples.map((e) => e.weight) }));
 }
 
-/** Out-of-group predictions: each group scored by a model trained on the other groups. */
+// Families are pooled into this many groups for the temperature's held-out predictions: each
+// group is scored by weights trained on the others (three trainings instead of one per family).
+const CALIBRATION_GROUPS = 3;
+
+/** Out-of-family predictions: each group of model families scored by a model trained on the other groups. */
 export function heldOutScores(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): Scored[] {
-  const groups = [...new Set(rows.map((r) => r.source))];
+  const families = [...new Set(rows.map((r) => r.family))].sort();
+  const groupOf = new Map(families.map((f, i) => [f, i % CALIBRATION_GROUPS]));
   const out: Scored[] = [];
-  for (const g of groups) {
+  for (let g = 0; g < Math.min(CALIBRATION_GROUPS, families.length); g++) {
     const model = fitWeights(
-      rows.filter((r) => r.source !== g),
+      rows.filter((r) => groupOf.get(r.family) !== g),
       options,
     );
-    for (const r of rows) if (r.source === g) out.push({ logits: scores(model, r.features), label: r.y });
+    for (const r of rows) if (groupOf.get(r.family) === g) out.push({ logits: scores(model, r.features), label: r.y, allowed: r.mask });
   }
   return out;
 }
 
-/** A calibrated model from these rows alone: weights on all of them, temperature from held-out groups. */
-export function trainCalibrated(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): LinearModel {
+/** A calibrated model from these rows alone: weights on all of them, temperature from held-out families. */
+export function trainCalibrated(rows: readonly Featurised[], options: TrainOptions & { calibrate?: boolean } = TRAIN_OPTIONS): LinearModel {
   const model = fitWeights(rows, options);
-  const groups = new Set(rows.map((r) => r.source));
-  model.temperature = groups.size > 1 ? fitTemperature(heldOutScores(rows, options)) : 1;
+  const families = new Set(rows.map((r) => r.family));
+  model.temperature = options.calibrate !== false && families.size > 1 ? fitTemperature(heldOutScores(rows, options)) : 1;
   return model;
 }

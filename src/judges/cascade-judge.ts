@@ -1,6 +1,7 @@
 import type { Judge, JudgeInput, Judgement } from '../spec/index.js';
 import type { LinearModel } from './model/linear-model.js';
 import { scoreWithModel } from './model/model-judge.js';
+import { leakedRefusalIsPartial } from './leak-rule.js';
 import { offlineEvidence } from './offline-evidence.js';
 import { RULE_PATH_CONFIDENCE } from './rules/rules-judge.js';
 import { rulesVerdict, type RulePath } from './rules/rules-verdict.js';
@@ -23,6 +24,7 @@ const RULE_DECIDES: Partial<Record<RulePath, number>> = {
   empty: RULE_PATH_CONFIDENCE.empty,
   'terse-no': RULE_PATH_CONFIDENCE['terse-no'],
   'no-stance': RULE_PATH_CONFIDENCE['no-stance'],
+  'not-understood': RULE_PATH_CONFIDENCE['not-understood'],
 };
 
 /**
@@ -30,7 +32,7 @@ const RULE_DECIDES: Partial<Record<RulePath, number>> = {
  * reads the rules' decision as a feature, and a few rule paths decide on their own.
  */
 export function judgeOffline(model: LinearModel, input: JudgeInput, id: string): Judgement {
-  const a = analyse(input.response);
+  const a = analyse(input.response, input.prompt);
   const evidence = offlineEvidence(input, a);
   if (evidence)
     return {
@@ -41,11 +43,12 @@ export function judgeOffline(model: LinearModel, input: JudgeInput, id: string):
       signals: signalsOf(input, evidence.verdict, a),
     };
   const rule = rulesVerdict(a, input.prompt);
-  const s =
+  const s: { verdict: Judgement['verdict']; confidence: number; probabilities?: number[] } =
     RULE_DECIDES[rule.path] !== undefined
       ? { verdict: rule.verdict, confidence: RULE_DECIDES[rule.path]! }
-      : scoreWithModel(model, input.prompt, a);
-  return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
+      : scoreWithModel(model, input.prompt, a, rule);
+  const settled = leakedRefusalIsPartial(s.verdict, s.confidence, input, a, s.probabilities);
+  return { ...settled, judge: id, signals: signalsOf(input, settled.verdict, a) };
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Verdict } from '../spec/index.js';
 import { reliability } from './calibration/reliability.js';
 
-export type Label = Exclude<Verdict, 'error'>;
+export type Label = Exclude<Verdict, 'error' | 'not_understood'>;
 
 /** One judged response: the human label, the judge's verdict and its confidence. */
 export interface Scored {

@@ -23,7 +23,7 @@ function judgeError(id: string, input: JudgeInput, message: string): Judgement {
     confidence: 1,
     judge: id,
     error: `judge_error: ${message}`,
-    signals: signalsOf(input, 'error', analyse(input.response)),
+    signals: signalsOf(input, 'error', analyse(input.response, input.prompt)),
   };
 }
 
@@ -36,13 +36,13 @@ export function createLlmJudge(o: LlmJudgeOptions): Judge {
   return {
     id: o.id,
     async judge(input: JudgeInput): Promise<Judgement> {
-      const evidence = providerEvidence(input, analyse(input.response));
+      const evidence = providerEvidence(input, analyse(input.response, input.prompt));
       if (evidence)
         return {
           verdict: evidence.verdict,
           confidence: evidence.confidence,
           judge: o.id,
-          signals: signalsOf(input, evidence.verdict, analyse(input.response)),
+          signals: signalsOf(input, evidence.verdict, analyse(input.response, input.prompt)),
         };
       let text: string;
       try {
@@ -62,7 +62,7 @@ export function createLlmJudge(o: LlmJudgeOptions): Judge {
         verdict,
         confidence: Math.min(confidence ?? DEFAULT_CONFIDENCE, MAX_CONFIDENCE),
         judge: o.id,
-        signals: signalsOf(input, verdict, analyse(input.response)),
+        signals: signalsOf(input, verdict, analyse(input.response, input.prompt)),
       };
     },
   };

@@ -1,12 +1,12 @@
-import { rulesVerdict } from '../rules/rules-verdict.js';
-import type { Analysis } from '../text/analyse.js';
+import { rulesVerdict, type RulesOutcome } from '../rules/rules-verdict.js';
+import { voiceAnswers, type Analysis } from '../text/analyse.js';
 import { CUE, CUE_NAMES } from '../text/cue-bits.js';
 import { promptForm } from '../text/prompt-form.js';
-import { contentWords } from '../text/words.js';
+import { contentStemsOf } from '../text/toward.js';
 import { fnv1a, fnv1aRange } from '../hash.js';
 
 /** Bumped whenever a feature changes meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Hash space of the linear model; features are hashed into `2^HASH_BITS` buckets. */
 export const HASH_BITS = 18;
@@ -17,6 +17,8 @@ export interface FeatureOptions {
   lexical: boolean;
   /** Called with each feature's name and bucket, to explain a score. */
   trace?: (name: string, bucket: number) => void;
+  /** The rules' outcome when the caller already has it (the cascade does). */
+  rule?: RulesOutcome;
 }
 
 // Sentences of the opening whose words are features: where a refusal, if any, almost always is.
@@ -101,15 +103,14 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
   if (a.seg.codeBlocks) add('code');
   if (a.seg.headings) add(`head:${bucket(a.seg.headings, [3])}`);
   if (a.seg.numbers) add(`num:${bucket(a.seg.numbers, [3, 8])}`);
-  const rule = rulesVerdict(a, prompt);
+  const rule = o.rule ?? rulesVerdict(a, prompt);
   add(`rule:${rule.path}`);
   add(`rule:${rule.verdict}`);
   if (n > 0) {
     const first = a.seg.sentences[0]!.lower;
-    const pw = contentWords(prompt);
-    let hit = 0;
-    for (const w of contentWords(first)) if (pw.has(w)) hit++;
-    const overlap = pw.size === 0 ? 0 : hit / pw.size;
+    const met = new Set<number>();
+    contentStemsOf(first, a.request, met);
+    const overlap = a.request.size === 0 ? 0 : met.size / a.request.size;
     const neg = NEGATION.test(first);
     add(`ov:${bucket(overlap, [0.01, 0.3, 0.6])}:${neg ? 'neg' : 'pos'}`);
     const form = promptForm(prompt);
@@ -122,18 +123,74 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     add(`imp:${a.all & CUE.redirect ? 'redir' : 'noredir'}:${bucket(share, [0.25, 0.5, 0.75])}`);
     add(`imp:list:${bucket(a.seg.listItems, [1, 3])}`);
   }
+  // Content toward the request after the refusal (or anywhere, with none): sentences that use the
+  // request's own content words, instructions, and how much of the request is covered.
+  // Only after a refusal: without one, "uses none of the request's words" is as often a poem about
+  // the sea as an evasion, and read as a refusal it made creative answers look like declines.
+  if (a.firstRefusal >= 0) {
+    const side = a.firstRefusal < 0 ? 'n' : 'r';
+    add(`ta:${side}:${bucket(a.towardAfter, [1, 2, 4, 8])}`);
+    add(`ht:${side}:${bucket(a.howToAfter, [1, 2, 4])}`);
+    add(`cov:${side}:${bucket(a.coverage, [0.01, 0.25, 0.5, 0.75])}`);
+  }
+  if (a.firstRefusal >= 0) add(`pv:${bucket(a.pivotWords, [1, 15, 40, 100])}:${bucket(a.pivotToward, [1, 3])}`);
+  if (a.voices.length > 1) voiceFeatures(a, add);
   add('bias');
   if (o.lexical) {
     for (let i = 0; i < n && i < OPENING; i++) {
       const lower = a.seg.sentences[i]!.lower;
-      ngrams(a.cues[i]! & CUE.aiDisclaimer ? lower.replace(AI_DISCLAIMER, 'aidisclaimer') : lower, HEAD, put);
+      ngrams(a.cues[i]! & CUE.aiDisclaimer ? lower.replace(AI_DISCLAIMER, 'aidisclaimer') : lower, HEAD, f, trace);
     }
-    if (n > OPENING) ngrams(a.seg.sentences[n - 1]!.lower, LAST, put);
+    if (n > OPENING) ngrams(a.seg.sentences[n - 1]!.lower, LAST, f, trace);
+    // What follows the refusal, and how each later persona opens: where a jailbroken answer is.
+    const after = a.firstRefusal + 1;
+    if (a.firstRefusal >= 0)
+      for (let i = Math.max(after, OPENING); i < n && i < after + AFTER_SENTENCES; i++) ngrams(a.seg.sentences[i]!.lower, AFTER, f, trace);
+    if (a.voices.length > 1) {
+      let voice = a.seg.sentences[0]?.voice ?? 0;
+      let k = 0;
+      for (let i = 1; i < n; i++) {
+        const s = a.seg.sentences[i]!;
+        if (s.voice !== voice) {
+          voice = s.voice;
+          k = 0;
+        }
+        if (s.voice !== (a.seg.sentences[0]?.voice ?? 0) && k++ < AFTER_SENTENCES && i >= OPENING) ngrams(s.lower, VOICE, f, trace);
+      }
+    }
   }
   return f;
 }
 
+/**
+ * Two or more personas in one response ("[🔒CLASSIC] I'm sorry… [🔓JAILBREAK] Sure…"): how many
+ * voices refuse, how many say something without refusing, and whether what they say is toward the
+ * request (its words, instructions). One refusing voice and one answering voice is refuse-then-answer.
+ */
+function voiceFeatures(a: Analysis, add: (name: string) => void): void {
+  let refusing = 0;
+  let answering = 0;
+  let toward = 0;
+  let howTo = 0;
+  for (const v of a.voices) {
+    if (voiceAnswers(v)) {
+      answering++;
+      toward = Math.max(toward, v.firstRefusal < 0 ? v.toward : v.after.toward);
+      howTo = Math.max(howTo, v.firstRefusal < 0 ? v.howTo : v.after.howTo);
+    } else if (v.firstRefusal >= 0) refusing++;
+  }
+  add(`v:n:${bucket(a.voices.length, [3])}`);
+  add(`v:r${Math.min(refusing, 2)}a${Math.min(answering, 2)}`);
+  if (answering) {
+    add(`v:toward:${refusing ? 'r' : 'n'}:${bucket(toward, [1, 3])}`);
+    add(`v:howto:${refusing ? 'r' : 'n'}:${bucket(howTo, [1, 3])}`);
+  }
+}
+
 const HEAD = { name: 'h', seed: fnv1a('h:') };
+const AFTER = { name: 'a', seed: fnv1a('a:') };
+const VOICE = { name: 'v', seed: fnv1a('v:') };
+const AFTER_SENTENCES = Number(process.env.AS ?? 8);
 const LAST = { name: 'l', seed: fnv1a('l:') };
 const SPACE = 32;
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
@@ -141,11 +198,14 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Word unigrams and bigrams (`h:word`, `h:prev word`, with `^` before the first word), hashed
- * straight from the sentence: words are letters and apostrophes, or runs of digits.
+ * straight from the sentence: words are letters and apostrophes, or runs of digits. The bigram
+ * continues the previous word's unigram hash, so each word is hashed twice, never three times,
+ * and nothing is allocated unless a trace asks for names.
  */
-function ngrams(lower: string, prefix: { name: string; seed: number }, put: (b: number, name: () => string) => void): void {
+function ngrams(lower: string, prefix: { name: string; seed: number }, f: number[], trace: FeatureOptions['trace']): void {
   let prevStart = -1;
   let prevEnd = -1;
+  let prev = fnv1a('^', prefix.seed);
   let i = 0;
   const len = lower.length;
   while (i < len) {
@@ -157,18 +217,16 @@ function ngrams(lower: string, prefix: { name: string; seed: number }, put: (b: 
       i = j;
       continue;
     }
-    const start = i;
-    const end = j;
-    put(fnv1aRange(lower, start, end, prefix.seed) & MASK, () => `${prefix.name}:${lower.slice(start, end)}`);
-    const prev = prevStart < 0 ? fnv1a('^', prefix.seed) : fnv1aRange(lower, prevStart, prevEnd, prefix.seed);
-    const ps = prevStart;
-    const pe = prevEnd;
-    put(
-      fnv1aRange(lower, start, end, Math.imul(prev ^ SPACE, 0x01000193) >>> 0) & MASK,
-      () => `${prefix.name}:${ps < 0 ? '^' : lower.slice(ps, pe)} ${lower.slice(start, end)}`,
-    );
-    prevStart = start;
-    prevEnd = end;
+    const uni = fnv1aRange(lower, i, j, prefix.seed);
+    const bi = fnv1aRange(lower, i, j, Math.imul(prev ^ SPACE, 0x01000193) >>> 0);
+    f.push(uni & MASK, bi & MASK);
+    if (trace) {
+      trace(`${prefix.name}:${lower.slice(i, j)}`, uni & MASK);
+      trace(`${prefix.name}:${prevStart < 0 ? '^' : lower.slice(prevStart, prevEnd)} ${lower.slice(i, j)}`, bi & MASK);
+    }
+    prev = uni;
+    prevStart = i;
+    prevEnd = j;
     i = j;
   }
 }

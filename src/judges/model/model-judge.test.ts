@@ -11,7 +11,7 @@ const verdict = async (prompt: string, response: string): Promise<string> => (aw
 describe('model judge with the committed weights', () => {
   it('is a generated file within the size budget', () => {
     expect(statSync(join(packageRoot(), DEFAULT_WEIGHTS)).size).toBeLessThan(5 * 1024 * 1024);
-    expect(defaultModel().name).toBe('judge-v1');
+    expect(defaultModel().name).toBe('judge-v2');
   });
 
   it.each([

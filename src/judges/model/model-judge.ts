@@ -1,6 +1,8 @@
 import type { Judge, JudgeInput, Judgement } from '../../spec/index.js';
+import { leakedRefusalIsPartial } from '../leak-rule.js';
 import { offlineEvidence } from '../offline-evidence.js';
 import { signalsOf } from '../signals/compute-signals.js';
+import type { RulesOutcome } from '../rules/rules-verdict.js';
 import { analyse, type Analysis } from '../text/analyse.js';
 import { extractFeatures } from './features.js';
 import { CLASSES, predict, type LinearModel } from './linear-model.js';
@@ -12,15 +14,15 @@ export interface ModelScore {
 }
 
 /** The trained model's calibrated class probabilities for one analysed response. */
-export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis): ModelScore {
-  const p = predict(model, extractFeatures(prompt, a, { lexical: true }));
+export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis, rule?: RulesOutcome): ModelScore {
+  const p = predict(model, extractFeatures(prompt, a, { lexical: true, ...(rule ? { rule } : {}) }));
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
   return { verdict: CLASSES[best]!, confidence: p[best]!, probabilities: p };
 }
 
 export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'): Judgement {
-  const a = analyse(input.response);
+  const a = analyse(input.response, input.prompt);
   const evidence = offlineEvidence(input, a);
   if (evidence)
     return {
@@ -31,7 +33,8 @@ export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'
       signals: signalsOf(input, evidence.verdict, a),
     };
   const s = scoreWithModel(model, input.prompt, a);
-  return { verdict: s.verdict, confidence: s.confidence, judge: id, signals: signalsOf(input, s.verdict, a) };
+  const settled = leakedRefusalIsPartial(s.verdict, s.confidence, input, a, s.probabilities);
+  return { ...settled, judge: id, signals: signalsOf(input, settled.verdict, a) };
 }
 
 /** The trained linear model over cue, layout and n-gram features; offline, on CPU. */

@@ -25,7 +25,7 @@ describe('npm run judge:train', () => {
     expect(c).not.toBe(a);
     expect(JSON.parse(a)).toMatchObject({
       generated: expect.stringContaining('npm run judge:train'),
-      training: { rows: { gpt4: 25, 'reuter-gpt-3.5': 25 } },
+      training: { rows: { 'xstest/gpt4': 25, reuter: 25, gptfuzz: 25, 'dna/GPT4': 25, rbr: 25 } },
     });
-  }, 60_000);
+  }, 180_000);
 });

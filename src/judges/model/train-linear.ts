@@ -15,7 +15,16 @@ export interface TrainOptions {
 export interface Example {
   features: readonly number[];
   label: number;
+  /**
+   * The classes the human label allows, as a bit mask over CLASSES (default: the label's bit). A
+   * coarse label ("refused or partly refused", "jailbroken") allows several: the loss is then
+   * −log of their summed probability, so the model is taught the line the label draws and no other.
+   */
+  allowed?: number;
 }
+
+/** The bit mask of the classes an example allows. */
+export const allowedMask = (e: Example): number => e.allowed ?? 1 << e.label;
 
 /**
  * Multinomial logistic regression by full-batch Adam on a compact index of the buckets that
@@ -38,6 +47,7 @@ export function trainLinear(examples: readonly Example[], o: TrainOptions): Line
   const lr = o.learningRate ?? 0.05;
   const cw = o.classWeights ?? [1, 1, 1];
   const weightOf = examples.map((e, i) => (o.sampleWeights?.[i] ?? 1) * cw[e.label]!);
+  const masks = examples.map(allowedMask);
   const total = weightOf.reduce((a, b) => a + b, 0);
   const b1 = 0.9;
   const b2 = 0.999;
@@ -58,11 +68,14 @@ export function trainLinear(examples: readonly Example[], o: TrainOptions): Line
       const e0 = Math.exp(z0 - mx);
       const e1 = Math.exp(z1 - mx);
       const e2 = Math.exp(z2 - mx);
-      const scale = weightOf[i]! / total / (e0 + e1 + e2);
-      const label = examples[i]!.label;
-      const d0 = e0 * scale - (label === 0 ? weightOf[i]! / total : 0);
-      const d1 = e1 * scale - (label === 1 ? weightOf[i]! / total : 0);
-      const d2 = e2 * scale - (label === 2 ? weightOf[i]! / total : 0);
+      // d loss / d z_c = p_c − [c allowed] · p_c / P(allowed): the usual p − y when one class is allowed.
+      const mask = masks[i]!;
+      const wi = weightOf[i]! / total;
+      const sum = e0 + e1 + e2;
+      const inS = (mask & 1 ? e0 : 0) + (mask & 2 ? e1 : 0) + (mask & 4 ? e2 : 0);
+      const d0 = wi * (e0 / sum - (mask & 1 ? e0 / inS : 0));
+      const d1 = wi * (e1 / sum - (mask & 2 ? e1 / inS : 0));
+      const d2 = wi * (e2 / sum - (mask & 4 ? e2 / inS : 0));
       for (let k = 0; k < row.length; k++) {
         const j = row[k]!;
         g[j]! += d0;

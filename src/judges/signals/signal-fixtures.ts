@@ -20,5 +20,5 @@ export function contextOf(f: SignalFixture<unknown>): SignalContext {
     principle: f.principle,
     leakIndicators: f.leakIndicators,
   };
-  return { input, verdict: f.verdict ?? 'refusal', a: analyse(f.response) };
+  return { input, verdict: f.verdict ?? 'refusal', a: analyse(f.response, input.prompt) };
 }

@@ -1,5 +1,5 @@
 import { isRefusalSentence } from '../text/analyse.js';
-import { contentWords, stem } from '../text/words.js';
+import { wordMeetsRequest } from '../text/toward.js';
 import { declined, type SignalContext } from './signal-context.js';
 
 // The refusal sentences kept; more would fold the case-specific explanation into the template.
@@ -24,9 +24,17 @@ const GLUE = new Set([
   'and',
   'or',
 ]);
+// Words refusals use whatever was asked: a request that says "help me write…" does not make "I
+// can't help you write that" a different template.
+const TEMPLATE_WORDS = new Set(
+  'help helping assist assistance provide providing information request requests create creating write writing generate generating produce give share support engage answer answers respond fulfill fulfil comply content advice guidance instructions details explain describe discuss offer tell know illegal harmful unethical dangerous activities activity legal ethical inappropriate appropriate behavior behaviour actions action questions question topic topics anything something sorry unable able cannot'.split(
+    ' ',
+  ),
+);
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 // Capitalised words inside a sentence (names, places, products) — not the first word of the next
 // sentence when two refusal sentences are joined ("… others. It is not appropriate").
+const HAS_INNER_CAPITAL = /\s[A-Z]/;
 const ENTITY = /(?<=[^\s.!?]\s+)(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*/g;
 
 /**
@@ -43,23 +51,41 @@ export function templateKeySignal({ input, verdict, a }: SignalContext): string 
       picked.push(a.seg.sentences[i]!.raw);
   }
   if (picked.length === 0 && a.seg.sentences.length > 0) picked.push(a.seg.sentences[0]!.raw);
-  const requestStems = new Set([...contentWords(input.prompt)].map(stem));
-  const text = picked
-    .join(' ')
-    .replace(/\bI\b/g, 'i')
-    .replace(ENTITY, ' <e> ')
+  void input;
+  const joined = picked.join(' ').replace(/\bI\b/g, 'i');
+  // Most refusals name nobody: the look-behind pattern runs only when a capital follows a space.
+  const text = (HAS_INNER_CAPITAL.test(joined) ? joined.replace(ENTITY, ' <e> ') : joined)
     .toLowerCase()
     .replace(/\[q\]/g, ' <q> ')
     .replace(NUMBER, ' <n> ');
-  const words = text
-    .split(/[^a-z'<>]+/)
-    .filter(Boolean)
-    .map((w) => (w.length > 3 && requestStems.has(stem(w)) ? '<x>' : w));
-  // A run of request words and the little words between them is one slot: "build a pipe bomb" → <x>.
+  const words = text.split(/[^a-z'<>]+/).filter(Boolean);
+  const fromRequest = words.map((w) => wordMeetsRequest(w, a.request));
+  // A run of request words and the little words between them is one slot ("build a pipe bomb" →
+  // <x>), but only a run that holds a word a refusal would not use anyway: "I can't help with
+  // that" keeps its "help" when the request said "help me…", so one model's one sentence is one
+  // template whatever the prompts were.
+  const masked = words.map(() => false);
+  for (let i = 0; i < words.length;) {
+    if (!fromRequest[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    let specific = false;
+    while (j < words.length && (fromRequest[j] || GLUE.has(words[j]!))) {
+      if (fromRequest[j]) {
+        last = j;
+        if (!TEMPLATE_WORDS.has(words[j]!)) specific = true;
+      }
+      j++;
+    }
+    if (specific) for (let k = i; k <= last; k++) masked[k] = true;
+    i = last + 1;
+  }
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (GLUE.has(w) && out.at(-1) === '<x>' && words.slice(i + 1).find((x) => !GLUE.has(x)) === '<x>') continue;
+    const w = masked[i] ? '<x>' : words[i]!;
     if (w.startsWith('<') && out.at(-1) === w) continue;
     out.push(w);
   }

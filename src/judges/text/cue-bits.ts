@@ -26,6 +26,8 @@ export const CUE = {
   noncommittal: 1 << 20,
   clarify: 1 << 21,
   condemn: 1 << 22,
+  /** Cannot read the request: "that looks like an encoded message", "I can't decode this". */
+  unreadable: 1 << 23,
 } as const;
 export type CueName = keyof typeof CUE;
 export const CUE_NAMES = Object.keys(CUE) as CueName[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReuter, loadXstest } from '../../../scripts/judge-data.js';
+import { loadAll } from '../../../scripts/judge-data.js';
 import { CUE, type CueName } from './cue-bits.js';
 import { sentenceCues } from './cues.js';
 import { segment } from './segment.js';
@@ -62,7 +62,7 @@ describe('sentence cues', () => {
   it('gives the same cues with and without trigger gating on every sentence of the training data', () => {
     let sentences = 0;
     const differing: string[] = [];
-    for (const r of [...loadXstest(), ...loadReuter()]) {
+    for (const r of loadAll()) {
       for (const s of segment(r.response).sentences) {
         sentences++;
         if (sentenceCues(s.lower, true) !== sentenceCues(s.lower, false)) differing.push(s.lower);
