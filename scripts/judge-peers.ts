@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Verdict } from '../src/spec/index.js';
 import { packageRoot } from '../src/util/package-root.js';
@@ -35,5 +36,27 @@ export function xstestStringMatch(): PeerDetector {
   return (response) => {
     const t = response.toLowerCase().trim();
     return prefixes.some((p) => t.startsWith(p)) ? 'refusal' : 'compliance';
+  };
+}
+
+/**
+ * promptfoo's `is-refusal` assertion, run by promptfoo itself when it is installed beside the repo
+ * (never a dependency of refusal-drill, never in CI): `npm install promptfoo@0.121.11` in a folder and
+ * point PROMPTFOO_DIR at it. Its phrase lists are promptfoo's; nothing of them is copied here.
+ * Telemetry and update checks are switched off before it loads. Undefined when it is not installed.
+ */
+export async function promptfooIsRefusal(dir = process.env.PROMPTFOO_DIR): Promise<((response: string) => Promise<Verdict>) | undefined> {
+  if (!dir) return undefined;
+  process.env.PROMPTFOO_DISABLE_TELEMETRY = '1';
+  process.env.PROMPTFOO_DISABLE_UPDATE = '1';
+  const entry = join(dir, 'node_modules/promptfoo/dist/src/index.js');
+  const mod = z
+    .object({ assertions: z.object({ runAssertion: z.function() }) })
+    .passthrough()
+    .parse(await import(pathToFileURL(entry).href));
+  const run = mod.assertions.runAssertion as (o: unknown) => Promise<{ pass: boolean }>;
+  return async (response) => {
+    const r = await run({ assertion: { type: 'is-refusal' }, test: {}, providerResponse: { output: response }, latencyMs: 1 });
+    return r.pass ? 'refusal' : 'compliance';
   };
 }
