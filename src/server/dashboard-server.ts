@@ -8,6 +8,7 @@ import { postAlerts } from '../monitor/webhook.js';
 import { DrillError, UsageError } from '../spec/errors.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
 import type { DashboardOptions, Reply } from './dashboard-context.js';
+import { createIngestQueue } from './ingest-queue.js';
 import { NotFound, createRoutes } from './routes.js';
 
 export interface DashboardServer {
@@ -16,6 +17,8 @@ export interface DashboardServer {
   port: number;
   /** Resolves once any scheduled drift evaluation has run. */
   settle(): Promise<void>;
+  /** Live ingests running and waiting their turn. */
+  ingestQueue(): { running: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -50,8 +53,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     }, o.evaluateDelayMs ?? 1000);
   };
   const routes = createRoutes(o, monitor, review, { afterIngest: schedule });
-  // One ingest at a time: batches stay bounded in memory and records keep their arrival order.
-  let ingestChain: Promise<unknown> = Promise.resolve();
+  const ingests = createIngestQueue();
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -79,13 +81,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
       return send(res, { status: 403, type: 'text', body: 'writes need a JSON/NDJSON body from this origin' });
     const nonce = randomBytes(16).toString('base64');
     const run = () => match.r.handler({ req, url, params: match.m?.slice(1).map(decodeURIComponent) ?? [], nonce });
-    let pending: Reply | Promise<Reply>;
-    if (url.pathname === '/api/ingest') {
-      const queued = ingestChain.catch(() => undefined).then(run);
-      ingestChain = queued;
-      pending = queued;
-    } else pending = run();
-    send(res, await pending, nonce);
+    const reply = url.pathname === '/api/ingest' ? await ingests.run(req, async () => run()) : await run();
+    // undefined: the client left while its ingest waited; there is no one to answer.
+    if (reply) send(res, reply, nonce);
   };
 
   const server = createServer((req, res) => {
@@ -108,6 +106,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     url: `http://${shown}:${port}`,
     host,
     port,
+    ingestQueue: () => ingests.stats(),
     settle: async () => {
       if (timer) {
         clearTimeout(timer);

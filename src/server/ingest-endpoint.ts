@@ -38,6 +38,10 @@ export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEnd
     }),
   );
   req.once('error', (e) => body.destroy(e));
+  // A client that leaves mid-body: without this the lines would never end and the ingest queue would wait for ever.
+  req.once('close', () => {
+    if (!req.complete) body.destroy(new InputError('the client closed the connection before the body ended'));
+  });
   const received = new Date().toISOString();
   return ingest({
     monitor: o.monitor,
