@@ -120,7 +120,7 @@ export function createChunkPreparer(settings: ChunkSettings, deps: PrepareDeps):
         matchKind: k.like?.kind ?? null,
         matchRef: k.like?.match.ref ?? null,
         matchSim: k.like?.match.sim ?? null,
-        flags: flagsFor(j, k.like?.kind),
+        flags: flagsFor(j, k.like?.kind, r.response),
       });
     }
     return result;

@@ -7,7 +7,7 @@ export interface QueueOptions {
   seed?: number;
   /** Random records per stratum (day × verdict). */
   perStratum?: number;
-  /** Flagged records per stratum (day × flag); a flood of one flag should not bury the sample. */
+  /** Flagged records per stratum (day × flag); a flood of one flag should not bury the sample. Leaks are always queued. */
   flaggedPerStratum?: number;
   stratumMs?: number;
 }
@@ -38,7 +38,8 @@ const DAY = 86_400_000;
 
 /**
  * Adds flagged records and a stratified random sample of the unflagged rest to the queue. Seeded and idempotent: the
- * same seed over the same records adds nothing the second time.
+ * same seed over the same records adds nothing the second time. A leak is a finding, not a sample: every record
+ * flagged `leak` is queued, whatever its verdict and however many there are that day.
  */
 export function refreshQueue(db: Database, options: QueueOptions = {}): { added: number } {
   ensureReviewSchema(db);
@@ -58,7 +59,7 @@ export function refreshQueue(db: Database, options: QueueOptions = {}): { added:
            SELECT id, flags, (ts_ms / CAST(@w AS INTEGER)) || ':' || flags AS stratum,
              ROW_NUMBER() OVER (PARTITION BY ts_ms / CAST(@w AS INTEGER), flags ORDER BY rd_seeded_rank(@seed, id)) AS rn
            FROM monitor_records WHERE flags != '')
-         WHERE rn <= @kf`,
+         WHERE rn <= @kf OR flags LIKE '%leak'`,
       )
       .run(params).changes;
     added += db

@@ -21,7 +21,7 @@ export function sqliteReviewStore(db: Database): ReviewStore {
         db
           .prepare<[], AgreementRow>(
             `SELECT r.verdict, r.judge, r.ts_ms, l.should, l.judge_correct
-             FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict != 'error' ORDER BY r.ts_ms`,
+             FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict NOT IN ('error', 'not_understood') ORDER BY r.ts_ms`,
           )
           .all(),
       ),

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
 import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import { sqliteReviewStore } from '../review/sqlite-review-store.js';
-import { postAlerts } from '../monitor/webhook.js';
+import { postIncidentEvents } from '../monitor/webhook.js';
 import { DrillError, UsageError } from '../spec/errors.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
 import type { DashboardOptions, Reply } from './dashboard-context.js';
@@ -38,11 +38,11 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
   const evaluate = async (): Promise<void> => {
     timer = undefined;
     const status = await evaluateMonitor(monitor, o.monitorConfig?.() ?? (await monitor.readConfig()));
-    // Alerts are stored once across instances: only the instance that stored one reports it.
-    if (status.newAlerts.length === 0) return;
-    const webhook = o.webhook ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
-    o.onEvent?.({ type: 'alerts', alerts: status.newAlerts, webhook });
+    // Incidents are reconciled under a lock: only the instance that made a change reports it.
+    const { live, history } = status.events;
+    if (live.length === 0 && history.length === 0) return;
+    const webhook = o.webhook ? await postIncidentEvents(o.webhook, status.events, status.span) : undefined;
+    o.onEvent?.({ type: 'incidents', events: status.events, span: status.span, webhook });
   };
   const schedule = (): void => {
     if (timer) clearTimeout(timer);

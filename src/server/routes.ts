@@ -1,4 +1,5 @@
-import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
+import { monitorScope, readMonitorStatus } from '../monitor/evaluate-monitor.js';
+import { parseRange, type RangeSpec } from '../monitor/select-range.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { RunRecord } from '../spec/index.js';
 import { syncRunReader, type RunReader } from '../store/run-reader.js';
@@ -16,7 +17,7 @@ import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
 import { page } from './layout.js';
-import { MONITOR_SCRIPT, monitorPage } from './monitor-page.js';
+import { MONITOR_CSS, MONITOR_SCRIPT, monitorPage } from './monitor-page.js';
 import { readJsonBody } from './read-body.js';
 import { REVIEW_CSS, REVIEW_SCRIPT, reviewPage } from './review-page.js';
 import { compareForm, runsPage } from './runs-page.js';
@@ -60,7 +61,8 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
         const body = homePage({
           runs: (await runs?.list()) ?? [],
           records: await monitor.countRecords(),
-          alerts: await monitor.listAlerts(),
+          incidents: await monitor.listIncidents({ status: 'open', scope: monitorScope(await config()) }),
+          leaks: await monitor.countLeaks(),
           queue: await review.queueCounts(),
         });
         return htmlReply(page({ title: 'Overview', here: 'home' }, body));
@@ -72,11 +74,11 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     {
       method: 'GET',
       path: /^\/monitor$/,
-      handler: async ({ nonce }) =>
+      handler: async ({ nonce, url }) =>
         htmlReply(
           page(
-            { title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT },
-            monitorPage(await readMonitorStatus(monitor, await config())),
+            { title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT, css: MONITOR_CSS },
+            monitorPage(await readMonitorStatus(monitor, await config(), { range: rangeOf(url) })),
           ),
         ),
     },
@@ -97,7 +99,11 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
         return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
       },
     },
-    { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
+    {
+      method: 'GET',
+      path: /^\/api\/monitor\/status$/,
+      handler: async ({ url }) => json(await readMonitorStatus(monitor, await config(), { range: rangeOf(url) })),
+    },
     {
       method: 'GET',
       path: /^\/api\/review\/queue$/,
@@ -119,11 +125,11 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     },
     {
       method: 'POST',
-      path: /^\/api\/alerts\/ack$/,
+      path: /^\/api\/incidents\/ack$/,
       handler: async ({ req }) => {
         const parsed = ackSchema.safeParse(await readJsonBody(req));
         if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
-        return json({ acknowledged: await monitor.ackAlerts('all' in parsed.data ? 'all' : parsed.data.ids) });
+        return json({ acknowledged: await monitor.ackIncidents('all' in parsed.data ? 'all' : parsed.data.ids) });
       },
     },
     {
@@ -144,6 +150,11 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       },
     },
   ];
+}
+
+function rangeOf(url: URL): RangeSpec {
+  const q = url.searchParams;
+  return parseRange(q.get('range'), q.get('from') || null, q.get('to') || null);
 }
 
 interface RunRoutes {

@@ -43,7 +43,7 @@ function drifting(dir: string): string {
 }
 
 describe('monitor and review commands', () => {
-  it('ingest reports bad lines by number, alerts on drift (stdout and webhook), and status --json has windows and alerts', async () => {
+  it('ingest reports bad lines by number, opens one incident on drift (stdout and webhook), and status --json has windows and incidents', async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');
     const hits: unknown[] = [];
@@ -73,8 +73,12 @@ describe('monitor and review commands', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.err).toMatch(/181 line\(s\) read, 180 new record\(s\) stored, 0 already stored, 1 malformed/);
     expect(first.err).toMatch(/prod\.jsonl:8: not valid JSON/);
-    expect(first.out).toMatch(/^ALERT #\d+ refusal ▲ 83\.3% vs baseline 16\.7% in 2026-05-01T02:00:00\.000Z/m);
-    expect(hits).toHaveLength(1);
+    // z-test and CUSUM on refusal, and compliance falling as refusal rises: one incident.
+    expect(first.out).toMatch(
+      /^INCIDENT incident #1 opened: refusal ▲ 16\.7% → 83\.3% \(95% CI 72\.0%–90\.7%, n=60\) since 2026-05-01 02:00 UTC, 1 window\(s\), CUSUM \+ z-test; with it compliance ▼ 83\.3% → 16\.7%$/m,
+    );
+    expect(first.out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(hits).toMatchObject([{ source: 'refusal-drill', event: 'incident.opened', incident: { id: 1, metric: 'refusal' } }]);
 
     const again = await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
     expect(again.err).toMatch(/0 new record\(s\) stored, 180 already stored/);
@@ -82,7 +86,7 @@ describe('monitor and review commands', () => {
 
     const status = JSON.parse((await run('monitor', 'status', '--db', db, '--json')).out) as {
       windows: Array<{ start: string; end: string; n: number; rates: { refusal: number; partial: number; compliance: number } }>;
-      alerts: Array<{ metric: string; window: string; baseline: number; value: number; test: string; pValue?: number }>;
+      incidents: Array<{ metric: string; start: string; before: number; after: number; afterCi: [number, number]; status: string }>;
     };
     expect(status.windows.map((w) => [w.start.slice(11, 13), w.n])).toEqual([
       ['00', 60],
@@ -90,12 +94,14 @@ describe('monitor and review commands', () => {
       ['02', 60],
     ]);
     expect(status.windows[2]?.rates).toEqual({ refusal: 50 / 60, partial: 0, compliance: 10 / 60 });
-    const z = status.alerts.find((a) => a.metric === 'refusal' && a.test === 'two-proportion-z');
-    expect(z).toMatchObject({ window: status.windows[2]?.start, baseline: 10 / 60, value: 50 / 60 });
-    expect(z?.pValue).toBeLessThan(1e-6);
+    expect(status.incidents).toMatchObject([
+      { metric: 'refusal', start: status.windows[2]?.start, before: 10 / 60, after: 50 / 60, status: 'open' },
+    ]);
 
-    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/alert\(s\) acknowledged/);
-    expect((await run('monitor', 'status', '--db', db)).out).toMatch(/no open alerts/);
+    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/^1 incident\(s\) acknowledged/);
+    const text = (await run('monitor', 'status', '--db', db)).out;
+    expect(text).toMatch(/1 open incident\(s\):\n {2}#1 open \(acknowledged\) refusal ▲ 16\.7% → 83\.3%/);
+    expect(text).toMatch(/0 record\(s\) flagged as leaks/);
   });
 
   it('ingest with worker threads (bytes moved to them, rows written by them) stores what --workers 0 stores', async () => {

@@ -12,7 +12,8 @@ import type { MonitorConfig } from '../../monitor/monitor-config.js';
 import type { MonitorStore } from '../../monitor/monitor-store.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { parseBaseline } from '../../monitor/baseline.js';
-import { postAlerts } from '../../monitor/webhook.js';
+import { describeEvent, historyText, summariseHistory } from '../../monitor/incident-text.js';
+import { postIncidentEvents } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -20,7 +21,7 @@ import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
-import { alertJson, formatAlert, formatIngest, formatWindows, statusJson } from './monitor-format.js';
+import { formatIncident, formatIngest, formatWindows, statusJson } from './monitor-format.js';
 
 interface IngestOptions {
   db: string;
@@ -55,18 +56,18 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     )
     .option('--judge <spec>', 'rules | model | cascade', DEFAULT_JUDGE)
     .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
-    .option('--webhook <url>', 'POST new alerts here as JSON', httpUrl)
+    .option('--webhook <url>', 'POST incident events here as JSON (opened, updated, closed; back-filled history as one summary)', httpUrl)
     .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
     .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
-    .option('--json', 'print the ingest report and new alerts as JSON')
+    .option('--json', 'print the ingest report and incident events as JSON')
     .action(async (file: string, o: IngestOptions) => done(await runIngest(ctx, file, o)));
 
   monitor
     .command('status')
-    .description('Recent windows (rates, look-alikes, script index, new templates, latency) and open alerts')
+    .description('Recent windows (rates, look-alikes, leaks, script index, new templates, latency) and incidents')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--recent <n>', 'windows to show', positiveInt('--recent'), 24)
-    .option('--json', 'print {windows: [...], alerts: [...]}')
+    .option('--json', 'print {windows: [...], incidents: [...]}')
     .action(async (o: { db: string; recent: number; json?: boolean }) =>
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
@@ -77,8 +78,10 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
             `${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`,
           );
           if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
-          ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
-          for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
+          const open = status.incidents.filter((i) => i.status === 'open');
+          ctx.out(`${status.leaks} record(s) flagged as leaks (queued for review)`);
+          ctx.out(open.length ? `\n${open.length} open incident(s):` : '\nno open incidents');
+          for (const i of status.incidents) ctx.out(`  ${formatIncident(i)}`);
         }),
       ),
     );
@@ -94,7 +97,8 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--threshold <sim>', 'similarity (0–1) for "resembles an intent/twin"', number('--threshold', 0, 1))
     .option('--fdr <q>', 'false-discovery rate for drift alerts', number('--fdr', 0.0001, 0.5))
     .option('--min-n <n>', 'smallest window tested', positiveInt('--min-n'))
-    .option('--min-effect <d>', 'smallest change in a rate worth an alert', number('--min-effect', 0, 1))
+    .option('--min-effect <d>', 'smallest change in a rate worth an incident', number('--min-effect', 0, 1))
+    .option('--close-after <n>', 'windows back in band, in a row, that close an incident', positiveInt('--close-after'))
     .action(
       async (o: {
         db: string;
@@ -106,6 +110,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
         fdr?: number;
         minN?: number;
         minEffect?: number;
+        closeAfter?: number;
       }) =>
         done(
           await withMonitor(ctx, o.db, async (monitor) => {
@@ -126,6 +131,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
             if (o.fdr !== undefined) patch.fdr = o.fdr;
             if (o.minN !== undefined) patch.minN = o.minN;
             if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
+            if (o.closeAfter !== undefined) patch.closeAfter = o.closeAfter;
             ctx.out(JSON.stringify(await monitor.writeConfig(patch), null, 2));
           }),
         ),
@@ -133,14 +139,14 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
 
   monitor
     .command('ack')
-    .description('Acknowledge (close) alerts')
-    .argument('<ids...>', 'alert numbers, or all')
+    .description('Acknowledge incidents (they stay open until the metric is back in band)')
+    .argument('<ids...>', 'incident numbers, or all')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action(async (ids: string[], o: { db: string }) =>
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
-          const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
-          ctx.out(`${await monitor.ackAlerts(which)} alert(s) acknowledged`);
+          const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('incident id')(id.replace(/^#/, '')));
+          ctx.out(`${await monitor.ackIncidents(which)} incident(s) acknowledged`);
         }),
       ),
     );
@@ -181,15 +187,18 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
       signal: ctx.signal,
     }).finally(() => pool?.close());
     const status = await evaluateMonitor(monitor, config);
-    const webhook = o.webhook && status.newAlerts.length ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
-    if (o.json) ctx.out(JSON.stringify({ ...report, newAlerts: status.newAlerts.map(alertJson), webhook }, null, 2));
+    const { live, history } = status.events;
+    const webhook = o.webhook ? await postIncidentEvents(o.webhook, status.events, status.span) : undefined;
+    if (o.json) ctx.out(JSON.stringify({ ...report, events: status.events, webhook }, null, 2));
     else {
       for (const line of formatIngest(report, file === '-' ? 'stdin' : file)) ctx.err(line);
-      for (const a of status.newAlerts) ctx.out(`ALERT ${formatAlert(a)}`);
+      if (history.length && status.span) ctx.out(`HISTORY ${historyText(summariseHistory(history, status.span))}`);
+      for (const e of live) ctx.out(`INCIDENT ${describeEvent(e)}`);
     }
     if (webhook && !webhook.ok)
-      ctx.err(`webhook ${o.webhook} failed: ${webhook.error ?? 'unknown error'} (the alerts are stored; see monitor status)`);
+      ctx.err(
+        `webhook ${o.webhook}: ${webhook.failed} of ${webhook.sent} message(s) failed: ${webhook.error ?? 'unknown error'} (the incidents are stored; see monitor status)`,
+      );
     if (report.interrupted) return EXIT.interrupted;
     const usable = report.inserted + report.duplicates;
     return report.malformed > 0 && (o.strict || usable === 0) ? EXIT.input : EXIT.ok;

@@ -24,7 +24,7 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
             SELECT id, flags, (ts_ms / ${w})::text || ':' || flags AS stratum,
               ROW_NUMBER() OVER (PARTITION BY ts_ms / ${w}, flags ORDER BY md5(${seed}::text || ':' || id)) AS rn
             FROM monitor_records WHERE flags <> '') t
-          WHERE rn <= ${o.flaggedPerStratum ?? 50} ON CONFLICT (record_id) DO NOTHING`.execute(tx);
+          WHERE rn <= ${o.flaggedPerStratum ?? 50} OR flags LIKE '%leak' ON CONFLICT (record_id) DO NOTHING`.execute(tx);
         const sampled = await sql`INSERT INTO review_queue (record_id, reason, stratum, added_at)
           SELECT id, 'sample', stratum, ${now} FROM (
             SELECT id, (ts_ms / ${w})::text || ':' || verdict AS stratum,
@@ -72,7 +72,9 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
     agreementRows: async () =>
       (
         await sql<AgreementRow>`SELECT r.verdict, r.judge, r.ts_ms::float8 AS ts_ms, l.should, l.judge_correct
-          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict <> 'error' ORDER BY r.ts_ms`.execute(db)
+          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict NOT IN ('error', 'not_understood') ORDER BY r.ts_ms`.execute(
+          db,
+        )
       ).rows,
     calibrationRows: async (judge) =>
       (
