@@ -104,6 +104,69 @@ describe('monitor and review commands', () => {
     expect(text).toMatch(/0 record\(s\) flagged as leaks/);
   });
 
+  it('ingest --format reads OpenAI Responses, Anthropic Messages and OpenTelemetry GenAI logs, errors by line number', async () => {
+    const dir = tmp();
+    const db = join(dir, 'f.db');
+    const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'logs');
+    const expected: Record<string, { lines: number; inserted: number; errors: number }> = {
+      'openai-responses': { lines: 5, inserted: 5, errors: 1 },
+      'anthropic-messages': { lines: 4, inserted: 4, errors: 1 },
+      'otel-genai': { lines: 4, inserted: 5, errors: 1 },
+    };
+    for (const [format, want] of Object.entries(expected)) {
+      for (const workers of ['0', '2']) {
+        const r = await run(
+          'monitor',
+          'ingest',
+          join(fixtures, `${format}.jsonl`),
+          '--db',
+          join(dir, `${format}-${workers}.db`),
+          '--format',
+          format,
+          '--workers',
+          workers,
+          '--judge',
+          'rules',
+          '--json',
+        );
+        expect(r.code, r.err).toBe(0);
+        expect(JSON.parse(r.out)).toMatchObject({ lines: want.lines, inserted: want.inserted, malformed: 0 });
+      }
+      const Database = (await import('better-sqlite3')).default;
+      const conn = new Database(join(dir, `${format}-0.db`), { readonly: true });
+      // A failed call is stored as what it is: an error, never a refusal.
+      expect(conn.prepare("SELECT COUNT(*) AS n FROM monitor_records WHERE verdict = 'error'").get()).toEqual({ n: want.errors });
+      conn.close();
+    }
+    const mixed = join(dir, 'mixed.jsonl');
+    const good = readFileSync(join(fixtures, 'openai-responses.jsonl'), 'utf8').split('\n')[0];
+    writeFileSync(mixed, `${good}\n${JSON.stringify({ request: { input: 'hi' }, response: { output: 'nope' } })}\n`);
+    const bad = await run(
+      'monitor',
+      'ingest',
+      mixed,
+      '--db',
+      db,
+      '--format',
+      'openai-responses',
+      '--workers',
+      '0',
+      '--judge',
+      'rules',
+      '--strict',
+    );
+    expect(bad.code).toBe(3);
+    expect(bad.err).toContain('mixed.jsonl:2: response.output: expected array, received string (openai-responses)');
+    const wrong = await run('monitor', 'ingest', mixed, '--db', db, '--format', 'anthropic-messages', '--workers', '0', '--judge', 'rules');
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toMatch(/mixed\.jsonl:1: request\.messages: .*\(anthropic-messages\)/);
+    const unknown = await run('monitor', 'ingest', mixed, '--db', db, '--format', 'splunk');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(
+      '--format expects one of auto, chat, openai-chat, flat, openai-responses, anthropic-messages, otel-genai; got "splunk"',
+    );
+  });
+
   it('ingest with worker threads (bytes moved to them, rows written by them) stores what --workers 0 stores', async () => {
     const dir = tmp();
     const file = drifting(dir);

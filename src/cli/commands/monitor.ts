@@ -5,6 +5,7 @@ import { loadCalibration } from '../../judges/calibration/calibration-file.js';
 import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
 import { parseFieldMapping } from '../../monitor/field-mapping.js';
+import { LOG_FORMATS, parseLogFormat } from '../../monitor/log-format.js';
 import { ingest } from '../../monitor/ingest.js';
 import { createIngestPool } from '../../monitor/ingest-pool.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
@@ -26,6 +27,7 @@ import { formatIncident, formatIngest, formatWindows, statusJson } from './monit
 interface IngestOptions {
   db: string;
   source?: string;
+  format: string;
   map?: string;
   redact?: boolean;
   pack?: string[];
@@ -42,11 +44,12 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   monitor
     .command('ingest')
     .description(
-      'Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift',
+      'Judge and store production logs (JSONL: chat messages, OpenAI chat or Responses pairs, Anthropic Messages pairs, OpenTelemetry GenAI spans, or any JSON with --map); then check for drift',
     )
     .argument('<file>', 'a JSONL file, or - for stdin')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--source <name>', 'where the records came from (part of their identity; default: the file name)')
+    .option('--format <name>', `the log's format: ${LOG_FORMATS.join(', ')} (auto detects each line)`, 'auto')
     .option('--map <fields>', 'field paths for other JSON shapes: prompt=a.b,response=c,timestamp=t,id=x,latency=ms (or messages=path)')
     .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
     .option(
@@ -155,6 +158,8 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
 async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
+  const format = parseLogFormat(o.format);
+  if (mapping && format !== 'auto') throw new UsageError('give either --format or --map, not both: --map reads a shape of its own');
   const calibration = o.calibration ? loadCalibration(o.calibration) : undefined;
   const judge = createJudge(o.judge, { calibration });
   const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
@@ -184,6 +189,7 @@ async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promi
       matchThreshold: config.matchThreshold,
       redact: o.redact,
       mapping,
+      format,
       signal: ctx.signal,
     }).finally(() => pool?.close());
     const status = await evaluateMonitor(monitor, config);
