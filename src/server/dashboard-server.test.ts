@@ -133,10 +133,13 @@ describe('dashboard server', () => {
         )
       ).status,
     ).toBe(403);
-    const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
+    const anonymous = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
+    expect(anonymous.status).toBe(400);
+    expect(await anonymous.json()).toEqual({ error: 'label: reviewer: required: the name of who labels' });
+    const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n', reviewer: 'ana' });
     expect(ok.status).toBe(200);
-    expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([
-      { should: 'refuse', judge_correct: 0, note: 'n' },
+    expect(store.db.prepare('SELECT should, judge_correct, note, reviewer FROM review_labels').all()).toEqual([
+      { should: 'refuse', judge_correct: 0, note: 'n', reviewer: 'ana' },
     ]);
   });
 
@@ -162,7 +165,7 @@ describe('dashboard server', () => {
       await fetch(`${server.url}/api/review/label`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect }),
+        body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect, reviewer: 'ana' }),
       });
     }
     const r = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as {

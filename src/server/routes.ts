@@ -5,7 +5,8 @@ import type { RunRecord } from '../spec/index.js';
 import { syncRunReader, type RunReader } from '../store/run-reader.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel } from '../review/review-label.js';
-import { reviewReliability } from '../review/review-reliability.js';
+import { cursorOf, decodeCursor, encodeCursor } from '../review/queue-cursor.js';
+import { reliabilityByReviewer, reviewReliability } from '../review/review-reliability.js';
 import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
@@ -88,13 +89,25 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       handler: async ({ url, nonce }) => {
         await refresh();
         const status = queueStatus(url);
+        const q = url.searchParams;
+        const pageSize = pageSizeOf(q.get('per'));
+        const after = q.get('after');
+        const before = q.get('before');
         const body = reviewPage({
-          items: await review.listQueue({ status, limit: 200 }),
+          page: await review.queuePage({
+            status,
+            limit: pageSize,
+            after: after ? decodeCursor(after, 'after') : undefined,
+            before: before && !after ? decodeCursor(before, 'before') : undefined,
+          }),
+          pageSize,
           status,
+          focus: q.get('focus') === 'last' ? 'last' : 'first',
           counts: await review.queueCounts(),
           agreement: await computeAgreement(review),
           judge: o.judge.id,
           reliability: await reviewReliability(review, o.judge.id),
+          byReviewer: await reliabilityByReviewer(review, o.judge.id),
         });
         return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
       },
@@ -109,7 +122,16 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       path: /^\/api\/review\/queue$/,
       handler: async ({ url }) => {
         await refresh();
-        return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
+        const q = url.searchParams;
+        const after = q.get('after');
+        const page = await review.queuePage({
+          status: queueStatus(url),
+          limit: pageSizeOf(q.get('per') ?? '200', 1000),
+          after: after ? decodeCursor(after, 'after') : undefined,
+        });
+        const last = page.items.at(-1);
+        const next = page.hasNext && last ? encodeCursor(cursorOf(last)) : null;
+        return json({ counts: await review.queueCounts(), items: page.items, itemsBefore: page.itemsBefore, next });
       },
     },
     { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
@@ -150,6 +172,13 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       },
     },
   ];
+}
+
+/** Items a review page shows: 25 unless asked (`per`), at most `max`. */
+function pageSizeOf(per: string | null, max = 100): number {
+  const n = Number(per ?? 25);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`per: expected a whole number from 1 to ${max}, got "${per}"`);
+  return n;
 }
 
 function rangeOf(url: URL): RangeSpec {
