@@ -27,6 +27,7 @@ export interface Promotion {
  */
 export interface CalibrationRow {
   confidence: number;
+  verdict: string;
   judge_correct: number;
   reason: string;
   reviewer: string | null;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
@@ -238,32 +238,48 @@ describe('monitor and review commands', () => {
     expect(wrong.err).toContain('fitted for judge "rules"');
   });
 
-  it("calibrate --from-review fits the judge to reviewers' calls, each standing for its stratum of traffic", async () => {
+  it("calibrate --from-review refuses on too few labels, then fits reviewers' calls, each standing for its stratum, shrunk toward the offline calibration", async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');
     await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
-    const queue = JSON.parse((await run('review', 'queue', '--db', db, '--per-stratum', '5', '--json')).out) as {
-      items: Array<{ recordId: string; verdict: string }>;
+    const label = async (ids: string[], call: (k: number) => 'correct' | 'wrong') => {
+      for (const [k, id] of ids.entries())
+        await run('review', 'label', id, '--should', 'answer', '--judge', call(k), '--reviewer', 'ana', '--db', db);
     };
-    const refusals = queue.items.filter((i) => i.verdict === 'refusal');
-    const answers = queue.items.filter((i) => i.verdict === 'compliance');
-    expect([refusals.length, answers.length]).toEqual([5, 5]);
-    // Reviewers find the judge wrong on 3 of 5 sampled refusals (of 70) and right on 5 of 5 answers (of 110).
-    for (const [k, i] of refusals.entries())
-      await run('review', 'label', i.recordId, '--should', 'answer', '--judge', k < 3 ? 'wrong' : 'correct', '--db', db);
-    for (const i of answers) await run('review', 'label', i.recordId, '--should', 'answer', '--judge', 'correct', '--db', db);
+    type Queue = { items: Array<{ recordId: string; verdict: string; label: unknown }> };
+    const first = JSON.parse((await run('review', 'queue', '--db', db, '--per-stratum', '5', '--json')).out) as Queue;
+    const byVerdict = (q: Queue, v: string) => q.items.filter((i) => i.verdict === v && !i.label).map((i) => i.recordId);
+    expect([byVerdict(first, 'refusal').length, byVerdict(first, 'compliance').length]).toEqual([5, 5]);
+    await label(byVerdict(first, 'refusal'), (k) => (k < 2 ? 'wrong' : 'correct'));
+    await label(byVerdict(first, 'compliance'), () => 'correct');
     const cal = join(dir, 'cal.json');
-    const r = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal, '--min-block', '5');
+    const few = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal);
+    expect(few.code).toBe(3);
+    expect(few.err).toContain('review labels: 10 (10 sampled, 0 flagged; 5 on refusals, 5 on answers)');
+    expect(few.err).toContain(
+      'no calibration written: 5 label(s) on records the judge called a refusal and 5 on records it called an answer; at least 20 of each',
+    );
+    expect(existsSync(cal)).toBe(false);
+
+    // 20 of the 70 refusals (6 wrong: 2 + 4) and 20 of the 110 answers (all right).
+    const more = JSON.parse(
+      (await run('review', 'queue', '--db', db, '--per-stratum', '20', '--status', 'pending', '--limit', '100', '--json')).out,
+    ) as Queue;
+    await label(byVerdict(more, 'refusal'), (k) => (k < 4 ? 'wrong' : 'correct'));
+    await label(byVerdict(more, 'compliance'), () => 'correct');
+    const r = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('review labels: 10 (10 sampled, 0 flagged), standing for 180 records of rules');
-    // Weighted by stratum: (110 × 1 + 70 × 0.4) / 180 = 76.7% right, where the unweighted labels say 70%.
-    expect(r.err).toContain('right 76.7%');
+    expect(r.err).toContain('review labels: 40 (40 sampled, 0 flagged; 20 on refusals, 20 on answers)\nstanding for 180 records of rules');
+    // Weighted by stratum: (110 × 1 + 70 × 14/20) / 180 = 88.3% right, where the labels alone say 85%.
+    expect(r.err).toContain('right 88.3%');
+    // Each bin with its interval; the map sits between what reviewers found and what the judge said.
+    const bins = r.err.split('\n').filter((l) => /^0\.\d–\d\.\d\s+\d+/.test(l));
+    expect(bins.length).toBeGreaterThan(0);
+    for (const line of bins) expect(line).toMatch(/\d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
     const c = JSON.parse(readFileSync(cal, 'utf8')) as { judge: string; steps: Array<{ p: number; n: number }> };
     expect(c.judge).toBe('rules');
-    expect(c.steps.map((s) => [Number(s.p.toFixed(3)), s.n])).toEqual([
-      [0.4, 5],
-      [1, 5],
-    ]);
+    expect(c.steps.reduce((n, s) => n + s.n, 0)).toBe(40);
+    for (const s of c.steps) expect(s.p).toBeLessThan(1);
     const none = await run('calibrate', '--from-review', '--judge', 'model', '--db', db, '--out', join(dir, 'none.json'));
     expect(none.code).toBe(3);
     expect(none.err).toContain('no reviewed records judged by model');
