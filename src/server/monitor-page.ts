@@ -139,17 +139,16 @@ function marks(incidents: StoredIncident[], ws: WindowStats[], metrics: RateMetr
 function incidentsTable(incidents: StoredIncident[]): Html {
   if (incidents.length === 0) return html`<p class="muted" id="no-incidents">None in this range.</p>`;
   const rows = incidents.map(
-    (
-      i,
-    ) => html`<tr data-incident="${i.id}" class="${i.status}"><td>#${i.id}</td><td>${i.status}${i.acknowledged ? html` <span class="muted">(seen)</span>` : ''}</td>
+    (i) => html`<tr data-incident="${i.id}" class="${i.status}"><td>#${i.id}</td>
       <td><span class="swatch" style="background:${SERIES_COLORS[i.metric]}"></span>${LABELS[i.metric]} ${i.direction === 'up' ? '▲' : '▼'}</td>
-      <td>${when(i.start)}</td><td>${i.status === 'open' ? '—' : when(i.end ?? i.last)}</td>
-      <td class="num">${pct(i.before)} → <b>${pct(i.after)}</b></td><td class="num">${pct(i.afterCi[0])}–${pct(i.afterCi[1])}</td>
+      <td>${i.status}${i.acknowledged ? html` <span class="muted">(seen)</span>` : ''}</td>
+      <td>${when(i.start)}</td><td>${i.status === 'open' ? 'now' : when(i.end ?? i.last)}</td>
+      <td class="num">${pct(i.before)} → <b>${pct(i.after)}</b> <span class="muted">(${pct(i.afterCi[0])}–${pct(i.afterCi[1])})</span></td>
       <td class="num">${i.windows}</td><td>${i.detectors.map((d) => (d === 'cusum' ? 'CUSUM' : 'z-test')).join(' + ')}</td>
       <td>${i.mirrors.map((m) => html`<div>${LABELS[m.metric]} ${m.direction === 'up' ? '▲' : '▼'} ${pct(m.before)} → ${pct(m.after)}</div>`)}</td>
-      <td>${i.status === 'open' && !i.acknowledged ? html`<button type="button" class="ack" data-id="${i.id}">acknowledge</button>` : ''}</td></tr>`,
+      <td>${i.status === 'open' && !i.acknowledged ? html`<button type="button" class="ack" data-id="${i.id}" title="acknowledge: mark it seen (it stays open until back in band)">ack</button>` : ''}</td></tr>`,
   );
-  return html`<div class="scroll"><table class="incidents"><thead><tr><th>#</th><th>status</th><th>metric</th><th>start</th><th>back in band</th><th class="num">before → after</th><th class="num">after, 95% CI</th><th class="num">windows</th><th>detectors</th><th>moved with it</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="scroll"><table class="incidents"><thead><tr><th>#</th><th>metric</th><th>status</th><th>from</th><th>to</th><th class="num">before → after (95% CI)</th><th class="num">windows</th><th>detectors</th><th>moved with it</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function windowsTable(ws: WindowStats[]): Html {
@@ -196,7 +195,7 @@ document.addEventListener('click', async (e) => {
   if (!b) return;
   b.disabled = true;
   const res = await fetch('/api/incidents/ack', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [Number(b.dataset.id)] }) });
-  if (res.ok) b.replaceWith(document.createTextNode('acknowledged'));
+  if (res.ok) b.replaceWith(document.createTextNode('seen'));
   else { b.disabled = false; b.textContent = 'failed: ' + res.status; }
 });
 const range = document.getElementById('range');
