@@ -66,12 +66,18 @@ function webhook(): Promise<{
   );
 }
 
+/** What the page-side callbacks use of the browser (the test compiles without the DOM types). */
+interface BrowserGlobals {
+  getComputedStyle(el: unknown): { lineHeight: string; fontSize: string; paddingTop: string; paddingBottom: string };
+  document: { activeElement: { id: string } | null };
+}
+
 /** Every element matched renders on one line: its height is under one and a half of its line height. */
 async function singleLine(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) =>
     els
       .filter((el) => {
-        const s = getComputedStyle(el);
+        const s = (globalThis as unknown as BrowserGlobals).getComputedStyle(el);
         const line = Number.parseFloat(s.lineHeight) || Number.parseFloat(s.fontSize) * 1.45;
         const inner = el.getBoundingClientRect().height - Number.parseFloat(s.paddingTop) - Number.parseFloat(s.paddingBottom);
         return inner > line * 1.5;
@@ -169,7 +175,7 @@ describe('production watch, end to end: the issue’s four days of logs', () => 
     await page.keyboard.press('Enter');
     await expect.poll(() => items.nth(0).locator('.status').textContent()).toBe('set your name first (press i)');
     // The name field has the keyboard already.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reviewer');
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.activeElement?.id)).toBe('reviewer');
     await page.keyboard.type('ana');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
@@ -188,7 +194,7 @@ describe('production watch, end to end: the issue’s four days of logs', () => 
     expect(await page.locator('#position').textContent()).toMatch(/^25 of \d+$/);
     expect(await page.locator('#reviewer').inputValue()).toBe('ana');
     await page.keyboard.press('i');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reviewer');
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.activeElement?.id)).toBe('reviewer');
     await page.keyboard.press('Escape');
     expect(await page.locator('#reviewer').inputValue()).toBe('ana');
     await Promise.all([page.waitForURL(/before=.*focus=last/), page.keyboard.press('k')]);
