@@ -62,6 +62,12 @@ export interface RouteInput {
 
 export type Handler = (input: RouteInput) => Reply | Promise<Reply>;
 
+export interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handler: Handler;
+}
+
 export function json(value: unknown, status = 200): Reply {
   return { status, type: 'json', body: JSON.stringify(value) };
 }

@@ -3,38 +3,31 @@ import { parseRange, type RangeSpec } from '../monitor/select-range.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { RunRecord } from '../spec/index.js';
 import { syncRunReader, type RunReader } from '../store/run-reader.js';
-import { computeAgreement } from '../review/agreement.js';
-import { parseLabel } from '../review/review-label.js';
-import { cursorOf, decodeCursor, encodeCursor } from '../review/queue-cursor.js';
-import { reliabilityByReviewer, reviewReliability } from '../review/review-reliability.js';
 import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
 import { renderReport } from '../report/render.js';
 import { comparePage } from './compare-page.js';
-import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput } from './dashboard-context.js';
+import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
 import { page } from './layout.js';
-import { MONITOR_CSS, MONITOR_SCRIPT, monitorPage } from './monitor-page.js';
+import { monitorPage } from './monitor-page.js';
+import { MONITOR_CSS, MONITOR_SCRIPT } from './monitor-script.js';
 import { readJsonBody } from './read-body.js';
-import { REVIEW_CSS, REVIEW_SCRIPT, reviewPage } from './review-page.js';
+import { reviewRoutes } from './review-routes.js';
 import { compareForm, runsPage } from './runs-page.js';
 import { z } from 'zod';
 
-export interface Route {
-  method: 'GET' | 'POST';
-  path: RegExp;
-  handler: Handler;
-}
+export type { Route } from './dashboard-context.js';
 
 const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /**
  * Every page and API route; the server adds auth, CSP and error mapping around them. Runs, the
- * monitor (ingest, windows, alerts) and the review queue each come from a store contract, so the
+ * monitor (ingest, windows, incidents) and the review queue each come from a store contract, so the
  * same pages serve the local SQLite file or a team's Postgres.
  */
 export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
@@ -42,18 +35,10 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
   const reader = o.runs ?? (o.store ? syncRunReader(o.store) : undefined);
   const runs = reader ? runRoutes(reader) : undefined;
   const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
-  let queuedAt = -1;
-  const refresh = async (): Promise<void> => {
-    // Re-sample only when records arrived since the last look; sampling scans every record.
-    const version = await review.recordsVersion();
-    if (version !== queuedAt) await review.refreshQueue();
-    queuedAt = version;
-  };
-  const queueStatus = (url: URL) => {
-    const s = url.searchParams.get('status');
-    return s === 'labeled' || s === 'all' ? s : 'pending';
-  };
+  const reviewing = reviewRoutes(o, review);
+  const refresh = reviewing.refresh;
   return [
+    ...reviewing.routes,
     {
       method: 'GET',
       path: /^\/$/,
@@ -85,65 +70,8 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     },
     {
       method: 'GET',
-      path: /^\/review$/,
-      handler: async ({ url, nonce }) => {
-        await refresh();
-        const status = queueStatus(url);
-        const q = url.searchParams;
-        const pageSize = pageSizeOf(q.get('per'));
-        const after = q.get('after');
-        const before = q.get('before');
-        const body = reviewPage({
-          page: await review.queuePage({
-            status,
-            limit: pageSize,
-            after: after ? decodeCursor(after, 'after') : undefined,
-            before: before && !after ? decodeCursor(before, 'before') : undefined,
-          }),
-          pageSize,
-          status,
-          focus: q.get('focus') === 'last' ? 'last' : 'first',
-          counts: await review.queueCounts(),
-          agreement: await computeAgreement(review),
-          judge: o.judge.id,
-          reliability: await reviewReliability(review, o.judge.id),
-          byReviewer: await reliabilityByReviewer(review, o.judge.id),
-        });
-        return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
-      },
-    },
-    {
-      method: 'GET',
       path: /^\/api\/monitor\/status$/,
       handler: async ({ url }) => json(await readMonitorStatus(monitor, await config(), { range: rangeOf(url) })),
-    },
-    {
-      method: 'GET',
-      path: /^\/api\/review\/queue$/,
-      handler: async ({ url }) => {
-        await refresh();
-        const q = url.searchParams;
-        const after = q.get('after');
-        const page = await review.queuePage({
-          status: queueStatus(url),
-          limit: pageSizeOf(q.get('per') ?? '200', 1000),
-          after: after ? decodeCursor(after, 'after') : undefined,
-        });
-        const last = page.items.at(-1);
-        const next = page.hasNext && last ? encodeCursor(cursorOf(last)) : null;
-        return json({ counts: await review.queueCounts(), items: page.items, itemsBefore: page.itemsBefore, next });
-      },
-    },
-    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
-    {
-      method: 'GET',
-      path: /^\/api\/review\/reliability$/,
-      handler: async () => json({ judge: o.judge.id, reliability: await reviewReliability(review, o.judge.id) }),
-    },
-    {
-      method: 'POST',
-      path: /^\/api\/review\/label$/,
-      handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))),
     },
     {
       method: 'POST',
@@ -172,13 +100,6 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       },
     },
   ];
-}
-
-/** Items a review page shows: 25 unless asked (`per`), at most `max`. */
-function pageSizeOf(per: string | null, max = 100): number {
-  const n = Number(per ?? 25);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`per: expected a whole number from 1 to ${max}, got "${per}"`);
-  return n;
 }
 
 function rangeOf(url: URL): RangeSpec {
