@@ -46,11 +46,17 @@ export function parseLogLine(line: string, options: ParseLineOptions = {}): Pars
   const obj = json as Record<string, unknown>;
   const format = options.format ?? 'auto';
   if (format !== 'auto') return PARSERS[format](obj, options);
-  if (looksLikeOtel(obj)) return parseOtelGenAi(obj, options);
-  if (looksLikeOpenAIResponses(obj)) return parseOpenAIResponses(obj, options);
-  if (looksLikeAnthropicMessages(obj)) return parseAnthropicMessages(obj, options);
-  if ('request' in obj || (typeof obj.response === 'object' && obj.response !== null)) return fromPair(obj, options);
+  // The common shapes are tried first: detection runs on every line of a log of millions.
+  const res = obj.response;
+  if (typeof res === 'object' && res !== null) {
+    if ('choices' in res) return fromPair(obj, options);
+    if (looksLikeOpenAIResponses(obj)) return parseOpenAIResponses(obj, options);
+    if (looksLikeAnthropicMessages(obj)) return parseAnthropicMessages(obj, options);
+    return fromPair(obj, options);
+  }
+  if ('request' in obj) return fromPair(obj, options);
   if ('messages' in obj) return fromChat(obj, options);
+  if (looksLikeOtel(obj)) return parseOtelGenAi(obj, options);
   if ('prompt' in obj && 'response' in obj) return fromFlat(obj, options);
   return {
     ok: false,

@@ -101,6 +101,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     server.listen(o.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Incidents as the stored records show them now: records may have come from an ingest made with
+  // other settings, or before this version; the pages read stored incidents.
+  schedule();
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${port}`,
