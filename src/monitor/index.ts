@@ -30,3 +30,4 @@ export * from './monitor-migrations.js';
 export * from './window-assembly.js';
 export * from './monitor-store.js';
 export * from './sqlite-monitor-store.js';
+export * from './log-format.js';
