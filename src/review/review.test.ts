@@ -98,7 +98,7 @@ function reviewContract(name: string, ref: () => string, skip?: string): void {
         const other = (await seeded(traffic())).review;
         await other.refreshQueue({ seed: 4, perStratum: 4 });
         expect((await other.listQueue()).map((i) => i.recordId)).not.toEqual(items.map((i) => i.recordId));
-      });
+      }, 120_000); // three stores, each a fresh Postgres schema to migrate
 
       it('labels replace earlier labels, move items out of pending, and must name a stored record', async () => {
         const { review } = await seeded(traffic());
