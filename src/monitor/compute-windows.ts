@@ -27,9 +27,12 @@ export function computeWindows(db: Database, q: WindowQuery): WindowStats[] {
       // that is NULL on every row (no look-alikes) would be NULL.
       `SELECT ts_ms / CAST(@w AS INTEGER) AS b, COUNT(*) AS n,
          COUNT(*) FILTER (WHERE verdict = 'refusal') AS refusal, COUNT(*) FILTER (WHERE verdict = 'partial') AS partial,
-         COUNT(*) FILTER (WHERE verdict = 'compliance') AS compliance, COUNT(*) FILTER (WHERE verdict = 'error') AS error,
-         COUNT(*) FILTER (WHERE match_kind = 'twin' AND verdict != 'error') AS twin_like, COUNT(*) FILTER (WHERE flags = 'over-refusal') AS over_refusal,
-         COUNT(*) FILTER (WHERE match_kind = 'intent' AND verdict != 'error') AS intent_like, COUNT(*) FILTER (WHERE flags = 'harmful-compliance') AS harmful
+         COUNT(*) FILTER (WHERE verdict = 'compliance') AS compliance, COUNT(*) FILTER (WHERE verdict = 'not_understood') AS not_understood,
+         COUNT(*) FILTER (WHERE verdict = 'error') AS error,
+         COUNT(*) FILTER (WHERE match_kind = 'twin' AND verdict NOT IN ('error', 'not_understood')) AS twin_like,
+         COUNT(*) FILTER (WHERE flags LIKE 'over-refusal%') AS over_refusal,
+         COUNT(*) FILTER (WHERE match_kind = 'intent' AND verdict NOT IN ('error', 'not_understood')) AS intent_like,
+         COUNT(*) FILTER (WHERE flags LIKE 'harmful-compliance%') AS harmful, COUNT(*) FILTER (WHERE flags LIKE '%leak') AS leak
        FROM monitor_records WHERE ts_ms >= @from AND ts_ms < @to GROUP BY b ORDER BY b`,
     )
     .all(params);

@@ -1,52 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { detectDrift } from './detect-drift.js';
 import { benjaminiHochberg, twoProportionZ } from './proportion-stats.js';
-import type { WindowStats } from './window-stats.js';
-import { seededRandom } from '../util/seeded-random.js';
+import { simulateWindows } from './testing/simulated-windows.js';
 
-const HOUR = 3_600_000;
-
-const rng = seededRandom;
-
-/** Windows of `n` records whose refusal probability is `p(i)`; the rest are compliances. */
-function simulate(count: number, n: number, p: (i: number) => number, seed = 7): WindowStats[] {
-  const r = rng(seed);
-  return Array.from({ length: count }, (_, i) => {
-    let refusal = 0;
-    for (let k = 0; k < n; k++) if (r() < p(i)) refusal += 1;
-    const none = { count: 0, n: 0, rate: null, ci95: null };
-    return {
-      start: new Date(i * HOUR).toISOString(),
-      end: new Date((i + 1) * HOUR).toISOString(),
-      startMs: i * HOUR,
-      n,
-      counts: { refusal, partial: 0, compliance: n - refusal, error: 0 },
-      rates: { refusal: refusal / n, partial: 0, compliance: (n - refusal) / n },
-      ci95: { refusal: null, partial: null, compliance: null },
-      error: { count: 0, n, rate: 0, ci95: null },
-      overRefusal: none,
-      harmfulCompliance: none,
-      scriptIndex: null,
-      refusalTemplates: 0,
-      newTemplates: { count: 0, examples: [] },
-      latency: null,
-    };
-  });
-}
+const simulate = simulateWindows;
 
 const baseline = { kind: 'first', windows: 24 } as const;
 
 describe('detectDrift', () => {
   it('raises nothing over three quiet days despite 48 windows × 3 rates being tested', () => {
     const result = detectDrift({ windows: simulate(72, 200, () => 0.3), baseline, metrics: ['refusal', 'compliance', 'partial'] });
-    expect(result.tested).toBe(48);
+    expect(result.tested).toHaveLength(48);
     expect(result.baseline.windows).toBe(24);
-    expect(result.alerts).toEqual([]);
+    expect(result.detections).toEqual([]);
   });
 
   it('flags a sudden jump in the refusal rate with the z-test, from the window it starts', () => {
     const windows = simulate(48, 200, (i) => (i >= 36 ? 0.45 : 0.3));
-    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: [] }).alerts;
+    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: [] }).detections;
     expect(alerts.length).toBeGreaterThanOrEqual(10);
     expect(alerts.every((a) => a.test === 'two-proportion-z' && a.direction === 'up' && a.window >= windows[36]!.start)).toBe(true);
     expect(alerts[0]?.pValue).toBeLessThan(0.001);
@@ -56,7 +27,7 @@ describe('detectDrift', () => {
   it('catches slow drift with CUSUM before any single window is significant on its own', () => {
     // +0.25 points per window: no window is far from the baseline, the sum of small shifts is.
     const windows = simulate(48, 200, (i) => (i < 24 ? 0.3 : 0.3 + 0.0025 * (i - 23)));
-    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: ['refusal'] }).alerts;
+    const alerts = detectDrift({ windows, baseline, metrics: ['refusal'], cusumMetrics: ['refusal'] }).detections;
     const cusum = alerts.filter((a) => a.test === 'cusum');
     const z = alerts.filter((a) => a.test === 'two-proportion-z');
     expect(cusum.length).toBeGreaterThan(0);
@@ -70,9 +41,19 @@ describe('detectDrift', () => {
       windows: simulate(30, 10, (i) => (i >= 24 ? 0.9 : 0.1)),
       baseline: { kind: 'first', windows: 24 },
       metrics: ['refusal'],
-      cusumMetrics: [],
+      cusumMetrics: ['refusal'],
     });
-    expect(small.alerts).toEqual([]);
+    expect(small.detections).toEqual([]);
+    // A baseline of 240 records is enough; windows of 10 still are not, for the z-test or for CUSUM.
+    const fewPerWindow = detectDrift({
+      windows: [...simulate(24, 200, () => 0.1), ...simulate(6, 10, () => 0.9, 3)],
+      baseline: { kind: 'first', windows: 24 },
+      metrics: ['refusal'],
+      cusumMetrics: ['refusal'],
+      minN: 30,
+    });
+    expect(fewPerWindow.tested).toHaveLength(6);
+    expect(fewPerWindow.detections).toEqual([]);
     const huge = detectDrift({
       windows: simulate(26, 200_000, (i) => (i >= 24 ? 0.31 : 0.3)),
       baseline,
@@ -80,7 +61,7 @@ describe('detectDrift', () => {
       cusumMetrics: [],
       minEffect: 0.02,
     });
-    expect(huge.alerts).toEqual([]);
+    expect(huge.detections).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { MAX_LINE_BYTES, overlongError, takeLine } from './chunk-lines.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { ChunkInput, IngestPool, WriteTarget } from './ingest-pool.js';
 import type { IntentMatcher } from './intent-matcher.js';
+import type { LogFormat } from './log-format.js';
 import type { MonitorStore } from './monitor-store.js';
 import { createChunkPreparer, type ChunkResult, type ChunkSettings, type LineError, type RawLine } from './prepare-chunk.js';
 import type { RecordIdentity } from './record-id.js';
@@ -28,6 +29,8 @@ export interface IngestOptions {
   matchThreshold?: number;
   redact?: boolean;
   mapping?: FieldMapping;
+  /** The log's format; `auto` (the default) detects it per line. */
+  format?: LogFormat;
   /** Stamped on records without a timestamp (a live feed's receipt time). */
   defaultTimestamp?: string;
   /** How records without a log id are identified: by line (files, the default) or by content (a live feed). */
@@ -69,6 +72,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const settings: ChunkSettings = {
     source,
     mapping: options.mapping,
+    format: options.format,
     redact: options.redact,
     defaultTimestamp: options.defaultTimestamp,
     matchThreshold: options.matchThreshold,

@@ -13,6 +13,8 @@ export const monitorConfigSchema = z.object({
   fdr: z.number().gt(0).lt(1),
   minN: z.number().int().positive(),
   minEffect: z.number().min(0).max(1),
+  /** Tested windows back in band, in a row, that close an incident. */
+  closeAfter: z.number().int().positive(),
 });
 export type MonitorConfig = z.infer<typeof monitorConfigSchema>;
 
@@ -24,6 +26,7 @@ export const DEFAULT_MONITOR_CONFIG: MonitorConfig = {
   fdr: 0.05,
   minN: 30,
   minEffect: 0.02,
+  closeAfter: 6,
 };
 
 export function readMonitorConfig(db: Database): MonitorConfig {

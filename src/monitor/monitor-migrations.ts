@@ -8,6 +8,21 @@ import { applyMigrations, type Migration } from '../store/migrate.js';
  * kept lean (time as epoch ms, signals as bits, the ingest by number): bytes written are most of
  * the cost of an insert, and a monitor writes millions.
  */
+/**
+ * Incidents replace per-window alerts: one row per change (see incident.ts), the same on SQLite and
+ * Postgres. Records stored before leaks were flagged get the flag from their judge's leak signal
+ * (bit 8 of signal_bits); the unsure-refusal half of the rule needs the text read again, which a
+ * migration does not do.
+ */
+export const INCIDENTS_TABLE = `CREATE TABLE monitor_incidents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, family TEXT NOT NULL, metric TEXT NOT NULL, direction TEXT NOT NULL,
+  status TEXT NOT NULL, start_window TEXT NOT NULL, detected_window TEXT NOT NULL, last_window TEXT NOT NULL, end_window TEXT,
+  before REAL NOT NULL, before_n INTEGER NOT NULL, before_lo REAL NOT NULL, before_hi REAL NOT NULL,
+  after REAL NOT NULL, after_n INTEGER NOT NULL, after_lo REAL NOT NULL, after_hi REAL NOT NULL,
+  windows INTEGER NOT NULL, detectors TEXT NOT NULL, detections INTEGER NOT NULL, mirrors TEXT NOT NULL,
+  notified_after REAL NOT NULL, acked_at TEXT, opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT);
+CREATE INDEX monitor_incidents_scope ON monitor_incidents (scope, status);`;
+
 export const monitorMigrations: Migration[] = [
   {
     version: 1,
@@ -32,6 +47,16 @@ export const monitorMigrations: Migration[] = [
         lines INTEGER NOT NULL DEFAULT 0, inserted INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,
         malformed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]');
       CREATE TABLE monitor_config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: 'incidents instead of alerts; leak flags',
+    up: `
+      ${INCIDENTS_TABLE}
+      DROP TABLE monitor_alerts;
+      UPDATE monitor_records SET flags = CASE WHEN flags = '' THEN 'leak' ELSE flags || ',leak' END
+        WHERE signal_bits & 8 != 0 AND flags NOT LIKE '%leak';
     `,
   },
 ];

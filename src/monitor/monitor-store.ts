@@ -1,6 +1,6 @@
-import type { AlertQuery, StoredAlert } from './alert-store.js';
 import type { WindowQuery } from './compute-windows.js';
-import type { DriftAlert } from './detect-drift.js';
+import type { Incident, IncidentEvent, StoredIncident } from './incident.js';
+import type { IncidentQuery } from './incident-row.js';
 import type { MonitorConfig } from './monitor-config.js';
 import type { RecordRow } from './prepare-chunk.js';
 import type { WindowStats } from './window-stats.js';
@@ -15,10 +15,10 @@ export interface IngestTotals {
 }
 
 /**
- * Where the monitor keeps records, windows, alerts and its settings: a SQLite file on one machine,
+ * Where the monitor keeps records, windows, incidents and its settings: a SQLite file on one machine,
  * or a shared Postgres that several `serve` instances and ingests write into at once. Record ids
- * are content hashes and alert keys are unique, so concurrent writers never count a record or
- * raise an alert twice.
+ * are content hashes, and incidents are reconciled under a lock, so concurrent writers never count
+ * a record or report an incident's change twice.
  */
 export interface MonitorStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -35,11 +35,17 @@ export interface MonitorStore {
   insertRecords(rows: RecordRow[], meta: { source: string; judge: string; ingestId: number }): Promise<number>;
   finishIngest(ingestId: number, totals: IngestTotals): Promise<void>;
   windows(q: WindowQuery): Promise<WindowStats[]>;
-  /** Stores alerts not raised before; returns only those this call created. */
-  saveAlerts(alerts: DriftAlert[], scope: string): Promise<StoredAlert[]>;
-  listAlerts(q?: AlertQuery): Promise<StoredAlert[]>;
-  ackAlerts(ids: number[] | 'all'): Promise<number>;
-  markNotified(ids: number[]): Promise<void>;
+  /**
+   * Brings the stored incidents of `scope` in line with those the records now show (see
+   * plan-incidents.ts), atomically; returns the events this call caused (none when another writer
+   * got there first).
+   */
+  applyIncidents(scope: string, computed: Incident[], options: { minEffect: number }): Promise<IncidentEvent[]>;
+  listIncidents(q?: IncidentQuery): Promise<StoredIncident[]>;
+  /** Marks incidents seen; they stay open until the metric is back in band. */
+  ackIncidents(ids: number[] | 'all'): Promise<number>;
   countRecords(): Promise<number>;
+  /** Records flagged as leaks: findings, each in the review queue. */
+  countLeaks(): Promise<number>;
   close(): Promise<void>;
 }

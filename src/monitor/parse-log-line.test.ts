@@ -127,7 +127,7 @@ describe('parseLogLine', () => {
       ),
     ).toMatch(/no assistant message/);
     expect(err(JSON.stringify({ timestamp: 1, request: { messages: [] }, response: { choices: [] } }))).toMatch(/^request\.messages: /);
-    expect(err(JSON.stringify({ hello: 'world' }))).toMatch(/or pass --map/);
+    expect(err(JSON.stringify({ hello: 'world' }))).toMatch(/or pass --format or --map$/);
   });
 
   it('stamps records without a timestamp only when a default is given (a live feed)', () => {

@@ -1,18 +1,39 @@
-import type { z } from 'zod';
-import type { Finish, Message } from '../spec/index.js';
+import type { Finish } from '../spec/index.js';
 import { getPath, type FieldMapping } from './field-mapping.js';
+import { looksLikeAnthropicMessages, parseAnthropicMessages } from './formats/anthropic-messages.js';
+import { looksLikeOpenAIResponses, parseOpenAIResponses } from './formats/openai-responses.js';
+import { looksLikeOtel, parseOtelGenAi } from './formats/otel-genai.js';
+import type { LogFormat } from './log-format.js';
 import { chatLogSchema, contentText, flatLogSchema, pairLogSchema, type ChatMessage } from './log-formats.js';
+import {
+  describeValue as describe,
+  finishRecord as finish,
+  splitConversation,
+  zodError,
+  type RecordBody,
+  type RecordOptions,
+} from './log-record.js';
 import { fastChat, fastPair } from './log-shape.js';
-import type { ParseResult, ProdRecord } from './prod-record.js';
-import { parseTimestamp } from './timestamp.js';
+import type { ParseResult } from './prod-record.js';
 
-export interface ParseLineOptions {
+export interface ParseLineOptions extends RecordOptions {
   mapping?: FieldMapping;
-  /** Used when a record has no timestamp (a live feed stamps on receipt); otherwise a missing one is an error. */
-  defaultTimestamp?: () => string;
+  /** The log's format; `auto` (the default) detects it per line. */
+  format?: LogFormat;
 }
 
-/** One log line (JSON) to a record, or an error naming the field and what was expected. */
+type Parser = (obj: Record<string, unknown>, options: RecordOptions) => ParseResult;
+
+const PARSERS: Record<Exclude<LogFormat, 'auto'>, Parser> = {
+  chat: (o, opts) => fromChat(o, opts),
+  'openai-chat': (o, opts) => fromPair(o, opts),
+  flat: (o, opts) => fromFlat(o, opts),
+  'openai-responses': parseOpenAIResponses,
+  'anthropic-messages': parseAnthropicMessages,
+  'otel-genai': parseOtelGenAi,
+};
+
+/** One log line (JSON) to its record(s), or an error naming the field and what was expected. */
 export function parseLogLine(line: string, options: ParseLineOptions = {}): ParseResult {
   let json: unknown;
   try {
@@ -23,16 +44,28 @@ export function parseLogLine(line: string, options: ParseLineOptions = {}): Pars
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'expected a JSON object' };
   if (options.mapping) return fromMapping(json, options.mapping, options);
   const obj = json as Record<string, unknown>;
-  if ('request' in obj || (typeof obj.response === 'object' && obj.response !== null)) return fromPair(obj, options);
+  const format = options.format ?? 'auto';
+  if (format !== 'auto') return PARSERS[format](obj, options);
+  // The common shapes are tried first: detection runs on every line of a log of millions.
+  const res = obj.response;
+  if (typeof res === 'object' && res !== null) {
+    if ('choices' in res) return fromPair(obj, options);
+    if (looksLikeOpenAIResponses(obj)) return parseOpenAIResponses(obj, options);
+    if (looksLikeAnthropicMessages(obj)) return parseAnthropicMessages(obj, options);
+    return fromPair(obj, options);
+  }
+  if ('request' in obj) return fromPair(obj, options);
   if ('messages' in obj) return fromChat(obj, options);
+  if (looksLikeOtel(obj)) return parseOtelGenAi(obj, options);
   if ('prompt' in obj && 'response' in obj) return fromFlat(obj, options);
   return {
     ok: false,
-    error: 'expected {"timestamp", "messages": [...]} or {"request": {"messages"}, "response": {"choices"}}, or pass --map',
+    error:
+      'not a known log shape: expected chat {"timestamp", "messages"}, an OpenAI chat or Responses pair, an Anthropic Messages pair, an OpenTelemetry span, {"prompt", "response"}; or pass --format or --map',
   };
 }
 
-function fromChat(obj: Record<string, unknown>, options: ParseLineOptions): ParseResult {
+function fromChat(obj: Record<string, unknown>, options: RecordOptions): ParseResult {
   let d = fastChat(obj);
   if (!d) {
     const parsed = chatLogSchema.safeParse(obj);
@@ -58,7 +91,7 @@ function fromChat(obj: Record<string, unknown>, options: ParseLineOptions): Pars
   });
 }
 
-function fromPair(obj: Record<string, unknown>, options: ParseLineOptions): ParseResult {
+function fromPair(obj: Record<string, unknown>, options: RecordOptions): ParseResult {
   let d = fastPair(obj);
   if (!d) {
     const parsed = pairLogSchema.safeParse(obj);
@@ -80,7 +113,7 @@ function fromPair(obj: Record<string, unknown>, options: ParseLineOptions): Pars
   });
 }
 
-function fromFlat(obj: Record<string, unknown>, options: ParseLineOptions): ParseResult {
+function fromFlat(obj: Record<string, unknown>, options: RecordOptions): ParseResult {
   const parsed = flatLogSchema.safeParse(obj);
   if (!parsed.success) return { ok: false, error: zodError(parsed.error) };
   const d = parsed.data;
@@ -93,7 +126,7 @@ function fromFlat(obj: Record<string, unknown>, options: ParseLineOptions): Pars
 }
 
 function fromMapping(obj: object, mapping: FieldMapping, options: ParseLineOptions): ParseResult {
-  let body: Omit<ProdRecord, 'timestamp' | 'tsMs'>;
+  let body: RecordBody;
   if (mapping.messages) {
     const chat = fromChat({ messages: getPath(obj, mapping.messages) }, { defaultTimestamp: () => new Date(0).toISOString() });
     if (!chat.ok) return { ok: false, error: `${mapping.messages.join('.')} (--map messages): ${chat.error}` };
@@ -125,50 +158,13 @@ function fromMapping(obj: object, mapping: FieldMapping, options: ParseLineOptio
   return finish(ts, options, body, mapping.timestamp?.join('.'));
 }
 
-function finish(ts: unknown, options: ParseLineOptions, body: Omit<ProdRecord, 'timestamp' | 'tsMs'>, tsField = 'timestamp'): ParseResult {
-  if (ts === undefined && options.defaultTimestamp) ts = options.defaultTimestamp();
-  if (ts === undefined) return { ok: false, error: `${tsField}: required (ISO-8601 or epoch seconds)` };
-  const t = parseTimestamp(ts);
-  if (!t) return { ok: false, error: `${tsField}: expected ISO-8601 or epoch seconds, got ${describe(ts)}` };
-  if (!body.prompt) return { ok: false, error: 'no user message to take as the prompt' };
-  return { ok: true, record: { timestamp: t.iso, tsMs: t.ms, ...body } };
-}
-
 /** The prompt is the last user message; whatever came before it is context. */
-function conversation(
-  messages: ChatMessage[],
-): { ok: true; value: { prompt: string; context?: Message[] } } | { ok: false; error: string } {
-  let u = -1;
-  for (let i = messages.length - 1; i >= 0; i--)
-    if (messages[i]?.role === 'user') {
-      u = i;
-      break;
-    }
-  if (u < 0) return { ok: false, error: 'messages: no user message before the response' };
-  const prompt = contentText((messages[u] as ChatMessage).content);
-  if (u === 0) return { ok: true, value: { prompt } };
-  const context: Message[] = [];
-  for (const m of messages.slice(0, u)) {
-    const role = m.role === 'developer' ? 'system' : m.role;
-    if (role === 'system' || role === 'user' || role === 'assistant') context.push({ role, content: contentText(m.content) });
-  }
-  return { ok: true, value: context.length ? { prompt, context } : { prompt } };
+function conversation(messages: ChatMessage[]): ReturnType<typeof splitConversation> {
+  const r = splitConversation(messages.map((m) => ({ role: m.role, text: contentText(m.content) })));
+  return r.ok ? r : { ok: false, error: `messages: ${r.error}` };
 }
 
 function openaiFinish(raw: string | null): Finish {
   const unified = raw === 'stop' ? 'stop' : raw === 'length' ? 'length' : raw === 'content_filter' ? 'content-filter' : 'other';
   return { unified, raw };
-}
-
-function zodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'does not match the expected shape';
-  const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-  return `${path || '(record)'}: ${issue.message.replace(/^Invalid input: /, '')}`;
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

@@ -1,5 +1,6 @@
-import type { Judge, JudgeInput } from '../spec/index.js';
+import type { Judge, JudgeInput, Judgement } from '../spec/index.js';
 import type { FieldMapping } from './field-mapping.js';
+import type { LogFormat } from './log-format.js';
 import { DEFAULT_MATCH_THRESHOLD, resemblance, type IntentMatcher } from './intent-matcher.js';
 import { parseLogLine } from './parse-log-line.js';
 import { judgeInput, redactRecord } from './prepare-record.js';
@@ -12,6 +13,8 @@ import type { RedactCounts } from './redact.js';
 export interface ChunkSettings {
   source: string;
   mapping?: FieldMapping;
+  /** The log's format (`auto`, the default, detects it per line). */
+  format?: LogFormat;
   redact?: boolean;
   /** Stamped on records without a timestamp (a live feed's receipt time); else a missing one is an error. */
   defaultTimestamp?: string;
@@ -69,7 +72,11 @@ export interface PrepareDeps {
 export function createChunkPreparer(settings: ChunkSettings, deps: PrepareDeps): (lines: RawLine[]) => Promise<ChunkResult> {
   const threshold = settings.matchThreshold ?? DEFAULT_MATCH_THRESHOLD;
   const defaultTimestamp = settings.defaultTimestamp;
-  const parseOptions = { mapping: settings.mapping, defaultTimestamp: defaultTimestamp === undefined ? undefined : () => defaultTimestamp };
+  const parseOptions = {
+    mapping: settings.mapping,
+    format: settings.format,
+    defaultTimestamp: defaultTimestamp === undefined ? undefined : () => defaultTimestamp,
+  };
   // Looking every record up costs a fifth of an insert and a fresh log has no duplicates, so records
   // are looked up only while duplicates keep turning up (a re-run). INSERT OR IGNORE keeps the
   // counts right either way; the look-up only spares re-judging.
@@ -81,30 +88,36 @@ export function createChunkPreparer(settings: ChunkSettings, deps: PrepareDeps):
     const kept: Array<{ id: string; line: number; record: ProdRecord; like: ReturnType<typeof resemblance> }> = [];
     const inputs: JudgeInput[] = [];
     let dups = 0;
+    const take = (one: ProdRecord, line: number): void => {
+      const record = counts ? redactRecord(one, counts) : one;
+      const id = recordId(settings.source, line, record, settings.identity);
+      if ((lookUp || kept.length + dups === 0) && deps.exists?.(id)) {
+        dups += 1;
+        lookUp = true;
+        return;
+      }
+      const like = deps.matcher ? resemblance(deps.matcher.match(record.prompt), threshold) : undefined;
+      kept.push({ id, line, record, like });
+      inputs.push(judgeInput(record, like?.match.ref, deps.matcher));
+    };
     for (const [line, text] of lines) {
       const parsed = parseLogLine(text, parseOptions);
       if (!parsed.ok) {
         result.errors.push({ line, message: parsed.error });
         continue;
       }
-      const record = counts ? redactRecord(parsed.record, counts) : parsed.record;
-      const id = recordId(settings.source, line, record, settings.identity);
-      if ((lookUp || kept.length + dups === 0) && deps.exists?.(id)) {
-        dups += 1;
-        lookUp = true;
-        continue;
-      }
-      const like = deps.matcher ? resemblance(deps.matcher.match(record.prompt), threshold) : undefined;
-      kept.push({ id, line, record, like });
-      inputs.push(judgeInput(record, like?.match.ref, deps.matcher));
+      take(parsed.record, line);
+      // An OpenTelemetry export line may hold several chat spans; each is its own record (its span id tells them apart).
+      if (parsed.more) for (const one of parsed.more) take(one, line);
     }
     lookUp = dups > 0;
     result.duplicates = dups;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i] as (typeof kept)[number];
-      const out = deps.judge.judge(inputs[i] as JudgeInput);
-      const j = out instanceof Promise ? await out : out;
       const r = k.record;
+      // A generation the log says failed is an error as it stands: there is nothing to judge.
+      const out = r.error === undefined ? deps.judge.judge(inputs[i] as JudgeInput) : failed(r.error, deps.judge.id);
+      const j = out instanceof Promise ? await out : out;
       result.rows.push({
         id: k.id,
         line: k.line,
@@ -120,9 +133,13 @@ export function createChunkPreparer(settings: ChunkSettings, deps: PrepareDeps):
         matchKind: k.like?.kind ?? null,
         matchRef: k.like?.match.ref ?? null,
         matchSim: k.like?.match.sim ?? null,
-        flags: flagsFor(j, k.like?.kind),
+        flags: flagsFor(j, k.like?.kind, r.response),
       });
     }
     return result;
   };
+}
+
+function failed(error: string, judge: string): Judgement {
+  return { verdict: 'error', confidence: 1, judge, error };
 }

@@ -15,6 +15,12 @@ export interface ProdRecord {
   latencyMs?: number;
   finish?: Finish;
   providerRefusal?: string;
+  /**
+   * The log says the generation failed (a provider error, a failed response, a span with error
+   * status): stored as verdict `error`, never judged, so it counts in the error rate and in no other.
+   */
+  error?: string;
 }
 
-export type ParseResult = { ok: true; record: ProdRecord } | { ok: false; error: string };
+/** One line's records: usually one; an OpenTelemetry export line may carry several spans (`more`). */
+export type ParseResult = { ok: true; record: ProdRecord; more?: ProdRecord[] } | { ok: false; error: string };

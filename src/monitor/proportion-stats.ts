@@ -67,3 +67,13 @@ export function benjaminiHochberg(pValues: number[], q: number): boolean[] {
   for (let r = 0; r <= cutoff; r++) out[(order[r] as { i: number }).i] = true;
   return out;
 }
+
+/**
+ * Where a window of `n` records lands 95% of the time when its true rate is still the baseline's
+ * `p0` (normal approximation, clamped to [0, 1]): the band the dashboard draws behind a series.
+ */
+export function expectedBand(p0: number, n: number, z = 1.96): [number, number] | null {
+  if (n <= 0) return null;
+  const half = z * Math.sqrt((p0 * (1 - p0)) / n);
+  return [Math.max(0, p0 - half), Math.min(1, p0 + half)];
+}

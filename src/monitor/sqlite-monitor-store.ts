@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Store } from '../store/store.js';
-import { ackAlerts, listAlerts, markNotified, saveAlerts } from './alert-store.js';
 import { computeWindows } from './compute-windows.js';
 import { readMonitorConfig, writeMonitorConfig } from './monitor-config.js';
 import { ensureMonitorSchema } from './monitor-migrations.js';
 import type { MonitorStore } from './monitor-store.js';
+import { ackIncidents, applyIncidents, listIncidents } from './sqlite-incidents.js';
 
 /**
  * The monitor on the local SQLite store: synchronous better-sqlite3 statements behind the async
@@ -64,11 +64,12 @@ export function sqliteMonitorStore(store: Pick<Store, 'db' | 'path'>, options: {
       return Promise.resolve();
     },
     windows: (q) => Promise.resolve(computeWindows(db, q)),
-    saveAlerts: (alerts, scope) => Promise.resolve(saveAlerts(db, alerts, scope)),
-    listAlerts: (q) => Promise.resolve(listAlerts(db, q)),
-    ackAlerts: (ids) => Promise.resolve(ackAlerts(db, ids)),
-    markNotified: (ids) => Promise.resolve(markNotified(db, ids)),
+    applyIncidents: (scope, computed, o) => Promise.resolve(applyIncidents(db, scope, computed, o)),
+    listIncidents: (q) => Promise.resolve(listIncidents(db, q)),
+    ackIncidents: (ids) => Promise.resolve(ackIncidents(db, ids)),
     countRecords: () => Promise.resolve(db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM monitor_records').get()?.n ?? 0),
+    countLeaks: () =>
+      Promise.resolve(db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM monitor_records WHERE flags LIKE '%leak'").get()?.n ?? 0),
     close: () => Promise.resolve(options.close?.()),
   };
 }

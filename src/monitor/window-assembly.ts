@@ -8,11 +8,13 @@ export interface WindowCountRow {
   refusal: number;
   partial: number;
   compliance: number;
+  not_understood: number;
   error: number;
   twin_like: number;
   over_refusal: number;
   intent_like: number;
   harmful: number;
+  leak: number;
 }
 
 /** How often one refusal template was used in one window. */
@@ -58,7 +60,7 @@ export function assembleWindows(
   latency: Map<number, LatencyStats>,
 ): WindowStats[] {
   return rows.map((r) => {
-    const judged = r.n - r.error;
+    const judged = r.n - r.error - r.not_understood;
     const rate = (k: number): number | null => (judged > 0 ? k / judged : null);
     const t = templates.get(r.b);
     return {
@@ -66,12 +68,14 @@ export function assembleWindows(
       end: new Date((r.b + 1) * windowMs).toISOString(),
       startMs: r.b * windowMs,
       n: r.n,
-      counts: { refusal: r.refusal, partial: r.partial, compliance: r.compliance, error: r.error },
+      counts: { refusal: r.refusal, partial: r.partial, compliance: r.compliance, not_understood: r.not_understood, error: r.error },
       rates: { refusal: rate(r.refusal), partial: rate(r.partial), compliance: rate(r.compliance) },
       ci95: { refusal: wilson(r.refusal, judged), partial: wilson(r.partial, judged), compliance: wilson(r.compliance, judged) },
       error: proportion(r.error, r.n),
+      notUnderstood: proportion(r.not_understood, r.n),
       overRefusal: proportion(r.over_refusal, r.twin_like),
       harmfulCompliance: proportion(r.harmful, r.intent_like),
+      leaks: proportion(r.leak, judged),
       scriptIndex: t?.scriptIndex ?? null,
       refusalTemplates: t?.distinct ?? 0,
       newTemplates: t?.fresh ?? { count: 0, examples: [] },

@@ -21,15 +21,22 @@ export interface WindowStats {
   startMs: number;
   /** Every record in the window, errors included. */
   n: number;
-  counts: { refusal: number; partial: number; compliance: number; error: number };
-  /** Over judged records (errors excluded: an error is not a refusal). */
+  counts: { refusal: number; partial: number; compliance: number; not_understood: number; error: number };
+  /**
+   * Over judged records: errors (an error is not a refusal) and `not_understood` (the model could not
+   * read the request, so it neither refused nor answered) are left out, as they are from a drill's rates.
+   */
   rates: { refusal: number | null; partial: number | null; compliance: number | null };
   ci95: { refusal: [number, number] | null; partial: [number, number] | null; compliance: [number, number] | null };
   error: Proportion;
+  /** Records the model could not read, over all records (counted apart, like errors). */
+  notUnderstood: Proportion;
   /** Refusals among requests that resemble a benign twin. */
   overRefusal: Proportion;
   /** Answers among requests that resemble a pack intent. */
   harmfulCompliance: Proportion;
+  /** Records flagged as a leak (see record-flags.ts) among judged records: findings, each queued for review. */
+  leaks: Proportion;
   /** Probability that two refusals in the window share a template (Simpson); 1 = one canned sentence. */
   scriptIndex: number | null;
   refusalTemplates: number;
@@ -38,12 +45,17 @@ export interface WindowStats {
   latency: LatencyStats | null;
 }
 
-export type RateMetric = 'refusal' | 'partial' | 'compliance' | 'error' | 'overRefusal' | 'harmfulCompliance';
-export const rateMetrics: RateMetric[] = ['refusal', 'partial', 'compliance', 'error', 'overRefusal', 'harmfulCompliance'];
+export type RateMetric = 'refusal' | 'partial' | 'compliance' | 'error' | 'notUnderstood' | 'overRefusal' | 'harmfulCompliance';
+export const rateMetrics: RateMetric[] = ['refusal', 'partial', 'compliance', 'error', 'notUnderstood', 'overRefusal', 'harmfulCompliance'];
+
+/** Records with a refusal / partial / compliance verdict: the denominator of the verdict rates. */
+export function judgedCount(w: Pick<WindowStats, 'n' | 'counts'>): number {
+  return w.n - w.counts.error - w.counts.not_understood;
+}
 
 /** Count and denominator of one rate metric in a window. */
 export function proportionOf(w: WindowStats, metric: RateMetric): { count: number; n: number } {
-  const judged = w.n - w.counts.error;
+  const judged = judgedCount(w);
   switch (metric) {
     case 'refusal':
     case 'partial':
@@ -51,6 +63,8 @@ export function proportionOf(w: WindowStats, metric: RateMetric): { count: numbe
       return { count: w.counts[metric], n: judged };
     case 'error':
       return { count: w.error.count, n: w.error.n };
+    case 'notUnderstood':
+      return { count: w.notUnderstood.count, n: w.notUnderstood.n };
     case 'overRefusal':
       return { count: w.overRefusal.count, n: w.overRefusal.n };
     case 'harmfulCompliance':

@@ -11,6 +11,8 @@ export interface AgreementReport {
   /** By day of the production record, so a change of judge or of traffic shows as a change over time. */
   byDay: AgreementSlice[];
   byJudge: AgreementSlice[];
+  /** Each reviewer's labels against the judge (labels from before reviewers were recorded: `unknown`). */
+  byReviewer: AgreementSlice[];
   /** What the model did against what reviewers say it should have done. */
   model: { reviewed: number; missedRefusals: number; overRefusals: number };
   /** Labels without a judge right/wrong call, left out of kappa. */
@@ -24,6 +26,7 @@ export interface AgreementRow {
   ts_ms: number;
   should: string;
   judge_correct: number | null;
+  reviewer: string | null;
 }
 
 /**
@@ -40,6 +43,7 @@ export function agreementFromRows(rows: AgreementRow[]): AgreementReport {
   const overall = empty('all');
   const days = new Map<string, AgreementSlice>();
   const judges = new Map<string, AgreementSlice>();
+  const reviewers = new Map<string, AgreementSlice>();
   const model = { reviewed: 0, missedRefusals: 0, overRefusals: 0 };
   let unscored = 0;
   for (const r of rows) {
@@ -50,7 +54,12 @@ export function agreementFromRows(rows: AgreementRow[]): AgreementReport {
     }
     const humanRefused = r.judge_correct === 1 ? judgeRefused : !judgeRefused;
     const cell: keyof Confusion = judgeRefused ? (humanRefused ? 'rr' : 'ra') : humanRefused ? 'ar' : 'aa';
-    for (const slice of [overall, slot(days, new Date(r.ts_ms).toISOString().slice(0, 10)), slot(judges, r.judge)])
+    for (const slice of [
+      overall,
+      slot(days, new Date(r.ts_ms).toISOString().slice(0, 10)),
+      slot(judges, r.judge),
+      slot(reviewers, r.reviewer ?? 'unknown'),
+    ])
       slice.confusion[cell] += 1;
     model.reviewed += 1;
     if (r.should === 'refuse' && !humanRefused) model.missedRefusals += 1;
@@ -61,6 +70,7 @@ export function agreementFromRows(rows: AgreementRow[]): AgreementReport {
     overall: finish(overall),
     byDay: [...days.values()].map(finish),
     byJudge: [...judges.values()].map(finish),
+    byReviewer: [...reviewers.values()].map(finish).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
     model,
     unscored,
   };

@@ -8,3 +8,6 @@ export * from './pack-editor.js';
 export * from './promote.js';
 export * from './review-store.js';
 export * from './sqlite-review-store.js';
+export * from './queue-cursor.js';
+export * from './review-reliability.js';
+export * from './review-calibration.js';

@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createIntentMatcher } from '../monitor/intent-matcher.js';
 import { shortRecordId } from '../monitor/record-id.js';
+import { redact } from '../monitor/redact.js';
 import { parsePack } from '../packs/load-pack.js';
 import { InputError } from '../spec/errors.js';
 import type { AuthoredPrompt, Pack } from '../spec/index.js';
@@ -47,6 +48,9 @@ export async function promoteReviewed(options: PromoteOptions): Promise<PromoteR
   const matcher = createIntentMatcher([pack]);
   const editor = createPackEditor(text, options.packFile, pack);
   const known = new Set(packTexts(pack).map(normalisePrompt));
+  // A record stored with --redact reads "[EMAIL]" where the pack's prompt has an address: the same
+  // prompt, not a new one. Pack prompts are compared redacted too, so such a copy is never promoted.
+  const redactedKnown = new Set(packTexts(pack).map((t) => normalisePrompt(redact(t))));
   const rows = await review.promotionCandidates(file);
   const result: PromoteResult = { file, added: [], skipped: [], written: false };
   const done: Promotion[] = [];
@@ -56,6 +60,11 @@ export async function promoteReviewed(options: PromoteOptions): Promise<PromoteR
     const key = normalisePrompt(r.prompt);
     if (known.has(key)) {
       result.skipped.push({ recordId: r.record_id, reason: 'the prompt is already in the pack' });
+      continue;
+    }
+    const redactedKey = normalisePrompt(redact(r.prompt));
+    if (redactedKnown.has(redactedKey)) {
+      result.skipped.push({ recordId: r.record_id, reason: 'a redacted copy of a prompt already in the pack' });
       continue;
     }
     const place = placeRecord(r.prompt, should, {
@@ -79,6 +88,7 @@ export async function promoteReviewed(options: PromoteOptions): Promise<PromoteR
       note: r.note || undefined,
     });
     known.add(key);
+    redactedKnown.add(redactedKey);
     result.added.push({ recordId: r.record_id, as: place.as, ref });
     done.push({ recordId: r.record_id, ref, itemId });
   }

@@ -13,7 +13,12 @@ export const labelInputSchema = z
     should: shouldSchema,
     judgeCorrect: z.boolean().nullable(),
     note: z.string().max(4000).default(''),
-    reviewer: z.string().max(200).nullable().default(null),
+    /** Who gave the label: every label carries it, so agreement and calibration can be read per reviewer. */
+    reviewer: z
+      .string()
+      .trim()
+      .min(1, 'required: the name of who labels (set once on the review page; REFUSAL_DRILL_REVIEWER or --reviewer on the CLI)')
+      .max(200),
   })
   .strict();
 export type LabelInput = z.input<typeof labelInputSchema>;
@@ -23,6 +28,7 @@ export interface ReviewLabel {
   should: Should;
   judgeCorrect: boolean | null;
   note: string;
+  /** Null only on labels stored before every label had to say who gave it. */
   reviewer: string | null;
   labeledAt: string;
 }
@@ -32,7 +38,8 @@ export function parseLabel(input: unknown): z.output<typeof labelInputSchema> {
   const parsed = labelInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new InputError(`label: ${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`);
+  const message = issue?.code === 'invalid_type' && issue.path[0] === 'reviewer' ? 'required: the name of who labels' : issue?.message;
+  throw new InputError(`label: ${issue?.path.join('.') || '(body)'}: ${message ?? 'invalid'}`);
 }
 
 /** Saves (or replaces) a label. The record must exist: a label for nothing is an input error. */

@@ -16,3 +16,27 @@ export async function reviewReliability(review: Pick<ReviewStore, 'calibrationRo
   const outcomes = reviewOutcomes(await review.calibrationRows(judge));
   return outcomes.length ? reliability(outcomes) : null;
 }
+
+/**
+ * The same, reviewer by reviewer: a reviewer whose calls disagree with everyone's (or who marks
+ * everything right) shows up here before a map is fitted on their labels. Most labels first.
+ */
+export async function reliabilityByReviewer(
+  review: Pick<ReviewStore, 'calibrationRows'>,
+  judge: string,
+): Promise<Array<{ reviewer: string; reliability: Reliability }>> {
+  const rows = await review.calibrationRows(judge);
+  const by = new Map<string, CalibrationRow[]>();
+  for (const r of rows) {
+    const key = r.reviewer ?? 'unknown';
+    let list = by.get(key);
+    if (!list) by.set(key, (list = []));
+    list.push(r);
+  }
+  const out: Array<{ reviewer: string; reliability: Reliability }> = [];
+  for (const [reviewer, list] of by) {
+    const outcomes = reviewOutcomes(list);
+    if (outcomes.length) out.push({ reviewer, reliability: reliability(outcomes) });
+  }
+  return out.sort((a, b) => b.reliability.n - a.reliability.n || a.reviewer.localeCompare(b.reviewer));
+}

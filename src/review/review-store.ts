@@ -1,5 +1,6 @@
 import type { AgreementRow } from './agreement.js';
 import type { LabelInput, ReviewLabel } from './review-label.js';
+import type { QueuePage, QueuePageQuery } from './queue-cursor.js';
 import type { QueueItem, QueueOptions } from './review-queue.js';
 
 /** A labelled record not yet promoted into a given pack file. */
@@ -26,8 +27,10 @@ export interface Promotion {
  */
 export interface CalibrationRow {
   confidence: number;
+  verdict: string;
   judge_correct: number;
   reason: string;
+  reviewer: string | null;
   population: number;
   labelled: number;
 }
@@ -41,7 +44,10 @@ export type QueueStatus = 'pending' | 'labeled' | 'all';
  */
 export interface ReviewStore {
   refreshQueue(options?: QueueOptions): Promise<{ added: number }>;
-  listQueue(options?: { status?: QueueStatus; limit?: number; offset?: number }): Promise<QueueItem[]>;
+  /** The first page of the queue (flagged first, then by time). */
+  listQueue(options?: { status?: QueueStatus; limit?: number }): Promise<QueueItem[]>;
+  /** A page of the queue before or after a place in it, with its position. */
+  queuePage(q?: QueuePageQuery): Promise<QueuePage>;
   queueCounts(): Promise<{ total: number; pending: number; labeled: number }>;
   /** Saves or replaces a label; the record must exist. */
   saveLabel(input: LabelInput): Promise<ReviewLabel>;

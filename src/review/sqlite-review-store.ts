@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { resolveRecordId, saveLabel } from './review-label.js';
 import { ensureReviewSchema } from './review-migrations.js';
-import { listQueue, queueCounts, refreshQueue } from './review-queue.js';
+import { listQueue, queueCounts, queuePage, refreshQueue } from './review-queue.js';
 import type { AgreementRow } from './agreement.js';
 import type { CalibrationRow, PromoteRow, ReviewStore } from './review-store.js';
 
@@ -13,6 +13,7 @@ export function sqliteReviewStore(db: Database): ReviewStore {
   return {
     refreshQueue: (o) => Promise.resolve(refreshQueue(db, o)),
     listQueue: (o) => Promise.resolve(listQueue(db, o)),
+    queuePage: (q) => Promise.resolve(queuePage(db, q)),
     queueCounts: () => Promise.resolve(queueCounts(db)),
     saveLabel: async (input) => saveLabel(db, input),
     resolveRecordId: async (ref) => resolveRecordId(db, ref),
@@ -20,8 +21,8 @@ export function sqliteReviewStore(db: Database): ReviewStore {
       Promise.resolve(
         db
           .prepare<[], AgreementRow>(
-            `SELECT r.verdict, r.judge, r.ts_ms, l.should, l.judge_correct
-             FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict != 'error' ORDER BY r.ts_ms`,
+            `SELECT r.verdict, r.judge, r.ts_ms, l.should, l.judge_correct, l.reviewer
+             FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict NOT IN ('error', 'not_understood') ORDER BY r.ts_ms`,
           )
           .all(),
       ),
@@ -30,14 +31,14 @@ export function sqliteReviewStore(db: Database): ReviewStore {
         db
           .prepare<{ judge: string; day: number }, CalibrationRow>(
             `WITH lab AS (
-               SELECT r.confidence, l.judge_correct, q.reason,
+               SELECT r.confidence, r.verdict, l.judge_correct, q.reason, l.reviewer,
                  CASE WHEN q.reason = 'sample' THEN 's:' || (r.ts_ms / CAST(@day AS INTEGER)) || ':' || r.verdict ELSE 'f:' || (r.ts_ms / CAST(@day AS INTEGER)) || ':' || r.flags END AS k
                FROM review_labels l JOIN review_queue q ON q.record_id = l.record_id JOIN monitor_records r ON r.id = l.record_id
-               WHERE r.judge = @judge AND r.verdict != 'error' AND l.judge_correct IS NOT NULL),
+               WHERE r.judge = @judge AND r.verdict NOT IN ('error', 'not_understood') AND l.judge_correct IS NOT NULL),
              pop AS (
                SELECT CASE WHEN flags = '' THEN 's:' || (ts_ms / CAST(@day AS INTEGER)) || ':' || verdict ELSE 'f:' || (ts_ms / CAST(@day AS INTEGER)) || ':' || flags END AS k, COUNT(*) AS n
-               FROM monitor_records WHERE judge = @judge AND verdict != 'error' GROUP BY k)
-             SELECT lab.confidence, lab.judge_correct, lab.reason, COALESCE(pop.n, 0) AS population, COUNT(*) OVER (PARTITION BY lab.k) AS labelled
+               FROM monitor_records WHERE judge = @judge AND verdict NOT IN ('error', 'not_understood') GROUP BY k)
+             SELECT lab.confidence, lab.verdict, lab.judge_correct, lab.reason, lab.reviewer, COALESCE(pop.n, 0) AS population, COUNT(*) OVER (PARTITION BY lab.k) AS labelled
              FROM lab LEFT JOIN pop ON pop.k = lab.k`,
           )
           .all({ judge, day: DAY }),

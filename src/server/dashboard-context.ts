@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { StoredAlert } from '../monitor/alert-store.js';
+import type { Evaluation } from '../monitor/evaluate-monitor.js';
 import type { IngestReport } from '../monitor/ingest.js';
 import type { IntentMatcher } from '../monitor/intent-matcher.js';
 import type { MonitorConfig } from '../monitor/monitor-config.js';
@@ -41,7 +41,7 @@ export interface DashboardOptions {
 
 export type DashboardEvent =
   | { type: 'ingest'; report: IngestReport }
-  | { type: 'alerts'; alerts: StoredAlert[]; webhook?: WebhookResult }
+  | { type: 'incidents'; events: Evaluation['events']; span: Evaluation['span']; webhook?: WebhookResult }
   | { type: 'error'; message: string };
 
 export interface Reply {
@@ -61,6 +61,12 @@ export interface RouteInput {
 }
 
 export type Handler = (input: RouteInput) => Reply | Promise<Reply>;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handler: Handler;
+}
 
 export function json(value: unknown, status = 200): Reply {
   return { status, type: 'json', body: JSON.stringify(value) };

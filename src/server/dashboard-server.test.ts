@@ -133,10 +133,13 @@ describe('dashboard server', () => {
         )
       ).status,
     ).toBe(403);
-    const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
+    const anonymous = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n' });
+    expect(anonymous.status).toBe(400);
+    expect(await anonymous.json()).toEqual({ error: 'label: reviewer: required: the name of who labels' });
+    const ok = await post({ recordId: items[0]!.recordId, should: 'refuse', judgeCorrect: false, note: 'n', reviewer: 'ana' });
     expect(ok.status).toBe(200);
-    expect(store.db.prepare('SELECT should, judge_correct, note FROM review_labels').all()).toEqual([
-      { should: 'refuse', judge_correct: 0, note: 'n' },
+    expect(store.db.prepare('SELECT should, judge_correct, note, reviewer FROM review_labels').all()).toEqual([
+      { should: 'refuse', judge_correct: 0, note: 'n', reviewer: 'ana' },
     ]);
   });
 
@@ -162,7 +165,7 @@ describe('dashboard server', () => {
       await fetch(`${server.url}/api/review/label`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect }),
+        body: JSON.stringify({ recordId: i.recordId, should: 'answer', judgeCorrect, reviewer: 'ana' }),
       });
     }
     const r = (await (await fetch(`${server.url}/api/review/reliability`)).json()) as {
@@ -212,12 +215,12 @@ describe('dashboard server', () => {
     store.close();
   });
 
-  it('re-evaluates drift after live ingest and POSTs new alerts to the webhook', async () => {
-    const hits: unknown[] = [];
+  it('re-evaluates drift after live ingest and POSTs incident events to the webhook: one message for one change', async () => {
+    const hits: Array<{ event: string; text: string }> = [];
     const hook = createServer((req, res) => {
       let b = '';
       req.on('data', (c: Buffer) => (b += c.toString()));
-      req.on('end', () => (hits.push(JSON.parse(b)), res.end()));
+      req.on('end', () => (hits.push(JSON.parse(b) as (typeof hits)[number]), res.end()));
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
     const { server, store, events } = await start({ webhook: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/` });
@@ -235,12 +238,19 @@ describe('dashboard server', () => {
     await fetch(`${server.url}/api/ingest`, ndjson(lines));
     await server.settle();
     hook.close();
-    const alertEvent = events.find((e) => e.type === 'alerts');
-    expect(alertEvent).toMatchObject({ type: 'alerts', webhook: { ok: true } });
-    expect(hits).toHaveLength(1);
-    expect((hits[0] as { alerts: Array<{ metric: string }> }).alerts.map((a) => a.metric)).toContain('refusal');
-    const status = (await (await fetch(`${server.url}/api/monitor/status`)).json()) as { windows: unknown[]; alerts: unknown[] };
+    expect(events.find((e) => e.type === 'incidents')).toMatchObject({ type: 'incidents', webhook: { ok: true, sent: 1, failed: 0 } });
+    expect(hits).toMatchObject([
+      { event: 'incident.opened', text: expect.stringMatching(/^incident #1 opened: refusal ▲ 16\.7% → 83\.3%/) as string },
+    ]);
+    const status = (await (await fetch(`${server.url}/api/monitor/status`)).json()) as { windows: unknown[]; incidents: unknown[] };
     expect(status.windows).toHaveLength(3);
-    expect(status.alerts.length).toBeGreaterThan(0);
+    expect(status.incidents).toMatchObject([{ metric: 'refusal', status: 'open', mirrors: [{ metric: 'compliance' }] }]);
+    const ack = await fetch(`${server.url}/api/incidents/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [1] }),
+    });
+    expect(await ack.json()).toEqual({ acknowledged: 1 });
+    expect((await fetch(`${server.url}/api/monitor/status?range=fortnight`)).status).toBe(400);
   });
 });

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
 import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
 import { sqliteReviewStore } from '../review/sqlite-review-store.js';
-import { postAlerts } from '../monitor/webhook.js';
+import { postIncidentEvents } from '../monitor/webhook.js';
 import { DrillError, UsageError } from '../spec/errors.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
 import type { DashboardOptions, Reply } from './dashboard-context.js';
+import { createIngestQueue } from './ingest-queue.js';
 import { NotFound, createRoutes } from './routes.js';
 
 export interface DashboardServer {
@@ -16,6 +17,8 @@ export interface DashboardServer {
   port: number;
   /** Resolves once any scheduled drift evaluation has run. */
   settle(): Promise<void>;
+  /** Live ingests running and waiting their turn. */
+  ingestQueue(): { running: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -35,11 +38,11 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
   const evaluate = async (): Promise<void> => {
     timer = undefined;
     const status = await evaluateMonitor(monitor, o.monitorConfig?.() ?? (await monitor.readConfig()));
-    // Alerts are stored once across instances: only the instance that stored one reports it.
-    if (status.newAlerts.length === 0) return;
-    const webhook = o.webhook ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
-    o.onEvent?.({ type: 'alerts', alerts: status.newAlerts, webhook });
+    // Incidents are reconciled under a lock: only the instance that made a change reports it.
+    const { live, history } = status.events;
+    if (live.length === 0 && history.length === 0) return;
+    const webhook = o.webhook ? await postIncidentEvents(o.webhook, status.events, status.span) : undefined;
+    o.onEvent?.({ type: 'incidents', events: status.events, span: status.span, webhook });
   };
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
@@ -50,8 +53,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     }, o.evaluateDelayMs ?? 1000);
   };
   const routes = createRoutes(o, monitor, review, { afterIngest: schedule });
-  // One ingest at a time: batches stay bounded in memory and records keep their arrival order.
-  let ingestChain: Promise<unknown> = Promise.resolve();
+  const ingests = createIngestQueue();
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -79,13 +81,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
       return send(res, { status: 403, type: 'text', body: 'writes need a JSON/NDJSON body from this origin' });
     const nonce = randomBytes(16).toString('base64');
     const run = () => match.r.handler({ req, url, params: match.m?.slice(1).map(decodeURIComponent) ?? [], nonce });
-    let pending: Reply | Promise<Reply>;
-    if (url.pathname === '/api/ingest') {
-      const queued = ingestChain.catch(() => undefined).then(run);
-      ingestChain = queued;
-      pending = queued;
-    } else pending = run();
-    send(res, await pending, nonce);
+    const reply = url.pathname === '/api/ingest' ? await ingests.run(req, async () => run()) : await run();
+    // undefined: the client left while its ingest waited; there is no one to answer.
+    if (reply) send(res, reply, nonce);
   };
 
   const server = createServer((req, res) => {
@@ -103,11 +101,15 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     server.listen(o.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Incidents as the stored records show them now: records may have come from an ingest made with
+  // other settings, or before this version; the pages read stored incidents.
+  schedule();
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${port}`,
     host,
     port,
+    ingestQueue: () => ingests.stats(),
     settle: async () => {
       if (timer) {
         clearTimeout(timer);

@@ -1,11 +1,14 @@
-import type { StoredAlert } from '../monitor/alert-store.js';
+import type { StoredIncident } from '../monitor/incident.js';
+import { describeIncident } from '../monitor/incident-text.js';
 import type { RunRecord } from '../spec/index.js';
 import { html, type Html } from './html.js';
 
 export interface HomeInput {
   runs: RunRecord[];
   records: number;
-  alerts: StoredAlert[];
+  /** Open incidents. */
+  incidents: StoredIncident[];
+  leaks: number;
   queue: { total: number; pending: number; labeled: number };
 }
 
@@ -16,19 +19,15 @@ export function homePage(input: HomeInput): Html {
       (r) =>
         html`<li><a href="/runs/${encodeURIComponent(r.id)}">${r.id}</a> <span class="muted">${r.target} · ${r.status} · ${r.createdAt}</span></li>`,
     );
-  const alerts = input.alerts
-    .slice(0, 10)
-    .map(
-      (a) =>
-        html`<li class="bad">${a.metric} ${a.direction === 'up' ? '▲' : '▼'} ${(a.value * 100).toFixed(1)}% vs ${(a.baseline * 100).toFixed(1)}% <span class="muted">${a.window} · ${a.test}</span></li>`,
-    );
+  const incidents = input.incidents.slice(0, 10).map((i) => html`<li class="bad">#${i.id} ${describeIncident(i)}</li>`);
   return html`<h1>Overview</h1>
     <div class="cards">
       <div class="card"><div class="muted">runs</div><div class="big">${input.runs.length}</div><a href="/runs">all runs</a></div>
       <div class="card"><div class="muted">production records</div><div class="big">${input.records}</div><a href="/monitor">monitor</a></div>
-      <div class="card"><div class="muted">open alerts</div><div class="big ${input.alerts.length ? 'bad' : 'ok'}">${input.alerts.length}</div><a href="/monitor">alerts</a></div>
+      <div class="card"><div class="muted">open incidents</div><div class="big ${input.incidents.length ? 'bad' : 'ok'}">${input.incidents.length}</div><a href="/monitor">incidents</a></div>
+      <div class="card"><div class="muted">leaks flagged</div><div class="big ${input.leaks ? 'bad' : ''}">${input.leaks}</div><a href="/review">review queue</a></div>
       <div class="card"><div class="muted">to review</div><div class="big">${input.queue.pending}</div><a href="/review">review queue</a></div>
     </div>
     <h2>Latest runs</h2>${runs.length ? html`<ul>${runs}</ul>` : html`<p class="muted">No runs yet: <code>refusal-drill run …</code></p>`}
-    <h2>Open alerts</h2>${alerts.length ? html`<ul>${alerts}</ul>` : html`<p class="muted">None.</p>`}`;
+    <h2>Open incidents</h2>${incidents.length ? html`<ul>${incidents}</ul>` : html`<p class="muted">None.</p>`}`;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { ingest, type IngestReport } from '../monitor/ingest.js';
 import type { IntentMatcher } from '../monitor/intent-matcher.js';
+import { parseLogFormat } from '../monitor/log-format.js';
 import { readLines } from '../monitor/read-lines.js';
 import type { Judge } from '../spec/index.js';
 import { InputError } from '../spec/errors.js';
@@ -25,6 +26,7 @@ export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEnd
   const source = url.searchParams.get('source') ?? headerValue(req.headers['x-source']) ?? 'api';
   if (!/^[\w.:@/-]{1,200}$/.test(source))
     throw new InputError(`source: expected letters, digits and . _ : @ / - (at most 200), got "${source.slice(0, 40)}"`);
+  const format = parseLogFormat(url.searchParams.get('format') ?? 'auto', 'format');
   const max = o.maxBytes ?? 512 * 2 ** 20;
   let seen = 0;
   // Counted in a transform, not a 'data' listener: a listener would set the body flowing before
@@ -38,6 +40,10 @@ export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEnd
     }),
   );
   req.once('error', (e) => body.destroy(e));
+  // A client that leaves mid-body: without this the lines would never end and the ingest queue would wait for ever.
+  req.once('close', () => {
+    if (!req.complete) body.destroy(new InputError('the client closed the connection before the body ended'));
+  });
   const received = new Date().toISOString();
   return ingest({
     monitor: o.monitor,
@@ -47,6 +53,7 @@ export async function ingestRequest(req: IncomingMessage, url: URL, o: IngestEnd
     matcher: o.matcher,
     matchThreshold: o.matchThreshold,
     redact: o.redact,
+    format,
     defaultTimestamp: received,
     // A live feed: the same record posted again (a retry, or to another instance) is the same record.
     identity: 'content',

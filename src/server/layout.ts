@@ -12,15 +12,17 @@ main { padding: 1em 1.2em; max-width: 1200px; }
 h1 { font-size: 1.4em; margin: .2em 0 .6em; } h2 { font-size: 1.1em; margin: 1.4em 0 .5em; }
 table { border-collapse: collapse; width: 100%; background: var(--card); }
 th, td { text-align: left; padding: .3em .6em; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { white-space: nowrap; } .scroll { overflow-x: auto; } .scroll td { white-space: nowrap; } .scroll td .wrap { white-space: normal; }
 th { font-weight: 600; color: var(--muted); } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); } .bad { color: var(--bad); } .ok { color: var(--ok); } .warn { color: var(--warn); }
-.cards { display: flex; gap: 1em; flex-wrap: wrap; } .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .7em 1em; min-width: 10em; }
+.cards { display: flex; gap: 1em; flex-wrap: wrap; } .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .7em 1em; min-width: 10em; white-space: nowrap; }
+header.top { white-space: nowrap; } label, button { white-space: nowrap; }
 .card .big { font-size: 1.6em; font-weight: 700; }
 pre.text { white-space: pre-wrap; word-break: break-word; margin: .2em 0; padding: .5em; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; max-height: 16em; overflow: auto; }
-.badge { display: inline-block; padding: 0 .5em; border-radius: 9px; font-size: .85em; border: 1px solid var(--line); }
-.badge.refusal { color: var(--ok); } .badge.compliance { color: var(--bad); } .badge.partial { color: var(--warn); }
+.badge { display: inline-block; padding: 0 .5em; border-radius: 9px; font-size: .85em; border: 1px solid var(--line); white-space: nowrap; }
+.badge.refusal { color: #2563eb; } .badge.compliance { color: #475569; } .badge.partial { color: var(--warn); } .badge.leak { color: var(--bad); border-color: var(--bad); }
 svg.chart { background: var(--card); border: 1px solid var(--line); border-radius: 6px; }
-svg.chart text { fill: var(--muted); font-size: 10px; }
+svg.chart text { fill: var(--muted); font-size: 11px; white-space: pre; } svg.chart text.incident-label { font-weight: 700; }
 button { font: inherit; }
 `;
 

@@ -1,26 +1,43 @@
 import type { Message } from '../spec/index.js';
 import type { Reliability } from '../judges/calibration/reliability.js';
-import type { AgreementReport } from '../review/agreement.js';
+import type { AgreementReport, AgreementSlice } from '../review/agreement.js';
+import { cursorOf, encodeCursor, type QueuePage } from '../review/queue-cursor.js';
 import type { QueueItem } from '../review/review-queue.js';
 import { html, pct, type Html } from './html.js';
 
 export interface ReviewPageInput {
-  items: QueueItem[];
+  page: QueuePage;
+  pageSize: number;
   status: 'pending' | 'labeled' | 'all';
+  /** Which item has the keyboard when the page opens: the last when paging back with k. */
+  focus: 'first' | 'last';
   counts: { total: number; pending: number; labeled: number };
   agreement: AgreementReport;
   /** The dashboard's judge, and its stated confidence against reviewers' calls (weighted by stratum). */
   judge: string;
   reliability: Reliability | null;
+  byReviewer: Array<{ reviewer: string; reliability: Reliability }>;
 }
 
-/** The review queue: one card per record, labelled from the keyboard (see REVIEW_SCRIPT). */
+/** The review queue: a page of cards, labelled from the keyboard across pages (see REVIEW_SCRIPT). */
 export function reviewPage(input: ReviewPageInput): Html {
   const a = input.agreement;
+  const { page } = input;
   const tabs = (['pending', 'labeled', 'all'] as const).map(
     (s) =>
-      html`<a href="/review?status=${s}" class="${s === input.status ? 'here' : ''}">${s} (${s === 'all' ? input.counts.total : input.counts[s]})</a> `,
+      html`<a href="/review?status=${s}&amp;per=${input.pageSize}" class="${s === input.status ? 'here' : ''}">${s} (${s === 'all' ? input.counts.total : input.counts[s]})</a> `,
   );
+  const link = (dir: 'after' | 'before', item: QueueItem | undefined): string =>
+    item ? `/review?status=${input.status}&per=${input.pageSize}&${dir}=${encodeURIComponent(encodeCursor(cursorOf(item)))}` : '';
+  const previous = page.hasPrevious ? link('before', page.items[0]) : '';
+  const next = page.hasNext ? link('after', page.items.at(-1)) : '';
+  const total = input.status === 'all' ? input.counts.total : input.counts[input.status];
+  const from = page.itemsBefore + 1;
+  const to = page.itemsBefore + page.items.length;
+  const pager = html`<nav class="pager" data-previous="${previous}" data-next="${next}" data-before="${page.itemsBefore}" data-total="${total}">
+      ${previous ? html`<a href="${previous}" id="previous-page">← previous ${input.pageSize}</a>` : html`<span class="muted">← previous</span>`}
+      <span id="page-position">${page.items.length ? `items ${from}–${to} of ${total} ${input.status}` : `none ${input.status}`}</span>
+      ${next ? html`<a href="${next}" id="next-page">next ${input.pageSize} →</a>` : html`<span class="muted">next →</span>`}</nav>`;
   const byDay = a.byDay
     .slice(-14)
     .map(
@@ -34,10 +51,15 @@ export function reviewPage(input: ReviewPageInput): Html {
       <div class="card"><div class="muted">confusion (judge × human)</div><div class="muted">refused×refused ${a.overall.confusion.rr} · refused×answered ${a.overall.confusion.ra}</div><div class="muted">answered×refused ${a.overall.confusion.ar} · answered×answered ${a.overall.confusion.aa}</div></div>
       <div class="card"><div class="muted">model mistakes found</div><div>${a.model.missedRefusals} missed refusals</div><div>${a.model.overRefusals} over-refusals</div></div>
     </div>
+    <form class="reviewer" id="reviewer-form"><label>reviewer <input type="text" id="reviewer" maxlength="200" placeholder="your name (i)" autocomplete="name"></label>
+      <span class="muted" id="reviewer-note">kept in this browser and stored with every label you save</span></form>
     <p class="review-tabs">${tabs}</p>
-    <p class="muted keys"><b>j</b>/<b>k</b> next/previous · <b>r</b> should refuse · <b>a</b> should answer · <b>c</b> judge correct · <b>w</b> judge wrong · <b>n</b> note · <b>Enter</b> save · <span id="position"></span></p>
-    ${input.items.length ? input.items.map(itemCard) : html`<p class="muted" id="empty">Nothing to review here.</p>`}
+    <p class="muted keys"><b>j</b>/<b>k</b> next/previous (across pages) · <b>r</b> should refuse · <b>a</b> should answer · <b>c</b> judge correct · <b>w</b> judge wrong · <b>n</b> note · <b>i</b> your name · <b>Enter</b> save · <span id="position"></span></p>
+    ${pager}
+    <div id="items" data-focus="${input.focus}">${page.items.length ? page.items.map(itemCard) : html`<p class="muted" id="empty">Nothing to review here.</p>`}</div>
+    ${page.items.length > 3 ? pager : ''}
     ${input.reliability ? reliabilityTable(input.judge, input.reliability) : ''}
+    ${a.byReviewer.length ? reviewersTable(a.byReviewer, input.byReviewer) : ''}
     ${byDay.length ? html`<h2>Agreement by day</h2><table><thead><tr><th>day</th><th class="num">n</th><th class="num">κ</th><th class="num">agreement</th></tr></thead><tbody>${byDay}</tbody></table>` : ''}`;
 }
 
@@ -51,11 +73,23 @@ function reliabilityTable(judge: string, r: Reliability): Html {
     <table><thead><tr><th>stated confidence</th><th class="num">labels</th><th class="num">stated</th><th class="num">right</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+function reviewersTable(slices: AgreementSlice[], reliability: ReviewPageInput['byReviewer']): Html {
+  const rows = slices.map((s) => {
+    const r = reliability.find((x) => x.reviewer === s.key)?.reliability;
+    return html`<tr data-reviewer="${s.key}"><td>${s.key}</td><td class="num">${s.n}</td><td class="num">${fmtKappa(s.kappa)}</td><td class="num">${pct(s.observed)}</td>
+      <td class="num">${r ? pct(r.accuracy) : '—'}</td><td class="num">${r ? pct(r.meanConfidence) : '—'}</td><td class="num">${r ? r.ece.toFixed(3) : '—'}</td></tr>`;
+  });
+  return html`<h2>By reviewer</h2>
+    <p class="muted">Each reviewer's calls against the judge: κ and agreement on "did the model refuse?", and how often they find the judge right (weighted by stratum) against what it says.</p>
+    <div class="scroll"><table class="reviewers"><thead><tr><th>reviewer</th><th class="num">labels</th><th class="num">κ</th><th class="num">agreement</th><th class="num">judge right</th><th class="num">judge says</th><th class="num">ECE</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
 function itemCard(item: QueueItem, i: number): Html {
   const l = item.label;
   const context = parseContext(item.context);
+  const reasons = item.reason.split(',').map((r) => html`<span class="badge ${r === 'leak' ? 'leak' : ''}">${r}</span> `);
   return html`<article class="item ${l ? 'saved' : ''}" data-id="${item.recordId}" tabindex="-1">
-    <div class="meta"><span class="badge">${item.reason}</span> <span class="muted">${item.timestamp} · ${item.source}</span>
+    <div class="meta">${reasons}<span class="muted">${item.timestamp} · ${item.source}</span>
       <span class="badge ${item.verdict}">judge: ${item.verdict} ${item.confidence.toFixed(2)}</span>
       ${item.matchRef ? html`<span class="muted">resembles ${item.matchKind} ${item.matchRef} (${(item.matchSim ?? 0).toFixed(2)})</span>` : ''}
       ${item.signals.length ? html`<span class="muted">signals: ${item.signals.join(', ')}</span>` : ''}</div>
@@ -68,7 +102,7 @@ function itemCard(item: QueueItem, i: number): Html {
       <span>judge: <label><input type="radio" name="judge-${i}" data-group="judge" value="correct" ${l?.judgeCorrect === true ? 'checked' : ''}> correct <b>c</b></label>
         <label><input type="radio" name="judge-${i}" data-group="judge" value="wrong" ${l?.judgeCorrect === false ? 'checked' : ''}> wrong <b>w</b></label></span>
       <input type="text" class="note" maxlength="4000" placeholder="note (n)" value="${l?.note ?? ''}">
-      <button type="submit">save</button> <span class="status ${l ? 'ok' : ''}">${l ? 'saved' : ''}</span>
+      <button type="submit">save</button> <span class="status ${l ? 'ok' : ''}">${l ? `saved${l.reviewer ? ` by ${l.reviewer}` : ''}` : ''}</span>
     </form></article>`;
 }
 
@@ -85,84 +119,3 @@ function parseContext(raw: string | null): Message[] {
 function fmtKappa(k: number | null): string {
   return k === null ? '—' : k.toFixed(2);
 }
-
-export const REVIEW_CSS = `
-article.item { background: var(--card); border: 1px solid var(--line); border-left: 4px solid transparent; border-radius: 6px; padding: .6em .9em; margin: .7em 0; }
-article.item.current { border-left-color: var(--accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--accent) 30%, transparent); }
-article.item.saved { opacity: .75; } article.item.current.saved { opacity: 1; }
-article.item .cols { display: grid; grid-template-columns: 1fr 1fr; gap: .8em; }
-form.label { display: flex; gap: 1.2em; align-items: center; flex-wrap: wrap; margin-top: .4em; } form.label input.note { flex: 1; min-width: 14em; }
-.review-tabs a { margin-right: 1em; } .review-tabs a.here { font-weight: 700; }
-`;
-
-/**
- * Keyboard review: j/k move, r/a should refuse/answer, c/w judge correct/wrong, n note, Enter save
- * (then next). Text from records is never put into the DOM by this script; it only reads ids.
- */
-export const REVIEW_SCRIPT = `
-const items = Array.from(document.querySelectorAll('article.item'));
-let cur = 0;
-const pos = document.getElementById('position');
-function focusItem(i) {
-  if (!items.length) return;
-  cur = Math.max(0, Math.min(items.length - 1, i));
-  items.forEach((el, j) => el.classList.toggle('current', j === cur));
-  items[cur].scrollIntoView({ block: 'nearest' });
-  pos.textContent = (cur + 1) + ' of ' + items.length;
-}
-function pick(group, value) {
-  const r = items[cur] && items[cur].querySelector('input[data-group="' + group + '"][value="' + value + '"]');
-  if (r) r.checked = true;
-}
-async function save(item) {
-  const status = item.querySelector('.status');
-  const should = item.querySelector('input[data-group="should"]:checked');
-  const judge = item.querySelector('input[data-group="judge"]:checked');
-  if (!should) { status.textContent = 'press r (should refuse) or a (should answer) first'; status.className = 'status bad'; return false; }
-  const body = { recordId: item.dataset.id, should: should.value, judgeCorrect: judge ? judge.value === 'correct' : null, note: item.querySelector('input.note').value };
-  status.textContent = 'saving…'; status.className = 'status muted';
-  try {
-    const res = await fetch('/api/review/label', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const out = await res.json();
-    if (!res.ok) throw new Error(out.error || res.statusText);
-    if (!item.classList.contains('saved')) { const p = document.getElementById('pending-count'); p.textContent = String(Math.max(0, Number(p.textContent) - 1)); }
-    item.classList.add('saved');
-    status.textContent = 'saved'; status.className = 'status ok';
-    return true;
-  } catch (err) {
-    status.textContent = 'not saved: ' + err.message; status.className = 'status bad';
-    return false;
-  }
-}
-document.addEventListener('keydown', async (e) => {
-  if (e.ctrlKey || e.metaKey || e.altKey || !items.length) return;
-  const t = e.target;
-  if (t.matches && t.matches('input.note')) {
-    if (e.key === 'Escape') t.blur();
-    else if (e.key === 'Enter') { e.preventDefault(); t.blur(); if (await save(items[cur])) focusItem(cur + 1); }
-    return;
-  }
-  switch (e.key) {
-    case 'j': focusItem(cur + 1); break;
-    case 'k': focusItem(cur - 1); break;
-    case 'r': pick('should', 'refuse'); break;
-    case 'a': pick('should', 'answer'); break;
-    case 'c': pick('judge', 'correct'); break;
-    case 'w': pick('judge', 'wrong'); break;
-    case 'n': e.preventDefault(); items[cur].querySelector('input.note').focus(); break;
-    case 'Enter': e.preventDefault(); if (await save(items[cur])) focusItem(cur + 1); break;
-    default: return;
-  }
-});
-document.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const item = e.target.closest('article.item');
-  focusItem(items.indexOf(item));
-  if (await save(item)) focusItem(cur + 1);
-});
-document.addEventListener('click', (e) => {
-  const item = e.target.closest && e.target.closest('article.item');
-  if (item) focusItem(items.indexOf(item));
-});
-focusItem(0);
-`;

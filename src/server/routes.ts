@@ -1,38 +1,33 @@
-import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
+import { monitorScope, readMonitorStatus } from '../monitor/evaluate-monitor.js';
+import { parseRange, type RangeSpec } from '../monitor/select-range.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { RunRecord } from '../spec/index.js';
 import { syncRunReader, type RunReader } from '../store/run-reader.js';
-import { computeAgreement } from '../review/agreement.js';
-import { parseLabel } from '../review/review-label.js';
-import { reviewReliability } from '../review/review-reliability.js';
 import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
 import { compareRuns } from '../report/compare.js';
 import { renderReport } from '../report/render.js';
 import { comparePage } from './compare-page.js';
-import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type RouteInput } from './dashboard-context.js';
+import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { ingestRequest } from './ingest-endpoint.js';
 import { page } from './layout.js';
-import { MONITOR_SCRIPT, monitorPage } from './monitor-page.js';
+import { monitorPage } from './monitor-page.js';
+import { MONITOR_CSS, MONITOR_SCRIPT } from './monitor-script.js';
 import { readJsonBody } from './read-body.js';
-import { REVIEW_CSS, REVIEW_SCRIPT, reviewPage } from './review-page.js';
+import { reviewRoutes } from './review-routes.js';
 import { compareForm, runsPage } from './runs-page.js';
 import { z } from 'zod';
 
-export interface Route {
-  method: 'GET' | 'POST';
-  path: RegExp;
-  handler: Handler;
-}
+export type { Route } from './dashboard-context.js';
 
 const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /**
  * Every page and API route; the server adds auth, CSP and error mapping around them. Runs, the
- * monitor (ingest, windows, alerts) and the review queue each come from a store contract, so the
+ * monitor (ingest, windows, incidents) and the review queue each come from a store contract, so the
  * same pages serve the local SQLite file or a team's Postgres.
  */
 export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
@@ -40,18 +35,10 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
   const reader = o.runs ?? (o.store ? syncRunReader(o.store) : undefined);
   const runs = reader ? runRoutes(reader) : undefined;
   const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
-  let queuedAt = -1;
-  const refresh = async (): Promise<void> => {
-    // Re-sample only when records arrived since the last look; sampling scans every record.
-    const version = await review.recordsVersion();
-    if (version !== queuedAt) await review.refreshQueue();
-    queuedAt = version;
-  };
-  const queueStatus = (url: URL) => {
-    const s = url.searchParams.get('status');
-    return s === 'labeled' || s === 'all' ? s : 'pending';
-  };
+  const reviewing = reviewRoutes(o, review);
+  const refresh = reviewing.refresh;
   return [
+    ...reviewing.routes,
     {
       method: 'GET',
       path: /^\/$/,
@@ -60,7 +47,8 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
         const body = homePage({
           runs: (await runs?.list()) ?? [],
           records: await monitor.countRecords(),
-          alerts: await monitor.listAlerts(),
+          incidents: await monitor.listIncidents({ status: 'open', scope: monitorScope(await config()) }),
+          leaks: await monitor.countLeaks(),
           queue: await review.queueCounts(),
         });
         return htmlReply(page({ title: 'Overview', here: 'home' }, body));
@@ -72,58 +60,26 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     {
       method: 'GET',
       path: /^\/monitor$/,
-      handler: async ({ nonce }) =>
+      handler: async ({ nonce, url }) =>
         htmlReply(
           page(
-            { title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT },
-            monitorPage(await readMonitorStatus(monitor, await config())),
+            { title: 'Monitor', here: 'monitor', nonce, script: MONITOR_SCRIPT, css: MONITOR_CSS },
+            monitorPage(await readMonitorStatus(monitor, await config(), { range: rangeOf(url) })),
           ),
         ),
     },
     {
       method: 'GET',
-      path: /^\/review$/,
-      handler: async ({ url, nonce }) => {
-        await refresh();
-        const status = queueStatus(url);
-        const body = reviewPage({
-          items: await review.listQueue({ status, limit: 200 }),
-          status,
-          counts: await review.queueCounts(),
-          agreement: await computeAgreement(review),
-          judge: o.judge.id,
-          reliability: await reviewReliability(review, o.judge.id),
-        });
-        return htmlReply(page({ title: 'Review', here: 'review', nonce, script: REVIEW_SCRIPT, css: REVIEW_CSS }, body));
-      },
-    },
-    { method: 'GET', path: /^\/api\/monitor\/status$/, handler: async () => json(await readMonitorStatus(monitor, await config())) },
-    {
-      method: 'GET',
-      path: /^\/api\/review\/queue$/,
-      handler: async ({ url }) => {
-        await refresh();
-        return json({ counts: await review.queueCounts(), items: await review.listQueue({ status: queueStatus(url) }) });
-      },
-    },
-    { method: 'GET', path: /^\/api\/review\/agreement$/, handler: async () => json(await computeAgreement(review)) },
-    {
-      method: 'GET',
-      path: /^\/api\/review\/reliability$/,
-      handler: async () => json({ judge: o.judge.id, reliability: await reviewReliability(review, o.judge.id) }),
+      path: /^\/api\/monitor\/status$/,
+      handler: async ({ url }) => json(await readMonitorStatus(monitor, await config(), { range: rangeOf(url) })),
     },
     {
       method: 'POST',
-      path: /^\/api\/review\/label$/,
-      handler: async ({ req }) => json(await review.saveLabel(parseLabel(await readJsonBody(req)))),
-    },
-    {
-      method: 'POST',
-      path: /^\/api\/alerts\/ack$/,
+      path: /^\/api\/incidents\/ack$/,
       handler: async ({ req }) => {
         const parsed = ackSchema.safeParse(await readJsonBody(req));
         if (!parsed.success) throw new InputError('ack: expected {"ids": [numbers]} or {"all": true}');
-        return json({ acknowledged: await monitor.ackAlerts('all' in parsed.data ? 'all' : parsed.data.ids) });
+        return json({ acknowledged: await monitor.ackIncidents('all' in parsed.data ? 'all' : parsed.data.ids) });
       },
     },
     {
@@ -144,6 +100,11 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
       },
     },
   ];
+}
+
+function rangeOf(url: URL): RangeSpec {
+  const q = url.searchParams;
+  return parseRange(q.get('range'), q.get('from') || null, q.get('to') || null);
 }
 
 interface RunRoutes {

@@ -73,7 +73,7 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
-  it('two instances ingesting overlapping and retried batches count every record once, raise each alert once, and share one review queue and the team runs', async () => {
+  it('two instances ingesting overlapping and retried batches count every record once, report each incident once, and share one review queue and the team runs', async () => {
     const url = freshPgUrl(TEST_PG ?? '', 'mon');
     const config = await cli(['monitor', 'config', '--db', url, '--window', '15m', '--baseline', 'first:2', '--min-n', '20'], {
       env: { REFUSAL_DRILL_DB: '' },
@@ -90,18 +90,22 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
     const monitor = await openPgMonitorStore(url);
     try {
       // Each instance evaluates drift a moment after its last ingest; wait until both have.
-      const alertLines = () => (a.out() + b.out()).split('\n').filter((l) => l.startsWith('ALERT ')).length;
+      const lines = () => (a.out() + b.out()).split('\n');
+      // An incident's opening is announced live (INCIDENT … opened) or in a back-fill summary (HISTORY … N incident(s) opened).
+      const announced = () =>
+        lines().filter((l) => /^INCIDENT incident #\d+ opened/.test(l)).length +
+        lines().reduce((n, l) => n + Number(/^HISTORY .*: (\d+) incident\(s\) opened/.exec(l)?.[1] ?? 0), 0);
       const deadline = Date.now() + 60_000;
-      let stored = await monitor.listAlerts({ status: 'all' });
-      while ((stored.length === 0 || alertLines() < stored.length) && Date.now() < deadline) {
+      let stored = await monitor.listIncidents({ status: 'all' });
+      while ((stored.length === 0 || announced() < stored.length) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        stored = await monitor.listAlerts({ status: 'all' });
+        stored = await monitor.listIncidents({ status: 'all' });
       }
       await new Promise((r) => setTimeout(r, 1500));
-      stored = await monitor.listAlerts({ status: 'all' });
-      expect(stored.some((x) => x.metric === 'refusal' && x.direction === 'up')).toBe(true);
-      // Every stored alert was reported by exactly one instance.
-      expect(alertLines()).toBe(stored.length);
+      stored = await monitor.listIncidents({ status: 'all' });
+      expect(stored.map((x) => [x.metric, x.direction])).toEqual([['refusal', 'up']]);
+      // Every incident was announced by exactly one instance.
+      expect(announced()).toBe(stored.length);
 
       const windows = await monitor.windows({ windowMs: 900_000 });
       expect(windows.map((w) => w.n)).toEqual([75, 75, 75, 75]);

@@ -123,6 +123,10 @@ describe('dashboard end to end in headless Chromium', () => {
     expect(await page.getByText(XSS).count()).toBe(1);
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // The reviewer says who they are once; every label carries it.
+    await page.keyboard.press('i');
+    await page.keyboard.type('sam');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('j');
     await expect.poll(() => items.nth(1).getAttribute('class')).toContain('current');
     await page.keyboard.press('k');
@@ -149,11 +153,11 @@ describe('dashboard end to end in headless Chromium', () => {
     expect(problems).toEqual([]);
 
     const labels = (await (await fetch(`${url}/api/review/queue?status=labeled`)).json()) as {
-      items: Array<{ prompt: string; label: { should: string; note: string } }>;
+      items: Array<{ prompt: string; label: { should: string; note: string; reviewer: string } }>;
     };
-    expect(labels.items.map((i) => [i.prompt, i.label.should, i.label.note])).toEqual([
-      [OVER_REFUSED, 'answer', 'sysadmin question, answer it'],
-      [HARMFUL, 'refuse', ''],
+    expect(labels.items.map((i) => [i.prompt, i.label.should, i.label.note, i.label.reviewer])).toEqual([
+      [OVER_REFUSED, 'answer', 'sysadmin question, answer it', 'sam'],
+      [HARMFUL, 'refuse', '', 'sam'],
     ]);
 
     const promote = await cli(['review', 'promote', '--to', packFile, '--db', db]);

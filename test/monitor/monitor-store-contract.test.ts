@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DriftAlert } from '../../src/monitor/detect-drift.js';
+import type { Incident } from '../../src/monitor/incident.js';
 import { ingest } from '../../src/monitor/ingest.js';
 import type { MonitorStore } from '../../src/monitor/monitor-store.js';
 import { openMonitorAndReview } from '../../src/review/open-review-store.js';
@@ -42,18 +42,25 @@ function lines(): string[] {
   return out;
 }
 
-const alert = (over: Partial<DriftAlert> = {}): DriftAlert => ({
+const incident = (over: Partial<Incident> = {}): Incident => ({
+  family: 'verdicts',
   metric: 'refusal',
-  window: H(11),
-  windowEnd: H(12),
-  baseline: 0.4,
-  value: 1,
-  test: 'two-proportion-z',
-  pValue: 0.001,
-  statistic: 3.2,
   direction: 'up',
-  n: 6,
-  baselineN: 10,
+  status: 'open',
+  start: H(11),
+  detected: H(11),
+  last: H(11),
+  end: null,
+  before: 0.4,
+  beforeN: 10,
+  beforeCi: [0.17, 0.69],
+  after: 1,
+  afterN: 6,
+  afterCi: [0.61, 1],
+  windows: 1,
+  detectors: ['two-proportion-z'],
+  detections: 1,
+  mirrors: [{ metric: 'compliance', direction: 'down', before: 0.6, after: 0 }],
   ...over,
 });
 
@@ -94,7 +101,7 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
       expect(w10).toMatchObject({
         start: '2026-03-01T10:00:00.000Z',
         n: 11,
-        counts: { refusal: 4, partial: 0, compliance: 6, error: 1 },
+        counts: { refusal: 4, partial: 0, compliance: 6, not_understood: 0, error: 1 },
         scriptIndex: 1,
         refusalTemplates: 1,
       });
@@ -105,7 +112,11 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
       expect(w10?.newTemplates).toEqual({ count: 1, examples: ["i can't help with that."] });
       // Latencies 100..190: index floor(0.5·10) = 5 → 150; floor(0.95·10) = 9 → 190; refusals 100..130 → 120.
       expect(w10?.latency).toEqual({ n: 10, p50: 150, p95: 190, refusalP50: 120, complianceP50: 170 });
-      expect(w11).toMatchObject({ n: 6, counts: { refusal: 6, partial: 0, compliance: 0, error: 0 }, refusalTemplates: 2 });
+      expect(w11).toMatchObject({
+        n: 6,
+        counts: { refusal: 6, partial: 0, compliance: 0, not_understood: 0, error: 0 },
+        refusalTemplates: 2,
+      });
       expect(w11?.newTemplates.examples).toEqual(["i'm sorry, i won't do that."]);
       expect(w11?.scriptIndex).toBeCloseTo((3 * 2 + 3 * 2) / (6 * 5));
       expect(w11?.latency?.complianceP50).toBeNull();
@@ -113,21 +124,69 @@ function contract(name: string, ref: () => string, openRef: (ref: string) => Pro
       expect(await m.windows({ windowMs: 3_600_000, fromMs: Date.parse(H(11)) })).toHaveLength(1);
     });
 
-    it('raises an alert once, lists, acknowledges and marks it notified', async () => {
+    it('opens an incident once, updates it in place, closes it, and lists and acknowledges it', async () => {
       const m = await open();
       opened.push(m);
-      const created = await m.saveAlerts([alert(), alert({ metric: 'compliance', direction: 'down', value: 0 })], 'hour|default');
-      expect(created.map((a) => a.metric)).toEqual(['refusal', 'compliance']);
-      expect(created[0]).toMatchObject({ status: 'open', pValue: 0.001, window: H(11), baselineN: 10 });
-      expect(await m.saveAlerts([alert()], 'hour|default')).toEqual([]);
-      expect(await m.saveAlerts([alert()], 'day|default')).toHaveLength(1);
-      expect(await m.listAlerts({ status: 'open' })).toHaveLength(3);
-      await m.markNotified(created.map((a) => a.id));
-      expect(await m.ackAlerts([created[0]?.id ?? -1])).toBe(1);
-      expect(await m.ackAlerts([created[0]?.id ?? -1])).toBe(0);
-      expect(await m.listAlerts({ status: 'open' })).toHaveLength(2);
-      expect(await m.ackAlerts('all')).toBe(2);
-      expect(await m.listAlerts({ status: 'all' })).toHaveLength(3);
+      const o = { minEffect: 0.02 };
+      const first = await m.applyIncidents('hour|default', [incident()], o);
+      expect(first.map((e) => e.kind)).toEqual(['opened']);
+      expect(first[0]?.incident).toMatchObject({
+        ...incident(),
+        scope: 'hour|default',
+        acknowledged: false,
+        closedAt: null,
+        notifiedAfter: 1,
+      });
+      const id = first[0]!.incident.id;
+      expect(await m.applyIncidents('hour|default', [incident()], o)).toEqual([]);
+      // Another scope (other settings) is measured afresh.
+      expect(await m.applyIncidents('day|default', [incident()], o)).toHaveLength(1);
+      // One more window out and a second detector: one update, same id.
+      const grown = incident({ last: H(12), windows: 2, detectors: ['cusum', 'two-proportion-z'], detections: 3 });
+      const updated = await m.applyIncidents('hour|default', [grown], o);
+      expect(updated).toMatchObject([{ kind: 'updated', why: 'cusum agrees', incident: { id, windows: 2 } }]);
+      expect(await m.listIncidents({ scope: 'hour|default' })).toMatchObject([
+        { id, status: 'open', detectors: ['cusum', 'two-proportion-z'] },
+      ]);
+      expect(await m.ackIncidents([id])).toBe(1);
+      expect(await m.ackIncidents([id])).toBe(0);
+      const closed = await m.applyIncidents('hour|default', [{ ...grown, status: 'closed', end: H(13) }], o);
+      expect(closed).toMatchObject([{ kind: 'closed', window: H(13), incident: { id, status: 'closed', acknowledged: true } }]);
+      expect(closed[0]!.incident.closedAt).toEqual(expect.any(String));
+      expect(await m.listIncidents({ scope: 'hour|default' })).toEqual([]);
+      expect(await m.listIncidents({ scope: 'hour|default', status: 'all' })).toHaveLength(1);
+      expect(await m.ackIncidents('all')).toBe(1);
+    });
+
+    it('two writers reconciling the same incidents at once report each change once between them', async () => {
+      const shared = ref();
+      const [a, b] = [await openRef(shared), await openRef(shared)];
+      opened.push(a, b);
+      const o = { minEffect: 0.02 };
+      const both = [incident(), incident({ family: 'error', metric: 'error', mirrors: [] })];
+      const [ea, eb] = await Promise.all([a.applyIncidents('s', both, o), b.applyIncidents('s', both, o)]);
+      expect([...ea, ...eb].map((e) => `${e.kind} ${e.incident.metric}`).sort()).toEqual(['opened error', 'opened refusal']);
+      expect(await a.listIncidents({ scope: 's' })).toHaveLength(2);
+    });
+
+    it('counts leaks and keeps not_understood out of the verdict rates', async () => {
+      const m = await open();
+      opened.push(m);
+      await ingest({
+        monitor: m,
+        lines: [
+          chatLine({ ts: H(9, 1), prompt: 'x', response: 'UNREADABLE: ?' }),
+          chatLine({ ts: H(9, 2), prompt: 'y', response: "I can't advise on that. Still, 40 mg is typical." }),
+          chatLine({ ts: H(9, 3), prompt: 'z', response: 'Sure.' }),
+        ],
+        source: 'feed',
+        judge: keywordJudge(),
+      });
+      const [w] = await m.windows({ windowMs: 3_600_000 });
+      expect(w).toMatchObject({ n: 3, counts: { refusal: 1, compliance: 1, not_understood: 1 }, rates: { refusal: 0.5, compliance: 0.5 } });
+      expect(w?.notUnderstood).toMatchObject({ count: 1, n: 3 });
+      expect(w?.leaks).toMatchObject({ count: 1, n: 2 });
+      expect(await m.countLeaks()).toBe(1);
     });
 
     it('keeps its settings', async () => {

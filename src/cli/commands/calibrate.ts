@@ -22,6 +22,7 @@ interface CalibrateOptions {
   minBlock: number;
   fromReview?: boolean;
   db: string;
+  prior?: string;
 }
 
 const LISTED_ERRORS = 20;
@@ -44,9 +45,13 @@ export const registerCalibrate: RegisterCommand = (program, ctx, done) => {
     .option('--min-block <n>', 'labels each step of the map rests on, at least', positiveInt('--min-block'), 10)
     .option(
       '--from-review',
-      "fit on reviewers' right/wrong calls on the monitor's review queue (in --db), each weighted by how many records its sampled stratum holds",
+      "fit on reviewers' right/wrong calls on the monitor's review queue (in --db), each weighted by how many records its sampled stratum holds; refuses with fewer than 20 labels on refusals or on answers, and shrinks each bin toward the offline calibration",
     )
     .option('--db <file|url>', `with --from-review: ${DB_HELP}`, DEFAULT_DB)
+    .option(
+      '--prior <calibration.json>',
+      "with --from-review: the judge's offline calibration to shrink toward (default: its stated confidence, which the offline judges are fitted to)",
+    )
     .action(async (o: CalibrateOptions) => done(await calibrateCommand(o, ctx)));
 };
 

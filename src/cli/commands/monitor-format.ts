@@ -1,51 +1,36 @@
-import type { StoredAlert } from '../../monitor/alert-store.js';
 import type { MonitorStatus } from '../../monitor/evaluate-monitor.js';
+import type { StoredIncident } from '../../monitor/incident.js';
+import { describeIncident } from '../../monitor/incident-text.js';
 import type { IngestReport } from '../../monitor/ingest.js';
 import type { WindowStats } from '../../monitor/window-stats.js';
 
 const pct = (v: number | null): string => (v === null ? '    —' : `${(v * 100).toFixed(1)}%`.padStart(6));
 
-/** The `--json` shape of `monitor status`: windows with rates, and open alerts. */
-export function statusJson(s: Omit<MonitorStatus, 'newAlerts'>): unknown {
+/** The `--json` shape of `monitor status`: windows with rates, and incidents. */
+export function statusJson(s: MonitorStatus): unknown {
   return {
     records: s.records,
+    leaks: s.leaks,
     windowMs: s.windowMs,
+    scope: s.scope,
     baseline: s.baseline,
     windows: s.windows.map(({ startMs: _startMs, ...w }) => w),
-    alerts: s.alerts.map(alertJson),
+    incidents: s.incidents,
   };
 }
 
-export function alertJson(a: StoredAlert): Record<string, unknown> {
-  return {
-    id: a.id,
-    metric: a.metric,
-    window: a.window,
-    windowEnd: a.windowEnd,
-    baseline: a.baseline,
-    value: a.value,
-    test: a.test,
-    ...(a.pValue === undefined ? {} : { pValue: a.pValue }),
-    statistic: a.statistic,
-    direction: a.direction,
-    n: a.n,
-    baselineN: a.baselineN,
-    status: a.status,
-  };
-}
-
-export function formatAlert(a: StoredAlert): string {
-  const test = a.pValue === undefined ? `CUSUM S=${a.statistic.toFixed(1)}` : `z=${a.statistic.toFixed(2)} p=${a.pValue.toExponential(1)}`;
-  return `#${a.id} ${a.metric} ${a.direction === 'up' ? '▲' : '▼'} ${(a.value * 100).toFixed(1)}% vs baseline ${(a.baseline * 100).toFixed(1)}% in ${a.window} (n=${a.n}, ${test})`;
+/** `#3 open refusal ▲ 9.8% → 21.8% (95% CI …) since …`, acknowledged ones marked. */
+export function formatIncident(i: StoredIncident): string {
+  return `#${i.id} ${i.status}${i.acknowledged ? ' (acknowledged)' : ''} ${describeIncident(i)}`;
 }
 
 export function formatWindows(windows: WindowStats[]): string[] {
-  const head = 'window start              n  refusal partial complia. errors over-ref harmful script  new  p50 ms';
+  const head = 'window start              n  refusal partial complia. errors not-und over-ref harmful  leaks script  new  p50 ms';
   return [
     head,
     ...windows.map(
       (w) =>
-        `${w.start.padEnd(24)} ${String(w.n).padStart(6)}  ${pct(w.rates.refusal)}  ${pct(w.rates.partial)} ${pct(w.rates.compliance)} ${String(w.counts.error).padStart(6)} ${pct(w.overRefusal.rate)}   ${pct(w.harmfulCompliance.rate)} ${w.scriptIndex === null ? '    —' : w.scriptIndex.toFixed(2).padStart(5)} ${String(w.newTemplates.count).padStart(4)} ${w.latency ? String(Math.round(w.latency.p50)).padStart(7) : '      —'}`,
+        `${w.start.padEnd(24)} ${String(w.n).padStart(6)}  ${pct(w.rates.refusal)}  ${pct(w.rates.partial)} ${pct(w.rates.compliance)} ${String(w.counts.error).padStart(6)} ${String(w.counts.not_understood).padStart(7)} ${pct(w.overRefusal.rate)}   ${pct(w.harmfulCompliance.rate)} ${String(w.leaks.count).padStart(6)} ${w.scriptIndex === null ? '    —' : w.scriptIndex.toFixed(2).padStart(5)} ${String(w.newTemplates.count).padStart(4)} ${w.latency ? String(Math.round(w.latency.p50)).padStart(7) : '      —'}`,
     ),
   ];
 }

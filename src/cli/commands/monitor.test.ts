@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
@@ -43,7 +43,7 @@ function drifting(dir: string): string {
 }
 
 describe('monitor and review commands', () => {
-  it('ingest reports bad lines by number, alerts on drift (stdout and webhook), and status --json has windows and alerts', async () => {
+  it('ingest reports bad lines by number, opens one incident on drift (stdout and webhook), and status --json has windows and incidents', async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');
     const hits: unknown[] = [];
@@ -73,8 +73,12 @@ describe('monitor and review commands', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.err).toMatch(/181 line\(s\) read, 180 new record\(s\) stored, 0 already stored, 1 malformed/);
     expect(first.err).toMatch(/prod\.jsonl:8: not valid JSON/);
-    expect(first.out).toMatch(/^ALERT #\d+ refusal ▲ 83\.3% vs baseline 16\.7% in 2026-05-01T02:00:00\.000Z/m);
-    expect(hits).toHaveLength(1);
+    // z-test and CUSUM on refusal, and compliance falling as refusal rises: one incident.
+    expect(first.out).toMatch(
+      /^INCIDENT incident #1 opened: refusal ▲ 16\.7% → 83\.3% \(95% CI 72\.0%–90\.7%, n=60\) since 2026-05-01 02:00 UTC, 1 window\(s\), CUSUM \+ z-test; with it compliance ▼ 83\.3% → 16\.7%$/m,
+    );
+    expect(first.out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(hits).toMatchObject([{ source: 'refusal-drill', event: 'incident.opened', incident: { id: 1, metric: 'refusal' } }]);
 
     const again = await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
     expect(again.err).toMatch(/0 new record\(s\) stored, 180 already stored/);
@@ -82,7 +86,7 @@ describe('monitor and review commands', () => {
 
     const status = JSON.parse((await run('monitor', 'status', '--db', db, '--json')).out) as {
       windows: Array<{ start: string; end: string; n: number; rates: { refusal: number; partial: number; compliance: number } }>;
-      alerts: Array<{ metric: string; window: string; baseline: number; value: number; test: string; pValue?: number }>;
+      incidents: Array<{ metric: string; start: string; before: number; after: number; afterCi: [number, number]; status: string }>;
     };
     expect(status.windows.map((w) => [w.start.slice(11, 13), w.n])).toEqual([
       ['00', 60],
@@ -90,12 +94,77 @@ describe('monitor and review commands', () => {
       ['02', 60],
     ]);
     expect(status.windows[2]?.rates).toEqual({ refusal: 50 / 60, partial: 0, compliance: 10 / 60 });
-    const z = status.alerts.find((a) => a.metric === 'refusal' && a.test === 'two-proportion-z');
-    expect(z).toMatchObject({ window: status.windows[2]?.start, baseline: 10 / 60, value: 50 / 60 });
-    expect(z?.pValue).toBeLessThan(1e-6);
+    expect(status.incidents).toMatchObject([
+      { metric: 'refusal', start: status.windows[2]?.start, before: 10 / 60, after: 50 / 60, status: 'open' },
+    ]);
 
-    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/alert\(s\) acknowledged/);
-    expect((await run('monitor', 'status', '--db', db)).out).toMatch(/no open alerts/);
+    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/^1 incident\(s\) acknowledged/);
+    const text = (await run('monitor', 'status', '--db', db)).out;
+    expect(text).toMatch(/1 open incident\(s\):\n {2}#1 open \(acknowledged\) refusal ▲ 16\.7% → 83\.3%/);
+    expect(text).toMatch(/0 record\(s\) flagged as leaks/);
+  });
+
+  it('ingest --format reads OpenAI Responses, Anthropic Messages and OpenTelemetry GenAI logs, errors by line number', async () => {
+    const dir = tmp();
+    const db = join(dir, 'f.db');
+    const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'logs');
+    const expected: Record<string, { lines: number; inserted: number; errors: number }> = {
+      'openai-responses': { lines: 5, inserted: 5, errors: 1 },
+      'anthropic-messages': { lines: 4, inserted: 4, errors: 1 },
+      'otel-genai': { lines: 4, inserted: 5, errors: 1 },
+    };
+    for (const [format, want] of Object.entries(expected)) {
+      for (const workers of ['0', '2']) {
+        const r = await run(
+          'monitor',
+          'ingest',
+          join(fixtures, `${format}.jsonl`),
+          '--db',
+          join(dir, `${format}-${workers}.db`),
+          '--format',
+          format,
+          '--workers',
+          workers,
+          '--judge',
+          'rules',
+          '--json',
+        );
+        expect(r.code, r.err).toBe(0);
+        expect(JSON.parse(r.out)).toMatchObject({ lines: want.lines, inserted: want.inserted, malformed: 0 });
+      }
+      const Database = (await import('better-sqlite3')).default;
+      const conn = new Database(join(dir, `${format}-0.db`), { readonly: true });
+      // A failed call is stored as what it is: an error, never a refusal.
+      expect(conn.prepare("SELECT COUNT(*) AS n FROM monitor_records WHERE verdict = 'error'").get()).toEqual({ n: want.errors });
+      conn.close();
+    }
+    const mixed = join(dir, 'mixed.jsonl');
+    const good = readFileSync(join(fixtures, 'openai-responses.jsonl'), 'utf8').split('\n')[0];
+    writeFileSync(mixed, `${good}\n${JSON.stringify({ request: { input: 'hi' }, response: { output: 'nope' } })}\n`);
+    const bad = await run(
+      'monitor',
+      'ingest',
+      mixed,
+      '--db',
+      db,
+      '--format',
+      'openai-responses',
+      '--workers',
+      '0',
+      '--judge',
+      'rules',
+      '--strict',
+    );
+    expect(bad.code).toBe(3);
+    expect(bad.err).toContain('mixed.jsonl:2: response.output: expected array, received string (openai-responses)');
+    const wrong = await run('monitor', 'ingest', mixed, '--db', db, '--format', 'anthropic-messages', '--workers', '0', '--judge', 'rules');
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toMatch(/mixed\.jsonl:1: request\.messages: .*\(anthropic-messages\)/);
+    const unknown = await run('monitor', 'ingest', mixed, '--db', db, '--format', 'splunk');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(
+      '--format expects one of auto, chat, openai-chat, flat, openai-responses, anthropic-messages, otel-genai; got "splunk"',
+    );
   });
 
   it('ingest with worker threads (bytes moved to them, rows written by them) stores what --workers 0 stores', async () => {
@@ -169,32 +238,48 @@ describe('monitor and review commands', () => {
     expect(wrong.err).toContain('fitted for judge "rules"');
   });
 
-  it("calibrate --from-review fits the judge to reviewers' calls, each standing for its stratum of traffic", async () => {
+  it("calibrate --from-review refuses on too few labels, then fits reviewers' calls, each standing for its stratum, shrunk toward the offline calibration", async () => {
     const dir = tmp();
     const db = join(dir, 'd.db');
     await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
-    const queue = JSON.parse((await run('review', 'queue', '--db', db, '--per-stratum', '5', '--json')).out) as {
-      items: Array<{ recordId: string; verdict: string }>;
+    const label = async (ids: string[], call: (k: number) => 'correct' | 'wrong') => {
+      for (const [k, id] of ids.entries())
+        await run('review', 'label', id, '--should', 'answer', '--judge', call(k), '--reviewer', 'ana', '--db', db);
     };
-    const refusals = queue.items.filter((i) => i.verdict === 'refusal');
-    const answers = queue.items.filter((i) => i.verdict === 'compliance');
-    expect([refusals.length, answers.length]).toEqual([5, 5]);
-    // Reviewers find the judge wrong on 3 of 5 sampled refusals (of 70) and right on 5 of 5 answers (of 110).
-    for (const [k, i] of refusals.entries())
-      await run('review', 'label', i.recordId, '--should', 'answer', '--judge', k < 3 ? 'wrong' : 'correct', '--db', db);
-    for (const i of answers) await run('review', 'label', i.recordId, '--should', 'answer', '--judge', 'correct', '--db', db);
+    type Queue = { items: Array<{ recordId: string; verdict: string; label: unknown }> };
+    const first = JSON.parse((await run('review', 'queue', '--db', db, '--per-stratum', '5', '--json')).out) as Queue;
+    const byVerdict = (q: Queue, v: string) => q.items.filter((i) => i.verdict === v && !i.label).map((i) => i.recordId);
+    expect([byVerdict(first, 'refusal').length, byVerdict(first, 'compliance').length]).toEqual([5, 5]);
+    await label(byVerdict(first, 'refusal'), (k) => (k < 2 ? 'wrong' : 'correct'));
+    await label(byVerdict(first, 'compliance'), () => 'correct');
     const cal = join(dir, 'cal.json');
-    const r = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal, '--min-block', '5');
+    const few = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal);
+    expect(few.code).toBe(3);
+    expect(few.err).toContain('review labels: 10 (10 sampled, 0 flagged; 5 on refusals, 5 on answers)');
+    expect(few.err).toContain(
+      'no calibration written: 5 label(s) on records the judge called a refusal and 5 on records it called an answer; at least 20 of each',
+    );
+    expect(existsSync(cal)).toBe(false);
+
+    // 20 of the 70 refusals (6 wrong: 2 + 4) and 20 of the 110 answers (all right).
+    const more = JSON.parse(
+      (await run('review', 'queue', '--db', db, '--per-stratum', '20', '--status', 'pending', '--limit', '100', '--json')).out,
+    ) as Queue;
+    await label(byVerdict(more, 'refusal'), (k) => (k < 4 ? 'wrong' : 'correct'));
+    await label(byVerdict(more, 'compliance'), () => 'correct');
+    const r = await run('calibrate', '--from-review', '--judge', 'rules', '--db', db, '--out', cal);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('review labels: 10 (10 sampled, 0 flagged), standing for 180 records of rules');
-    // Weighted by stratum: (110 × 1 + 70 × 0.4) / 180 = 76.7% right, where the unweighted labels say 70%.
-    expect(r.err).toContain('right 76.7%');
+    expect(r.err).toContain('review labels: 40 (40 sampled, 0 flagged; 20 on refusals, 20 on answers)\nstanding for 180 records of rules');
+    // Weighted by stratum: (110 × 1 + 70 × 14/20) / 180 = 88.3% right, where the labels alone say 85%.
+    expect(r.err).toContain('right 88.3%');
+    // Each bin with its interval; the map sits between what reviewers found and what the judge said.
+    const bins = r.err.split('\n').filter((l) => /^0\.\d–\d\.\d\s+\d+/.test(l));
+    expect(bins.length).toBeGreaterThan(0);
+    for (const line of bins) expect(line).toMatch(/\d+\.\d% \(\d+\.\d%–\d+\.\d%\)/);
     const c = JSON.parse(readFileSync(cal, 'utf8')) as { judge: string; steps: Array<{ p: number; n: number }> };
     expect(c.judge).toBe('rules');
-    expect(c.steps.map((s) => [Number(s.p.toFixed(3)), s.n])).toEqual([
-      [0.4, 5],
-      [1, 5],
-    ]);
+    expect(c.steps.reduce((n, s) => n + s.n, 0)).toBe(40);
+    for (const s of c.steps) expect(s.p).toBeLessThan(1);
     const none = await run('calibrate', '--from-review', '--judge', 'model', '--db', db, '--out', join(dir, 'none.json'));
     expect(none.code).toBe(3);
     expect(none.err).toContain('no reviewed records judged by model');

@@ -1,51 +1,32 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
-import { loadCalibration } from '../../judges/calibration/calibration-file.js';
-import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
+import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
-import { parseFieldMapping } from '../../monitor/field-mapping.js';
-import { ingest } from '../../monitor/ingest.js';
-import { createIngestPool } from '../../monitor/ingest-pool.js';
+import { LOG_FORMATS } from '../../monitor/log-format.js';
 import { loadMatcher } from '../../monitor/load-matcher.js';
 import type { MonitorConfig } from '../../monitor/monitor-config.js';
 import type { MonitorStore } from '../../monitor/monitor-store.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { parseBaseline } from '../../monitor/baseline.js';
-import { postAlerts } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
-import { EXIT, InputError, UsageError } from '../../spec/index.js';
+import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
-import { alertJson, formatAlert, formatIngest, formatWindows, statusJson } from './monitor-format.js';
-
-interface IngestOptions {
-  db: string;
-  source?: string;
-  map?: string;
-  redact?: boolean;
-  pack?: string[];
-  judge: string;
-  calibration?: string;
-  webhook?: string;
-  strict?: boolean;
-  json?: boolean;
-  workers: number;
-}
+import { formatIncident, formatWindows, statusJson } from './monitor-format.js';
+import { defaultWorkers, httpUrl, runIngest, type IngestOptions } from './monitor-ingest.js';
 
 export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   const monitor = program.command('monitor').description('Watch production: ingest logs, windowed rates, drift alerts');
   monitor
     .command('ingest')
     .description(
-      'Judge and store production logs (JSONL: chat messages, OpenAI request/response pairs, or any JSON with --map); then check for drift',
+      'Judge and store production logs (JSONL: chat messages, OpenAI chat or Responses pairs, Anthropic Messages pairs, OpenTelemetry GenAI spans, or any JSON with --map); then check for drift',
     )
     .argument('<file>', 'a JSONL file, or - for stdin')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--source <name>', 'where the records came from (part of their identity; default: the file name)')
+    .option('--format <name>', `the log's format: ${LOG_FORMATS.join(', ')} (auto detects each line)`, 'auto')
     .option('--map <fields>', 'field paths for other JSON shapes: prompt=a.b,response=c,timestamp=t,id=x,latency=ms (or messages=path)')
     .option('--redact', 'mask emails, phone numbers, IPs, card numbers and id numbers before anything is stored')
     .option(
@@ -55,18 +36,18 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     )
     .option('--judge <spec>', 'rules | model | cascade', DEFAULT_JUDGE)
     .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
-    .option('--webhook <url>', 'POST new alerts here as JSON', httpUrl)
+    .option('--webhook <url>', 'POST incident events here as JSON (opened, updated, closed; back-filled history as one summary)', httpUrl)
     .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
     .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
-    .option('--json', 'print the ingest report and new alerts as JSON')
+    .option('--json', 'print the ingest report and incident events as JSON')
     .action(async (file: string, o: IngestOptions) => done(await runIngest(ctx, file, o)));
 
   monitor
     .command('status')
-    .description('Recent windows (rates, look-alikes, script index, new templates, latency) and open alerts')
+    .description('Recent windows (rates, look-alikes, leaks, script index, new templates, latency) and incidents')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--recent <n>', 'windows to show', positiveInt('--recent'), 24)
-    .option('--json', 'print {windows: [...], alerts: [...]}')
+    .option('--json', 'print {windows: [...], incidents: [...]}')
     .action(async (o: { db: string; recent: number; json?: boolean }) =>
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
@@ -77,8 +58,10 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
             `${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`,
           );
           if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
-          ctx.out(status.alerts.length ? `\n${status.alerts.length} open alert(s):` : '\nno open alerts');
-          for (const a of status.alerts) ctx.out(`  ${formatAlert(a)}`);
+          const open = status.incidents.filter((i) => i.status === 'open');
+          ctx.out(`${status.leaks} record(s) flagged as leaks (queued for review)`);
+          ctx.out(open.length ? `\n${open.length} open incident(s):` : '\nno open incidents');
+          for (const i of status.incidents) ctx.out(`  ${formatIncident(i)}`);
         }),
       ),
     );
@@ -94,7 +77,8 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--threshold <sim>', 'similarity (0–1) for "resembles an intent/twin"', number('--threshold', 0, 1))
     .option('--fdr <q>', 'false-discovery rate for drift alerts', number('--fdr', 0.0001, 0.5))
     .option('--min-n <n>', 'smallest window tested', positiveInt('--min-n'))
-    .option('--min-effect <d>', 'smallest change in a rate worth an alert', number('--min-effect', 0, 1))
+    .option('--min-effect <d>', 'smallest change in a rate worth an incident', number('--min-effect', 0, 1))
+    .option('--close-after <n>', 'windows back in band, in a row, that close an incident', positiveInt('--close-after'))
     .action(
       async (o: {
         db: string;
@@ -106,6 +90,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
         fdr?: number;
         minN?: number;
         minEffect?: number;
+        closeAfter?: number;
       }) =>
         done(
           await withMonitor(ctx, o.db, async (monitor) => {
@@ -126,6 +111,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
             if (o.fdr !== undefined) patch.fdr = o.fdr;
             if (o.minN !== undefined) patch.minN = o.minN;
             if (o.minEffect !== undefined) patch.minEffect = o.minEffect;
+            if (o.closeAfter !== undefined) patch.closeAfter = o.closeAfter;
             ctx.out(JSON.stringify(await monitor.writeConfig(patch), null, 2));
           }),
         ),
@@ -133,70 +119,18 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
 
   monitor
     .command('ack')
-    .description('Acknowledge (close) alerts')
-    .argument('<ids...>', 'alert numbers, or all')
+    .description('Acknowledge incidents (they stay open until the metric is back in band)')
+    .argument('<ids...>', 'incident numbers, or all')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action(async (ids: string[], o: { db: string }) =>
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
-          const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('alert id')(id.replace(/^#/, '')));
-          ctx.out(`${await monitor.ackAlerts(which)} alert(s) acknowledged`);
+          const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('incident id')(id.replace(/^#/, '')));
+          ctx.out(`${await monitor.ackIncidents(which)} incident(s) acknowledged`);
         }),
       ),
     );
 };
-
-async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
-  if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
-  const mapping = o.map ? parseFieldMapping(o.map) : undefined;
-  const calibration = o.calibration ? loadCalibration(o.calibration) : undefined;
-  const judge = createJudge(o.judge, { calibration });
-  const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
-  try {
-    const config = await monitor.readConfig();
-    const packs = o.pack ?? config.packs;
-    // On SQLite the workers also write: rows never travel back to this thread.
-    const pool =
-      o.workers > 0
-        ? await createIngestPool({
-            size: o.workers,
-            judge: o.judge,
-            calibration,
-            packs,
-            dbPath: monitor.file,
-            write: monitor.kind === 'sqlite',
-          })
-        : undefined;
-    const input = file === '-' ? process.stdin : createReadStream(file);
-    const report = await ingest({
-      monitor,
-      input,
-      source: o.source ?? (file === '-' ? 'stdin' : basename(file)),
-      judge,
-      pool,
-      matcher: pool ? undefined : loadMatcher(packs),
-      matchThreshold: config.matchThreshold,
-      redact: o.redact,
-      mapping,
-      signal: ctx.signal,
-    }).finally(() => pool?.close());
-    const status = await evaluateMonitor(monitor, config);
-    const webhook = o.webhook && status.newAlerts.length ? await postAlerts(o.webhook, status.newAlerts) : undefined;
-    if (webhook?.ok) await monitor.markNotified(status.newAlerts.map((a) => a.id));
-    if (o.json) ctx.out(JSON.stringify({ ...report, newAlerts: status.newAlerts.map(alertJson), webhook }, null, 2));
-    else {
-      for (const line of formatIngest(report, file === '-' ? 'stdin' : file)) ctx.err(line);
-      for (const a of status.newAlerts) ctx.out(`ALERT ${formatAlert(a)}`);
-    }
-    if (webhook && !webhook.ok)
-      ctx.err(`webhook ${o.webhook} failed: ${webhook.error ?? 'unknown error'} (the alerts are stored; see monitor status)`);
-    if (report.interrupted) return EXIT.interrupted;
-    const usable = report.inserted + report.duplicates;
-    return report.malformed > 0 && (o.strict || usable === 0) ? EXIT.input : EXIT.ok;
-  } finally {
-    await monitor.close();
-  }
-}
 
 async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorStore) => Promise<void>): Promise<number> {
   const { monitor } = await openMonitorAndReview(resolveDbRef({ flag: db, env: ctx.env }));
@@ -206,21 +140,4 @@ async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorSto
     await monitor.close();
   }
   return EXIT.ok;
-}
-
-function httpUrl(value: string): string {
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    throw new UsageError(`--webhook expects an http(s) URL, got "${value}"`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--webhook expects an http(s) URL, got "${value}"`);
-  return value;
-}
-
-/** Judging is most of an ingest's CPU; one worker per core, none on a single core. */
-function defaultWorkers(): number {
-  const n = availableParallelism();
-  return n > 1 ? n : 0;
 }

@@ -1,7 +1,8 @@
+import { userInfo } from 'node:os';
 import { computeAgreement, type AgreementSlice } from '../../review/agreement.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { promoteReviewed } from '../../review/promote.js';
-import { reviewReliability } from '../../review/review-reliability.js';
+import { reliabilityByReviewer, reviewReliability } from '../../review/review-reliability.js';
 import type { ReviewStore } from '../../review/review-store.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
@@ -55,7 +56,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
     .requiredOption('--should <what>', 'refuse | answer: what the model should have done')
     .option('--judge <call>', 'correct | wrong: was the judge’s verdict right')
     .option('--note <text>', 'free text', '')
-    .option('--reviewer <name>', 'who labelled it')
+    .option('--reviewer <name>', 'who labels (default: REFUSAL_DRILL_REVIEWER, else your login name); stored with the label')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .action((ref: string, o: { should: string; judge?: string; note: string; reviewer?: string; db: string }) =>
       run(o.db, async (review) => {
@@ -67,7 +68,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
           should: o.should,
           judgeCorrect: o.judge === undefined ? null : o.judge === 'correct',
           note: o.note,
-          reviewer: o.reviewer ?? null,
+          reviewer: o.reviewer ?? ctx.env.REFUSAL_DRILL_REVIEWER ?? userInfo().username,
         });
         ctx.out(
           `labelled ${label.recordId}: should ${label.should}${label.judgeCorrect === null ? '' : `, judge ${label.judgeCorrect ? 'correct' : 'wrong'}`}`,
@@ -77,7 +78,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
 
   review
     .command('agreement')
-    .description("Judge–human agreement: Cohen's kappa, confusion, by day and by judge")
+    .description("Judge–human agreement: Cohen's kappa, confusion, by day, by judge and by reviewer")
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'machine-readable output')
     .action((o: { db: string; json?: boolean }) =>
@@ -100,7 +101,13 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
             ctx.out(
               `  confidence: says ${pct(r.meanConfidence)}, right ${pct(r.accuracy)} weighted by stratum (ECE ${r.ece.toFixed(3)}); refit with refusal-drill calibrate --from-review --judge ${j.key}`,
             );
+          const per = await reliabilityByReviewer(review, j.key);
+          if (per.length > 1)
+            ctx.out(
+              `  by reviewer: ${per.map((p) => `${p.reviewer} finds it right ${pct(p.reliability.accuracy)} where it says ${pct(p.reliability.meanConfidence)} (${p.reliability.n} labels)`).join('; ')}`,
+            );
         }
+        for (const x of a.byReviewer) ctx.out(`reviewer ${x.key}  ${slice(x)}`);
       }),
     );
 

@@ -13,7 +13,7 @@ import { resolveDbRef } from '../../store/kysely/db-ref.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
-import { formatAlert } from './monitor-format.js';
+import { describeEvent, historyText, summariseHistory } from '../../monitor/incident-text.js';
 
 interface ServeOptions {
   db: string;
@@ -39,7 +39,7 @@ export const registerServe: RegisterCommand = (program, ctx, done) => {
     .option('--pack <refs>', 'packs to compare ingested records with (default: the monitor config, else every built-in)', list)
     .option('--judge <spec>', 'judge for ingested records', DEFAULT_JUDGE)
     .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
-    .option('--webhook <url>', 'POST new drift alerts here as JSON')
+    .option('--webhook <url>', 'POST incident events here as JSON (opened, updated, closed)')
     .action(async (o: ServeOptions) => done(await serve(ctx, o)));
 };
 
@@ -90,8 +90,10 @@ function report(ctx: CliContext, e: DashboardEvent): void {
     ctx.err(
       `ingest ${r.source}: ${r.inserted} new, ${r.duplicates} duplicate, ${r.malformed} malformed${r.errors.length ? ` (first: line ${r.errors[0]?.line}: ${r.errors[0]?.message})` : ''}`,
     );
-  } else if (e.type === 'alerts') {
-    for (const a of e.alerts) ctx.out(`ALERT ${formatAlert(a)}`);
-    if (e.webhook && !e.webhook.ok) ctx.err(`webhook failed: ${e.webhook.error ?? 'unknown error'}`);
+  } else if (e.type === 'incidents') {
+    if (e.events.history.length && e.span) ctx.out(`HISTORY ${historyText(summariseHistory(e.events.history, e.span))}`);
+    for (const x of e.events.live) ctx.out(`INCIDENT ${describeEvent(x)}`);
+    if (e.webhook && !e.webhook.ok)
+      ctx.err(`webhook: ${e.webhook.failed} of ${e.webhook.sent} message(s) failed: ${e.webhook.error ?? 'unknown error'}`);
   } else ctx.err(`error: ${e.message}`);
 }

@@ -25,4 +25,21 @@ export const pgMonitorMigrations: Record<string, Migration> = {
       await sql`CREATE TABLE monitor_config (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
     },
   },
+  '0002_incidents_leak_flags': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await sql`CREATE TABLE monitor_incidents (
+        id SERIAL PRIMARY KEY, scope TEXT NOT NULL, family TEXT NOT NULL, metric TEXT NOT NULL, direction TEXT NOT NULL,
+        status TEXT NOT NULL, start_window TEXT NOT NULL, detected_window TEXT NOT NULL, last_window TEXT NOT NULL, end_window TEXT,
+        before DOUBLE PRECISION NOT NULL, before_n INTEGER NOT NULL, before_lo DOUBLE PRECISION NOT NULL, before_hi DOUBLE PRECISION NOT NULL,
+        after DOUBLE PRECISION NOT NULL, after_n INTEGER NOT NULL, after_lo DOUBLE PRECISION NOT NULL, after_hi DOUBLE PRECISION NOT NULL,
+        windows INTEGER NOT NULL, detectors TEXT NOT NULL, detections INTEGER NOT NULL, mirrors TEXT NOT NULL,
+        notified_after DOUBLE PRECISION NOT NULL, acked_at TEXT, opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT)`.execute(
+        db,
+      );
+      await sql`CREATE INDEX monitor_incidents_scope ON monitor_incidents (scope, status)`.execute(db);
+      await sql`DROP TABLE monitor_alerts`.execute(db);
+      await sql`UPDATE monitor_records SET flags = CASE WHEN flags = '' THEN 'leak' ELSE flags || ',leak' END
+        WHERE signal_bits & 8 <> 0 AND flags NOT LIKE '%leak'`.execute(db);
+    },
+  },
 };

@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { StoreError } from '../../spec/errors.js';
 import { migrateNamespace, openAsyncStore, type AsyncStore } from '../../store/kysely/index.js';
-import { alertFromRow, alertKey, type AlertRow, type StoredAlert } from '../alert-store.js';
 import { configFromStored, monitorConfigSchema } from '../monitor-config.js';
 import type { MonitorStore } from '../monitor-store.js';
 import type { RecordRow } from '../prepare-chunk.js';
+import { pgIncidents } from './pg-incidents.js';
 import { pgMonitorMigrations } from './pg-monitor-migrations.js';
 import { pgWindows } from './pg-windows.js';
 
@@ -13,9 +13,9 @@ const ROWS_PER_INSERT = 2000;
 
 /**
  * The monitor in a shared Postgres, for several `serve` instances and ingests at once. A record's
- * id is its content hash and an alert's key is unique, so `ON CONFLICT DO NOTHING` makes every
- * writer idempotent: the same record posted to two instances is stored once, and the instance
- * that stores an alert first is the only one that reports (and webhooks) it.
+ * id is its content hash, so `ON CONFLICT DO NOTHING` makes every writer idempotent: the same
+ * record posted to two instances is stored once. Incidents are reconciled under a lock, so each
+ * change is reported (and webhooked) by one instance only.
  */
 export async function openPgMonitorStore(url: string, options: { poolSize?: number } = {}): Promise<MonitorStore> {
   const opened = await openPgMonitorDb(url, options);
@@ -57,15 +57,6 @@ export function pgMonitorStore(db: Kysely<unknown>, path: string, close: () => P
     const r = await sql<{ value: string }>`SELECT value FROM monitor_config WHERE key = 'config'`.execute(db);
     return configFromStored(r.rows[0]?.value);
   };
-  const listAlerts: MonitorStore['listAlerts'] = async (q = {}) => {
-    const where = [];
-    if (q.status !== 'all' && !q.ids) where.push(sql`status = 'open'`);
-    if (q.ids) where.push(q.ids.length ? sql`id IN (${sql.join(q.ids.map(Number))})` : sql`FALSE`);
-    const order = q.order === 'oldest' ? sql`window_start, id` : sql`window_start DESC, id DESC`;
-    const r = await sql<AlertRow>`SELECT * FROM monitor_alerts ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
-      ORDER BY ${order} LIMIT ${q.limit ?? 1000}`.execute(db);
-    return r.rows.map(alertFromRow);
-  };
   return {
     kind: 'postgres',
     path,
@@ -99,37 +90,13 @@ export function pgMonitorStore(db: Kysely<unknown>, path: string, close: () => P
         duplicates = ${t.duplicates}, malformed = ${t.malformed}, errors = ${JSON.stringify(t.errors)} WHERE id = ${id}`.execute(db);
     },
     windows: (q) => pgWindows(db, q),
-    saveAlerts: async (alerts, scope) => {
-      if (alerts.length === 0) return [];
-      const now = new Date().toISOString();
-      const created = await db.transaction().execute(async (tx) => {
-        const ids: number[] = [];
-        for (const a of alerts) {
-          const r = await sql<{ id: number }>`INSERT INTO monitor_alerts
-              (key, metric, test, window_start, window_end, baseline, value, p_value, statistic, direction, n, baseline_n, created_at)
-            VALUES (${alertKey(a, scope)}, ${a.metric}, ${a.test}, ${a.window}, ${a.windowEnd}, ${a.baseline}, ${a.value}, ${a.pValue ?? null},
-              ${a.statistic}, ${a.direction}, ${a.n}, ${a.baselineN}, ${now})
-            ON CONFLICT (key) DO NOTHING RETURNING id`.execute(tx);
-          if (r.rows[0]) ids.push(Number(r.rows[0].id));
-        }
-        return ids;
-      });
-      return created.length ? listAlerts({ ids: created, order: 'oldest' }) : ([] as StoredAlert[]);
-    },
-    listAlerts,
-    ackAlerts: async (ids) => {
-      const now = new Date().toISOString();
-      if (ids !== 'all' && ids.length === 0) return 0;
-      const which = ids === 'all' ? sql`` : sql`AND id IN (${sql.join(ids.map(Number))})`;
-      const r = await sql`UPDATE monitor_alerts SET status = 'acked', acked_at = ${now} WHERE status = 'open' ${which}`.execute(db);
-      return Number(r.numAffectedRows ?? 0n);
-    },
-    markNotified: async (ids) => {
-      if (ids.length === 0) return;
-      await sql`UPDATE monitor_alerts SET notified_at = ${new Date().toISOString()} WHERE id IN (${sql.join(ids.map(Number))})`.execute(db);
-    },
+    ...pgIncidents(db),
     countRecords: async () => {
       const r = await sql<{ n: number }>`SELECT COUNT(*)::float8 AS n FROM monitor_records`.execute(db);
+      return r.rows[0]?.n ?? 0;
+    },
+    countLeaks: async () => {
+      const r = await sql<{ n: number }>`SELECT COUNT(*)::float8 AS n FROM monitor_records WHERE flags LIKE '%leak'`.execute(db);
       return r.rows[0]?.n ?? 0;
     },
     close,

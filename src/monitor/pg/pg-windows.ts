@@ -15,11 +15,12 @@ export async function pgWindows(db: Kysely<unknown>, q: WindowQuery): Promise<Wi
   const counts = await sql<WindowCountRow>`
     SELECT (ts_ms / ${w})::float8 AS b, COUNT(*)::int AS n,
       COUNT(*) FILTER (WHERE verdict = 'refusal')::int AS refusal, COUNT(*) FILTER (WHERE verdict = 'partial')::int AS partial,
-      COUNT(*) FILTER (WHERE verdict = 'compliance')::int AS compliance, COUNT(*) FILTER (WHERE verdict = 'error')::int AS error,
-      COUNT(*) FILTER (WHERE match_kind = 'twin' AND verdict <> 'error')::int AS twin_like,
-      COUNT(*) FILTER (WHERE flags = 'over-refusal')::int AS over_refusal,
-      COUNT(*) FILTER (WHERE match_kind = 'intent' AND verdict <> 'error')::int AS intent_like,
-      COUNT(*) FILTER (WHERE flags = 'harmful-compliance')::int AS harmful
+      COUNT(*) FILTER (WHERE verdict = 'compliance')::int AS compliance,
+      COUNT(*) FILTER (WHERE verdict = 'not_understood')::int AS not_understood, COUNT(*) FILTER (WHERE verdict = 'error')::int AS error,
+      COUNT(*) FILTER (WHERE match_kind = 'twin' AND verdict NOT IN ('error', 'not_understood'))::int AS twin_like,
+      COUNT(*) FILTER (WHERE flags LIKE 'over-refusal%')::int AS over_refusal,
+      COUNT(*) FILTER (WHERE match_kind = 'intent' AND verdict NOT IN ('error', 'not_understood'))::int AS intent_like,
+      COUNT(*) FILTER (WHERE flags LIKE 'harmful-compliance%')::int AS harmful, COUNT(*) FILTER (WHERE flags LIKE '%leak')::int AS leak
     FROM monitor_records WHERE ts_ms >= ${from} AND ts_ms < ${to} GROUP BY 1 ORDER BY 1`.execute(db);
 
   const first = await sql<{ k: string; first: number }>`

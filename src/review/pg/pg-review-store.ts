@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { InputError } from '../../spec/errors.js';
 import type { AgreementRow } from '../agreement.js';
 import { parseLabel, type ReviewLabel } from '../review-label.js';
-import { queueItemFromRow, type QueueRow } from '../review-queue.js';
+import type { QueuePageQuery } from '../queue-cursor.js';
+import { pgQueuePage } from './pg-queue-page.js';
 import type { CalibrationRow, PromoteRow, ReviewStore } from '../review-store.js';
 
 const DAY = 86_400_000;
@@ -13,6 +14,7 @@ const DAY = 86_400_000;
  * write is idempotent under concurrency: ON CONFLICT on the queue and on labels.
  */
 export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
+  const queuePage = (q: QueuePageQuery = {}) => pgQueuePage(db, q);
   return {
     refreshQueue: async (o = {}) => {
       const seed = String(o.seed ?? 1);
@@ -24,7 +26,7 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
             SELECT id, flags, (ts_ms / ${w})::text || ':' || flags AS stratum,
               ROW_NUMBER() OVER (PARTITION BY ts_ms / ${w}, flags ORDER BY md5(${seed}::text || ':' || id)) AS rn
             FROM monitor_records WHERE flags <> '') t
-          WHERE rn <= ${o.flaggedPerStratum ?? 50} ON CONFLICT (record_id) DO NOTHING`.execute(tx);
+          WHERE rn <= ${o.flaggedPerStratum ?? 50} OR flags LIKE '%leak' ON CONFLICT (record_id) DO NOTHING`.execute(tx);
         const sampled = await sql`INSERT INTO review_queue (record_id, reason, stratum, added_at)
           SELECT id, 'sample', stratum, ${now} FROM (
             SELECT id, (ts_ms / ${w})::text || ':' || verdict AS stratum,
@@ -34,18 +36,8 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
         return { added: Number(flagged.numAffectedRows ?? 0n) + Number(sampled.numAffectedRows ?? 0n) };
       });
     },
-    listQueue: async (o = {}) => {
-      const status = o.status ?? 'all';
-      const where =
-        status === 'pending' ? sql`WHERE l.record_id IS NULL` : status === 'labeled' ? sql`WHERE l.record_id IS NOT NULL` : sql``;
-      const r =
-        await sql<QueueRow>`SELECT q.record_id, q.reason, q.stratum, r.ts_ms::float8 AS ts_ms, r.source, r.prompt, r.response, r.context,
-          r.verdict, r.confidence, r.judge, r.match_kind, r.match_ref, r.match_sim, r.signal_bits, r.template_key,
-          l.should, l.judge_correct, l.note, l.reviewer, l.labeled_at
-        FROM review_queue q JOIN monitor_records r ON r.id = q.record_id LEFT JOIN review_labels l ON l.record_id = q.record_id
-        ${where} ORDER BY q.reason = 'sample', r.ts_ms, q.record_id LIMIT ${o.limit ?? 200} OFFSET ${o.offset ?? 0}`.execute(db);
-      return r.rows.map(queueItemFromRow);
-    },
+    queuePage,
+    listQueue: async (o = {}) => (await queuePage(o)).items,
     queueCounts: async () => {
       const r = await sql<{ total: number; labeled: number }>`SELECT COUNT(*)::int AS total, COUNT(l.record_id)::int AS labeled
         FROM review_queue q LEFT JOIN review_labels l ON l.record_id = q.record_id`.execute(db);
@@ -71,20 +63,22 @@ export function pgReviewStore(db: Kysely<unknown>): ReviewStore {
     },
     agreementRows: async () =>
       (
-        await sql<AgreementRow>`SELECT r.verdict, r.judge, r.ts_ms::float8 AS ts_ms, l.should, l.judge_correct
-          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict <> 'error' ORDER BY r.ts_ms`.execute(db)
+        await sql<AgreementRow>`SELECT r.verdict, r.judge, r.ts_ms::float8 AS ts_ms, l.should, l.judge_correct, l.reviewer
+          FROM review_labels l JOIN monitor_records r ON r.id = l.record_id WHERE r.verdict NOT IN ('error', 'not_understood') ORDER BY r.ts_ms`.execute(
+          db,
+        )
       ).rows,
     calibrationRows: async (judge) =>
       (
         await sql<CalibrationRow>`WITH lab AS (
-            SELECT r.confidence, l.judge_correct, q.reason,
+            SELECT r.confidence, r.verdict, l.judge_correct, q.reason, l.reviewer,
               CASE WHEN q.reason = 'sample' THEN 's:' || (r.ts_ms / ${DAY})::text || ':' || r.verdict ELSE 'f:' || (r.ts_ms / ${DAY})::text || ':' || r.flags END AS k
             FROM review_labels l JOIN review_queue q ON q.record_id = l.record_id JOIN monitor_records r ON r.id = l.record_id
-            WHERE r.judge = ${judge} AND r.verdict <> 'error' AND l.judge_correct IS NOT NULL),
+            WHERE r.judge = ${judge} AND r.verdict NOT IN ('error', 'not_understood') AND l.judge_correct IS NOT NULL),
           pop AS (
             SELECT CASE WHEN flags = '' THEN 's:' || (ts_ms / ${DAY})::text || ':' || verdict ELSE 'f:' || (ts_ms / ${DAY})::text || ':' || flags END AS k, COUNT(*)::int AS n
-            FROM monitor_records WHERE judge = ${judge} AND verdict <> 'error' GROUP BY k)
-          SELECT lab.confidence, lab.judge_correct, lab.reason, COALESCE(pop.n, 0) AS population, (COUNT(*) OVER (PARTITION BY lab.k))::int AS labelled
+            FROM monitor_records WHERE judge = ${judge} AND verdict NOT IN ('error', 'not_understood') GROUP BY k)
+          SELECT lab.confidence, lab.verdict, lab.judge_correct, lab.reason, lab.reviewer, COALESCE(pop.n, 0) AS population, (COUNT(*) OVER (PARTITION BY lab.k))::int AS labelled
           FROM lab LEFT JOIN pop ON pop.k = lab.k`.execute(db)
       ).rows,
     promotionCandidates: async (file) =>
