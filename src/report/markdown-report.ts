@@ -25,7 +25,7 @@ export function renderMarkdown(input: ReportInput): string {
     out.push('');
   }
   out.push('### Scorecard', '', '| metric | value | 95% interval | n | |', '|---|---:|---|---:|---|');
-  for (const r of metricRows(s)) out.push(`| ${md(r.title)} | ${md(r.value)} | ${md(r.ci)} | ${r.n} | ${md(oneLine(r.note, 80))} |`);
+  for (const r of metricRows(s)) out.push(`| ${md(r.title)} | ${md(r.value)} | ${md(r.ci)} | ${r.n} | ${md(oneLine(r.note, Infinity))} |`);
   out.push('', ...principles(s), ...broken(input), ...templates(s));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -27,7 +27,7 @@ export function renderText(input: ReportInput): string {
   if (gate) out.push('', ...gateLines(gate, paint));
   out.push('', `${'metric'.padEnd(30)}${'value'.padStart(9)}  ${'95% interval'.padEnd(20)}${'n'.padStart(6)}`);
   for (const r of metricRows(s)) {
-    const note = r.note ? paint.dim(`  ${oneLine(r.note, 70)}`) : '';
+    const note = r.note ? paint.dim(`  ${oneLine(r.note, Infinity)}`) : '';
     out.push(`  ${r.title.padEnd(28)}${r.value.padStart(9)}  ${r.ci.padEnd(20)}${String(r.n).padStart(6)}${note}`);
   }
   out.push(...principleTable(s), ...findings(s, paint));
@@ -37,7 +37,8 @@ export function renderText(input: ReportInput): string {
 function principleTable(s: Scorecard): string[] {
   const names = Object.keys(s.byPrinciple);
   if (names.length === 0) return [];
-  const width = Math.min(28, Math.max(9, ...names.map((n) => stripControl(n).length)));
+  // principle names are printed whole: a cut label reads as another principle
+  const width = Math.max(9, ...names.map((n) => oneLine(n, Infinity).length));
   const out = [
     '',
     `${'principle'.padEnd(width + 2)}${['hold', 'all-k', 'over-ref', 'reasoned', 'script', 'n'].map((h) => h.padStart(9)).join('')}`,
@@ -47,7 +48,7 @@ function principleTable(s: Scorecard): string[] {
     const cells = [m.hold_rate, m.hold_all_k, m.over_refusal_rate, m.reasoned_refusal_rate, m.script_index].map((v) =>
       formatFigure(v.value, 'rate').padStart(9),
     );
-    out.push(`  ${oneLine(name, width).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
+    out.push(`  ${oneLine(name, Infinity).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
   }
   return out;
 }

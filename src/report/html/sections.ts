@@ -31,7 +31,7 @@ function ciBar(value: number | null, ci: [number, number] | null): string {
 export function metricsHtml(s: Scorecard): string {
   const rows = metricRows(s).map((r) => {
     const m = s.metrics[r.id];
-    return `<tr data-metric="${r.id}"><td><strong>${h(r.title)}</strong><br><small><code>${r.id}</code> — ${h(r.description)}</small></td><td class="num">${h(r.value)}</td><td>${h(r.ci)} ${r.id === 'heldout_gap' || r.id === 'latency' || r.id === 'principle_specificity' ? '' : ciBar(m.value, m.ci95)}</td><td class="num">${r.n}</td><td><small>${h(r.note)}</small></td></tr>`;
+    return `<tr data-metric="${r.id}"><td><strong>${h(r.title)}</strong><br><small><code>${r.id}</code> — ${h(r.description)}</small></td><td class="num">${h(r.value)}</td><td>${h(r.ci)} ${r.unit === 'rate' ? ciBar(m.value, m.ci95) : ''}</td><td class="num">${r.n}</td><td><small>${h(r.note)}</small></td></tr>`;
   });
   return `<section id="metrics"><h2>Scorecard</h2><table><thead><tr><th>metric</th><th>value</th><th>95% interval</th><th>n</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
