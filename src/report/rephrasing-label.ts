@@ -7,8 +7,7 @@ import type { DrillCase } from '../spec/index.js';
  */
 export function rephrasingLabel(c: DrillCase): string {
   if (c.kind !== 'variant' && c.kind !== 'twin') return c.mutation;
-  const marker = `/${c.kind}/`;
-  const at = c.id.lastIndexOf(marker);
-  const which = at < 0 ? '' : c.id.slice(at + marker.length).replace(/#\d+$/, '');
+  // an intent's `…/variant/<id>`, `…/twin/<id>`; a principle's own twins are `…/twins/<id>`
+  const which = /\/(?:variant|twins?)\/([^/#]+)(?:#\d+)?$/.exec(c.id)?.[1];
   return which ? `${c.kind} ${which}` : c.mutation;
 }

@@ -30,7 +30,10 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .option('-f, --format <format>', FORMATS.join(' | '), 'text')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--policy <file>', 'gate both runs under this policy (the default policy when omitted)')
-    .option('--fail-on-regression', 'exit 1 when a behaviour metric got worse outside the noise (overall or in a slice) or a gate rule newly fails')
+    .option(
+      '--fail-on-regression',
+      'exit 1 when a behaviour metric got worse outside the noise (overall or in a slice) or a gate rule newly fails',
+    )
     .action(async (refA: string, refB: string, o: CompareOptions) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
