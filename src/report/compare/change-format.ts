@@ -104,10 +104,17 @@ export function verdictHead(c: Comparison): string {
 export function verdictReasons(c: Comparison): Array<{ label: string; items: string[] }> {
   const names = (ids: readonly MetricId[]): string[] => ids.map((id) => metricRegistry[id].title.toLowerCase());
   const v = c.verdict;
+  const all = v.worseSlices.map((r) => refsLabel([r]));
+  const slices = all.length > 8 ? [...all.slice(0, 8), `and ${all.length - 8} more`] : all;
+  const n = all.length;
   return [
     { label: 'better, outside the noise', items: names(v.better) },
     { label: 'worse, outside the noise', items: names(v.worse) },
     { label: 'changed (neither way is better)', items: names(v.changed) },
+    {
+      label: `worse outside the noise in ${n} slice${n === 1 ? '' : 's'} (each tested alone: among many, a few cross by chance)`,
+      items: slices,
+    },
   ].filter((r) => r.items.length > 0);
 }
 

@@ -5,7 +5,7 @@ import type { CaseResult } from '../../spec/index.js';
 import { caseChanges, type CaseGroup } from './case-changes.js';
 import { gateChange, type GateChange } from './gate-change.js';
 import { metricChange, type MetricChange } from './metric-change.js';
-import { sliceChanges, type SliceComparison } from './slice-changes.js';
+import { sliceChanges, type SliceComparison, type SliceRef } from './slice-changes.js';
 
 export const COMPARISON_FORMAT_VERSION = 1;
 
@@ -40,6 +40,11 @@ export interface CompareVerdict {
   worse: MetricId[];
   /** Moved outside the noise where neither direction is better (latency). */
   changed: MetricId[];
+  /**
+   * Slices with a behaviour metric worse outside the noise. They do not set
+   * the outcome: each slice is tested on its own, and among dozens a few cross by chance.
+   */
+  worseSlices: SliceRef[];
 }
 
 /** `compare`'s answer, documented in docs/scorecard.md (`--format json`). */
@@ -77,6 +82,7 @@ export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions = {}
     ids.map((id) => metricChange('overall', id, a.scorecard.metrics[id], b.scorecard.metrics[id]));
   const headline = overall(BEHAVIOUR_METRICS);
   const cases = caseChanges(a.results, b.results);
+  const slices = sliceChanges(a.scorecard, b.scorecard, { behaviour: BEHAVIOUR_METRICS, overall: headline });
   const ref = (s: Scorecard): RunRef => ({ runId: s.runId, target: s.target, createdAt: s.createdAt, cases: s.counts.results });
   return {
     formatVersion: COMPARISON_FORMAT_VERSION,
@@ -84,17 +90,17 @@ export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions = {}
     b: ref(b.scorecard),
     matched: cases.matched,
     errors: { a: a.scorecard.counts.error, b: b.scorecard.counts.error },
-    verdict: verdictOf(headline, gate),
+    verdict: verdictOf(headline, gate, slices),
     gate,
     headline,
-    slices: sliceChanges(a.scorecard, b.scorecard, { behaviour: BEHAVIOUR_METRICS, overall: headline }),
+    slices,
     judging: overall(JUDGING_METRICS),
     newFailures: cases.newFailures,
     fixed: cases.fixed,
   };
 }
 
-function verdictOf(headline: MetricChange[], gate: GateChange): CompareVerdict {
+function verdictOf(headline: MetricChange[], gate: GateChange, slices: SliceComparison): CompareVerdict {
   const outside = (d: MetricChange['direction']): MetricId[] =>
     headline.filter((m) => m.outsideNoise && m.direction === d).map((m) => m.metric);
   const better = outside('better');
@@ -102,7 +108,10 @@ function verdictOf(headline: MetricChange[], gate: GateChange): CompareVerdict {
   const down = worse.length > 0 || gate.newlyFailing.length > 0;
   const up = better.length > 0 || (gate.newlyPassing.length > 0 && gate.newlyFailing.length === 0);
   const outcome = down && up ? 'mixed' : down ? 'worse' : up ? 'better' : 'unchanged';
-  return { outcome, better, worse, changed: outside('changed') };
+  const worseSlices = slices.changed
+    .filter((s) => s.changes.some((m) => m.direction === 'worse'))
+    .flatMap((s) => [{ kind: s.kind, name: s.name }, ...s.identical]);
+  return { outcome, better, worse, changed: outside('changed'), worseSlices };
 }
 
 /** What `--fail-on-regression` fails on: a gate rule newly failing, or behaviour worse outside the noise overall or in a slice. */

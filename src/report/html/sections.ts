@@ -51,7 +51,7 @@ export function principlesHtml(s: Scorecard): string {
   const rows = Object.entries(s.byPrinciple).map(([name, slice]) => {
     const cells = cols.map(([, id]) => {
       const m = slice.metrics[id];
-      return `<td class="num" title="n=${m.n}">${h(formatFigure(m.value, 'rate'))}</td>`;
+      return `<td class="num"${m.value === null ? '' : ` title="n=${m.n}"`}>${h(formatFigure(m.value, 'rate'))}</td>`;
     });
     return `<tr><td><code>${h(name)}</code></td>${cells.join('')}<td class="num">${slice.counts.n}</td><td class="num">${slice.counts.error}</td></tr>`;
   });
