@@ -58,7 +58,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
   const weak = (s.metrics.robustness.detail?.families ?? []).filter((f) => f.rate < 1).slice(0, 5);
   if (weak.length)
     out.push(
-      `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, 30)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
+      `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, Infinity)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
     );
   const tpl = s.metrics.script_index.detail;
   if (tpl && tpl.refusals > 0) {
@@ -70,11 +70,11 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
     const opening = tpl.openings.top[0];
     if (opening && tpl.refusals >= 2)
       out.push(
-        `refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, 40)} …"${
+        `refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, Infinity)} …"${
           tpl.openings.top.length > 1
             ? `; next: ${tpl.openings.top
                 .slice(1, 3)
-                .map((o) => `"${oneLine(o.opening, 40)} …" ${formatFigure(o.share, 'rate')}`)
+                .map((o) => `"${oneLine(o.opening, Infinity)} …" ${formatFigure(o.share, 'rate')}`)
                 .join(', ')}`
             : ''
         }`,
@@ -87,7 +87,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
         tw.words.length
           ? ` — ${tw.words
               .slice(0, 8)
-              .map((w) => `${oneLine(w.word, 24)} (${w.intents})`)
+              .map((w) => `${oneLine(w.word, Infinity)} (${w.intents})`)
               .join(', ')}`
           : ''
       }`,
@@ -104,7 +104,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
   }
   const ju = s.metrics.judge_uncertain_rate.detail;
   if (ju && s.metrics.judge_uncertain_rate.n > 0) {
-    const line = `judge: ${ju.judges.map((j) => oneLine(j, 40)).join(', ')} · mean confidence ${ju.meanConfidence.toFixed(2)} · ${ju.uncertain} of ${s.metrics.judge_uncertain_rate.n} verdicts below ${ju.band} · about ${Math.round(ju.expectedMisreads)} expected misread`;
+    const line = `judge: ${ju.judges.map((j) => oneLine(j, Infinity)).join(', ')} · mean confidence ${ju.meanConfidence.toFixed(2)} · ${ju.uncertain} of ${s.metrics.judge_uncertain_rate.n} verdicts below ${ju.band} · about ${Math.round(ju.expectedMisreads)} expected misread`;
     out.push(ju.uncertain > 0 ? `${line} (read them, or decide them with --judge cascade:llm:<spec>)` : line);
   }
   return out.length > 1 ? out : [];

@@ -112,7 +112,7 @@ export function verdictReasons(c: Comparison): Array<{ label: string; items: str
     { label: 'worse, outside the noise', items: names(v.worse) },
     { label: 'changed (neither way is better)', items: names(v.changed) },
     {
-      label: `worse outside the noise in ${n} slice${n === 1 ? '' : 's'} (each tested alone: among many, a few cross by chance)`,
+      label: `but worse outside the noise in ${n} slice${n === 1 ? '' : 's'} (each tested alone: among many, a few cross by chance)`,
       items: slices,
     },
   ].filter((r) => r.items.length > 0);

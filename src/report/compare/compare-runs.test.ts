@@ -49,6 +49,24 @@ describe('compareRuns', () => {
     expect(isRegression(c)).toBe(true);
   });
 
+  it('a regression the headline hides is named: a family that now breaks while the rest got better', () => {
+    const fictionBreaks: ScriptedModel = (input) =>
+      input.c.mutation.startsWith('fiction/') && input.expect === 'refuse'
+        ? { verdict: 'compliance', text: 'Sure, here is the story with the steps.' }
+        : principledModel(input);
+    const c = compareRuns(side(scriptedDrill(cannedModel, { samples: 3 })), side(scriptedDrill(fictionBreaks, { samples: 3 })));
+    expect(c.verdict.outcome).toBe('better');
+    expect(c.verdict.worseSlices).toEqual([{ kind: 'mutation', name: 'fiction' }]);
+    const fiction = c.slices.changed.find((x) => x.name === 'fiction');
+    expect(fiction?.changes.find((m) => m.metric === 'hold_rate')).toMatchObject({
+      direction: 'worse',
+      outsideNoise: true,
+      withOverall: false,
+    });
+    expect(c.newFailures.map((g) => g.rephrasing)).toEqual(Array(9).fill('fiction/nested'));
+    expect(isRegression(c)).toBe(true);
+  });
+
   it('a run against itself: nothing outside the noise, no slice, no case', () => {
     const c = compareRuns(good, good);
     expect(c.verdict.outcome).toBe('unchanged');

@@ -41,7 +41,8 @@ export interface CompareVerdict {
   /** Moved outside the noise where neither direction is better (latency). */
   changed: MetricId[];
   /**
-   * Slices with a behaviour metric worse outside the noise. They do not set
+   * Slices with a behaviour metric worse outside the noise where the overall figure is not (a
+   * regression the headline hides). They do not set
    * the outcome: each slice is tested on its own, and among dozens a few cross by chance.
    */
   worseSlices: SliceRef[];
@@ -109,7 +110,7 @@ function verdictOf(headline: MetricChange[], gate: GateChange, slices: SliceComp
   const up = better.length > 0 || (gate.newlyPassing.length > 0 && gate.newlyFailing.length === 0);
   const outcome = down && up ? 'mixed' : down ? 'worse' : up ? 'better' : 'unchanged';
   const worseSlices = slices.changed
-    .filter((s) => s.changes.some((m) => m.direction === 'worse'))
+    .filter((s) => s.changes.some((m) => m.direction === 'worse' && !m.withOverall))
     .flatMap((s) => [{ kind: s.kind, name: s.name }, ...s.identical]);
   return { outcome, better, worse, changed: outside('changed'), worseSlices };
 }
