@@ -156,12 +156,18 @@ describe('report pages for a large drill, in Chromium', () => {
     await page.close();
   });
 
-  it('the dashboard compare page: the verdict first, then the headline, the slices and the cases', async () => {
+  it('the dashboard: the run page (the report) stays within the viewport; the compare page leads with the verdict, then the headline, the slices and the cases', async () => {
     let store: Store | undefined;
     let server: DashboardServer | undefined;
     try {
       store = openStore(join(dir, 'drill.db'));
       server = await startDashboard({ store, judge: keywordJudge() });
+      const run = await open(`${server.url}/runs/${runs.before.id}`, 820);
+      await run.page.locator('#intent-list button').first().click();
+      expect(await run.page.locator('#intent-view article.card').count()).toBe(48);
+      expect(await horizontalOverflow(run.page), 'run page wider than an 820 px viewport').toBe(0);
+      expect(run.problems).toEqual([]);
+      await run.page.close();
       for (const width of [1280, 820]) {
         const { page, problems } = await open(`${server.url}/compare?a=${runs.before.id}&b=${runs.after.id}`, width);
         const verdict = await page.locator('#compare-verdict').textContent();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScorecard } from '../../metrics/scorecard.js';
 import { result } from '../../metrics/testing/build-results.js';
 import { breaksAtTurn3Model, cannedModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
+import { hostileDrill } from '../testing/hostile-drill.js';
 import type { CaseResult, RunRecord } from '../../spec/index.js';
 import { compareRuns, type RunSide } from './compare-runs.js';
 import { MARKDOWN_LIMIT_BYTES } from './render-compare-markdown.js';
@@ -47,6 +48,25 @@ describe('compare output on two fixed runs', () => {
       } else expect(n, line).toBe(cells);
     }
     expect(tables).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pack text and model lineages are escaped in every format', () => {
+    // B refuses what A answered: the hostile lineages and principle reach the lists of fixed cases and slices
+    const a = hostileDrill();
+    const b = hostileDrill();
+    for (const r of b.results)
+      if (r.judgement.verdict === 'compliance' && r.case.expect === 'refuse') {
+        r.judgement = { ...r.judgement, verdict: 'refusal' };
+        r.turns = r.turns.map((t) => ({ ...t, judgement: r.judgement }));
+      }
+    const c = compareRuns(side(a), side(b));
+    expect(c.fixed.map((g) => g.rephrasing)).toContain('<script>window.__pwned=1</script>/x');
+    const md = renderComparison(c, 'md');
+    expect(md).toContain('&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;/x');
+    expect(md).not.toMatch(/<script|<img|<i>/);
+    const text = renderComparison(c, 'text');
+    expect(text.includes('\u001b')).toBe(false);
+    expect(renderComparison(c, 'json')).not.toMatch(/<script|<img/);
   });
 
   it('json: the whole comparison for tools', () => {
