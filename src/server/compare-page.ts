@@ -40,7 +40,7 @@ export function comparePage(c: Comparison): Html {
       'headline',
       headlineOrder(c).filter((m) => m.direction !== 'n/a'),
     )}
-    ${unmeasured.length ? html`<p class="muted">Not measured in both runs: ${unmeasured.map((m, i) => html`${i ? ', ' : ''}${metricRegistry[m.metric].title} (${changeCells(m).status})`)}.</p>` : ''}
+    ${unmeasured.length ? html`<p class="muted">Not compared, a run has no figure: ${unmeasured.map((m, i) => html`${i ? ', ' : ''}${metricRegistry[m.metric].title} (${changeCells(m).status})`)}.</p>` : ''}
     ${slices(c)}
     ${cases('New failures: held in A, broke in B', 'new-failures', c.newFailures)}
     ${cases('Fixed: broke in A, held in B', 'fixed', c.fixed)}

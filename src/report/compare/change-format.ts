@@ -51,7 +51,7 @@ export function markOf(m: MetricChange): string {
 }
 
 export function statusOf(m: MetricChange): string {
-  if (m.direction === 'n/a') return m.a === null && m.b === null ? 'not measured' : `not measured in ${m.a === null ? 'A' : 'B'}`;
+  if (m.direction === 'n/a') return m.a === null && m.b === null ? 'in neither run' : `not measured in ${m.a === null ? 'A' : 'B'}`;
   if (!m.outsideNoise) return m.direction === 'same' ? 'same' : 'within the noise';
   return m.direction;
 }

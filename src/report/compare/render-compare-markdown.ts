@@ -41,7 +41,7 @@ function render(c: Comparison, rows: number): string {
   if (unmeasured.length)
     out.push(
       '',
-      `Not measured in both runs: ${unmeasured.map((m) => `${md(metricRegistry[m.metric].title)} (${changeCells(m).status})`).join(', ')}.`,
+      `Not compared, a run has no figure: ${unmeasured.map((m) => `${md(metricRegistry[m.metric].title)} (${changeCells(m).status})`).join(', ')}.`,
     );
   out.push(
     '',

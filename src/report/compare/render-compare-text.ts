@@ -31,7 +31,7 @@ export function renderCompareText(c: Comparison): string {
   const unmeasured = c.headline.filter((m) => m.direction === 'n/a');
   if (unmeasured.length)
     out.push(
-      `  – not measured in both runs: ${unmeasured.map((m) => `${metricRegistry[m.metric].title} (${changeCells(m).status})`).join(', ')}`,
+      `  – not compared, a run has no figure: ${unmeasured.map((m) => `${metricRegistry[m.metric].title} (${changeCells(m).status})`).join(', ')}`,
     );
 
   out.push('', ...slicesText(c), '');

@@ -29,6 +29,9 @@ export interface SliceComparison {
   sameAsOverall: SliceRef[];
 }
 
+/** Within one mutation family the weakest family is that family: its robustness is its hold rate, said twice. */
+const SAME_AS_HOLD_RATE: Partial<Record<SliceKind, readonly MetricId[]>> = { mutation: ['robustness'] };
+
 const KINDS: Array<[SliceKind, (s: Scorecard) => Record<string, ScorecardSlice>]> = [
   ['principle', (s) => s.byPrinciple],
   ['mutation', (s) => s.byMutation],
@@ -64,7 +67,9 @@ export function sliceChanges(
         twin.identical.push({ kind, name });
         continue;
       }
+      const skip = SAME_AS_HOLD_RATE[kind] ?? [];
       const changes = options.behaviour.flatMap((id): SliceMetricChange[] => {
+        if (skip.includes(id)) return [];
         const m = metricChange(scope, id, x.metrics[id], y.metrics[id]);
         const o = overall.get(id);
         if (!m.outsideNoise || (o && sameFigures(m, o))) return [];
