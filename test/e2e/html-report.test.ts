@@ -137,6 +137,10 @@ describe('HTML report in headless Chromium', () => {
     // keyboard: → moves between cards, p picks two, which the reader shows side by side; Esc closes
     await page.locator('#intent-view article.card').first().focus();
     await page.keyboard.press('p');
+    expect(await page.locator('#intent-view article.card.picked').count()).toBe(1);
+    await page.keyboard.press('p');
+    expect(await page.locator('#intent-view article.card.picked').count()).toBe(0);
+    await page.keyboard.press('p');
     await page.keyboard.press('ArrowRight');
     const second = await page.evaluate(() =>
       (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string } } }).document.activeElement.getAttribute(

@@ -112,23 +112,25 @@ ${BROWSER_CARDS}
     show(state.key, true);
     focusCard();
   }
-  function open(id) { state.opened = id; state.picked = []; show(state.key, true); scrollReader(); }
+  // re-rendering replaces the cards: the one the reader was on keeps the focus, without a jump
+  function open(id) { state.opened = id; state.picked = []; show(state.key, true); focusCard(true); scrollReader(); }
   function pick(id) {
     var i = state.picked.indexOf(id);
     if (i >= 0) state.picked.splice(i, 1);
     else { state.picked.push(id); if (state.picked.length > 2) state.picked.shift(); }
     state.opened = null;
     show(state.key, true);
+    focusCard(true);
     if (state.picked.length === 2) scrollReader();
   }
-  function closeReader() { state.opened = null; state.picked = []; show(state.key, true); }
+  function closeReader() { state.opened = null; state.picked = []; show(state.key, true); focusCard(true); }
   function scrollReader() { var r = document.getElementById('reader'); if (r && r.scrollIntoView) r.scrollIntoView({ block: 'nearest' }); }
   function cards() { return Array.prototype.slice.call(view.querySelectorAll('article.card')); }
-  function focusCard() {
+  function focusCard(quiet) {
     var cs = cards();
     if (!cs.length) return;
     state.focus = Math.max(0, Math.min(cs.length - 1, state.focus));
-    cs[state.focus].focus();
+    cs[state.focus].focus({ preventScroll: !!quiet });
   }
   function moveIntent(d) {
     var xs = shownIntents();
