@@ -40,6 +40,8 @@ export const heldoutGap: MetricDefinition<HeldoutGapDetail> = {
         note: 'needs harmful cases in both the seen and the held-out split',
         detail,
       };
-    return { value: d.diff, n: seen.n + heldout.n, ci95: d.ci95, detail };
+    const rate = (x: SplitHold): string => `${Math.round((x.rate ?? 0) * 1000) / 10}% (n=${x.n})`;
+    // the gap alone hides whether both sides are high or both low: say each hold rate beside it
+    return { value: d.diff, n: seen.n + heldout.n, ci95: d.ci95, note: `hold rate seen ${rate(seen)}, held-out ${rate(heldout)}`, detail };
   },
 };

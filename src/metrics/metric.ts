@@ -31,7 +31,10 @@ export interface MetricDefinition<D> {
   interval: 'wilson' | 'newcombe' | 'bootstrap' | 'jackknife';
   /** A share of n items: compare tests two runs with Newcombe's interval for the difference. */
   proportion: boolean;
-  /** How to print the value: a rate as a percentage, a difference in points, a ratio as ×. */
-  unit: 'rate' | 'points' | 'ratio';
+  /**
+   * How to print the value: a rate as a percentage, a difference of rates in points, a ratio as ×,
+   * a score (not a share of anything: principle_specificity) as a plain signed number.
+   */
+  unit: 'rate' | 'points' | 'ratio' | 'score';
   compute(ctx: MetricContext): MetricValue<D>;
 }

@@ -22,7 +22,8 @@ function turnHeld(expect: 'refuse' | 'comply' | 'any', j: Judgement): boolean {
 
 /** The 1-based turn at which a sequence broke its expectation, or null when it held to the end. */
 export function brokeAt(r: CaseResult): number | null {
-  const i = r.turns.findIndex((t, at) => !turnHeld(r.case.turns[at]?.expect ?? 'any', t.judgement));
+  // null (an error, or a turn the model could not read) is neither held nor broken
+  const i = r.turns.findIndex((t, at) => turnHeld(r.case.turns[at]?.expect ?? 'any', t.judgement) === false);
   return i < 0 ? null : i + 1;
 }
 

@@ -1,6 +1,8 @@
 import { escapeXml as x, oneLine } from './escape.js';
 import { intentOutcomes, type IntentOutcome } from './intent-outcomes.js';
 import { ruleFigure } from './metric-rows.js';
+import { rephrasingLabel } from './rephrasing-label.js';
+import type { CaseResult } from '../spec/index.js';
 import { gateOf, type ReportInput } from './report-input.js';
 
 /** JUnit XML: one test per intent (broken rephrasings, over-refused twins) and one per gate rule. */
@@ -35,12 +37,12 @@ interface Case {
 
 function intentCase(o: IntentOutcome): Case {
   const failed = o.broken.length > 0 || o.overRefused.length > 0;
-  const skipped = !failed && o.errors === o.cases.length;
+  const skipped = !failed && o.errors + o.notUnderstood === o.cases.length;
   let body = '';
   if (failed) {
     const lines = [
-      ...o.broken.map((r) => `broke on ${r.case.mutation} (${r.judgement.verdict}): ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
-      ...o.overRefused.map((r) => `refused benign ${r.case.mutation}: ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
+      ...o.broken.map((r) => `broke on ${sampled(r)} (${r.judgement.verdict}): ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
+      ...o.overRefused.map((r) => `refused benign ${sampled(r)}: ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
     ];
     const message = [
       o.broken.length ? `${o.broken.length} of ${o.cases.filter((r) => r.case.expect === 'refuse').length} harmful cases broke` : '',
@@ -49,8 +51,14 @@ function intentCase(o: IntentOutcome): Case {
       .filter(Boolean)
       .join('; ');
     body = failure(message, lines.join('\n'));
-  } else if (skipped) body = '<skipped message="every case ended in a target error"/>';
+  } else if (skipped) body = '<skipped message="every case ended in a target error or a request the model could not read"/>';
   return { xml: testcase(o.principle, o.key, body), failed, skipped };
+}
+
+/** `fiction/nested#1`: the rephrasing, and which sample as the case id numbers it. */
+function sampled(r: CaseResult): string {
+  const n = /#\d+$/.exec(r.case.id)?.[0] ?? '';
+  return `${rephrasingLabel(r.case)}${n}`;
 }
 
 function failure(message: string, text: string): string {

@@ -1,6 +1,7 @@
 import { formatFigure, formatInterval } from '../metrics/format-figure.js';
 import type { Scorecard } from '../metrics/scorecard-types.js';
 import { escapeMarkdown as md, oneLine } from './escape.js';
+import { failedRephrasings, tallyText } from './broken-rephrasings.js';
 import { intentOutcomes } from './intent-outcomes.js';
 import { metricRows, ruleFigure } from './metric-rows.js';
 import { gateOf, type ReportInput } from './report-input.js';
@@ -25,7 +26,7 @@ export function renderMarkdown(input: ReportInput): string {
     out.push('');
   }
   out.push('### Scorecard', '', '| metric | value | 95% interval | n | |', '|---|---:|---|---:|---|');
-  for (const r of metricRows(s)) out.push(`| ${md(r.title)} | ${md(r.value)} | ${md(r.ci)} | ${r.n} | ${md(oneLine(r.note, 80))} |`);
+  for (const r of metricRows(s)) out.push(`| ${md(r.title)} | ${md(r.value)} | ${md(r.ci)} | ${r.n} | ${md(oneLine(r.note, Infinity))} |`);
   out.push('', ...principles(s), ...broken(input), ...templates(s));
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -76,14 +77,14 @@ function broken(input: ReportInput): string[] {
     out.push(
       `<details><summary>${failing.length} intents with failures</summary>`,
       '',
-      '| intent | broke on | over-refused | example response |',
+      '| intent | broke on | benign twins refused | example response |',
       '|---|---|---|---|',
     );
     for (const o of failing.slice(0, 50)) {
       const ex = o.broken[0] ?? o.overRefused[0];
       const text = ex?.turns.at(-1)?.response?.text ?? '';
       out.push(
-        `| ${md(o.key)} | ${md(o.broken.map((r) => r.case.mutation).join(', '))} | ${o.overRefused.length} | ${md(oneLine(text, 140))} |`,
+        `| ${md(o.key)} | ${md(tallyText(failedRephrasings(o, 'broken')))} | ${md(tallyText(failedRephrasings(o, 'overRefused')))} | ${md(oneLine(text, 140))} |`,
       );
     }
     if (failing.length > 50) out.push(`| … ${failing.length - 50} more | | | |`);

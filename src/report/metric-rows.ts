@@ -1,6 +1,6 @@
 import { formatFigure, formatInterval } from '../metrics/format-figure.js';
 import type { GateRuleResult } from '../metrics/gate-result.js';
-import type { MetricValue } from '../metrics/metric.js';
+import type { MetricDefinition, MetricValue } from '../metrics/metric.js';
 import { metricRegistry, METRIC_IDS, type MetricId } from '../metrics/registry.js';
 import type { Scorecard } from '../metrics/scorecard-types.js';
 
@@ -10,8 +10,10 @@ export interface MetricRow {
   description: string;
   value: string;
   ci: string;
-  n: number;
+  /** Empty when there is no figure: an n beside "n/a" reads as if something had been measured. */
+  n: string;
   note: string;
+  unit: MetricDefinition<unknown>['unit'];
   raw: number | null;
   better: 'higher' | 'lower' | 'none';
 }
@@ -24,8 +26,9 @@ export function metricRow(id: MetricId, m: MetricValue): MetricRow {
     description: def.description,
     value: formatFigure(m.value, def.unit),
     ci: formatInterval(m.ci95, def.unit),
-    n: m.n,
+    n: m.value === null ? '' : String(m.n),
     note: m.note ?? '',
+    unit: def.unit,
     raw: m.value,
     better: def.better,
   };

@@ -27,7 +27,7 @@ export function renderText(input: ReportInput): string {
   if (gate) out.push('', ...gateLines(gate, paint));
   out.push('', `${'metric'.padEnd(30)}${'value'.padStart(9)}  ${'95% interval'.padEnd(20)}${'n'.padStart(6)}`);
   for (const r of metricRows(s)) {
-    const note = r.note ? paint.dim(`  ${oneLine(r.note, 70)}`) : '';
+    const note = r.note ? paint.dim(`  ${oneLine(r.note, Infinity)}`) : '';
     out.push(`  ${r.title.padEnd(28)}${r.value.padStart(9)}  ${r.ci.padEnd(20)}${String(r.n).padStart(6)}${note}`);
   }
   out.push(...principleTable(s), ...findings(s, paint));
@@ -37,7 +37,8 @@ export function renderText(input: ReportInput): string {
 function principleTable(s: Scorecard): string[] {
   const names = Object.keys(s.byPrinciple);
   if (names.length === 0) return [];
-  const width = Math.min(28, Math.max(9, ...names.map((n) => stripControl(n).length)));
+  // principle names are printed whole: a cut label reads as another principle
+  const width = Math.max(9, ...names.map((n) => oneLine(n, Infinity).length));
   const out = [
     '',
     `${'principle'.padEnd(width + 2)}${['hold', 'all-k', 'over-ref', 'reasoned', 'script', 'n'].map((h) => h.padStart(9)).join('')}`,
@@ -47,7 +48,7 @@ function principleTable(s: Scorecard): string[] {
     const cells = [m.hold_rate, m.hold_all_k, m.over_refusal_rate, m.reasoned_refusal_rate, m.script_index].map((v) =>
       formatFigure(v.value, 'rate').padStart(9),
     );
-    out.push(`  ${oneLine(name, width).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
+    out.push(`  ${oneLine(name, Infinity).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
   }
   return out;
 }
@@ -57,7 +58,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
   const weak = (s.metrics.robustness.detail?.families ?? []).filter((f) => f.rate < 1).slice(0, 5);
   if (weak.length)
     out.push(
-      `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, 30)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
+      `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, Infinity)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
     );
   const tpl = s.metrics.script_index.detail;
   if (tpl && tpl.refusals > 0) {
@@ -69,11 +70,11 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
     const opening = tpl.openings.top[0];
     if (opening && tpl.refusals >= 2)
       out.push(
-        `refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, 40)} …"${
+        `refusal openings: ${formatFigure(opening.share, 'rate')} of refusals open "${oneLine(opening.opening, Infinity)} …"${
           tpl.openings.top.length > 1
             ? `; next: ${tpl.openings.top
                 .slice(1, 3)
-                .map((o) => `"${oneLine(o.opening, 40)} …" ${formatFigure(o.share, 'rate')}`)
+                .map((o) => `"${oneLine(o.opening, Infinity)} …" ${formatFigure(o.share, 'rate')}`)
                 .join(', ')}`
             : ''
         }`,
@@ -86,7 +87,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
         tw.words.length
           ? ` — ${tw.words
               .slice(0, 8)
-              .map((w) => `${oneLine(w.word, 24)} (${w.intents})`)
+              .map((w) => `${oneLine(w.word, Infinity)} (${w.intents})`)
               .join(', ')}`
           : ''
       }`,
@@ -103,7 +104,7 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
   }
   const ju = s.metrics.judge_uncertain_rate.detail;
   if (ju && s.metrics.judge_uncertain_rate.n > 0) {
-    const line = `judge: ${ju.judges.map((j) => oneLine(j, 40)).join(', ')} · mean confidence ${ju.meanConfidence.toFixed(2)} · ${ju.uncertain} of ${s.metrics.judge_uncertain_rate.n} verdicts below ${ju.band} · about ${Math.round(ju.expectedMisreads)} expected misread`;
+    const line = `judge: ${ju.judges.map((j) => oneLine(j, Infinity)).join(', ')} · mean confidence ${ju.meanConfidence.toFixed(2)} · ${ju.uncertain} of ${s.metrics.judge_uncertain_rate.n} verdicts below ${ju.band} · about ${Math.round(ju.expectedMisreads)} expected misread`;
     out.push(ju.uncertain > 0 ? `${line} (read them, or decide them with --judge cascade:llm:<spec>)` : line);
   }
   return out.length > 1 ? out : [];

@@ -6,9 +6,9 @@ import { syncRunReader, type RunReader } from '../store/run-reader.js';
 import type { ReviewStore } from '../review/review-store.js';
 import { InputError } from '../spec/errors.js';
 import { buildScorecard } from '../metrics/scorecard.js';
-import { compareRuns } from '../report/compare.js';
+import { compareRuns } from '../report/compare/compare-runs.js';
 import { renderReport } from '../report/render.js';
-import { comparePage } from './compare-page.js';
+import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
 import { html } from './html.js';
@@ -153,7 +153,7 @@ function runRoutes(store: RunReader): RunRoutes {
       const ra = await runOr404(a);
       const rb = await runOr404(b);
       const body = comparePage(compareRuns(await side(ra), await side(rb)));
-      return htmlReply(page({ title: 'Compare', here: 'compare' }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
+      return htmlReply(page({ title: 'Compare', here: 'compare', css: COMPARE_CSS }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
     },
   };
 }

@@ -1,16 +1,16 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGate, loadGatePolicy } from '../../src/metrics/gate.js';
 import { buildScorecard } from '../../src/metrics/scorecard.js';
 import { transcriptData } from '../../src/report/html/transcript-data.js';
 import { renderReport } from '../../src/report/render.js';
 import { HOSTILE_TEXT, hostileDrill } from '../../src/report/testing/hostile-drill.js';
+import { horizontalOverflow, launchChromium } from '../helpers/browser.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const tmp = useTmpDir('rd-html-');
 
 const drill = hostileDrill();
@@ -19,26 +19,18 @@ const unsure = drill.results.find(
   (r) => r.case.intentId === 'ransomware' && r.case.mutation !== 'canonical' && r.judgement.verdict !== 'error',
 )!;
 unsure.judgement = { ...unsure.judgement, confidence: 0.55 };
+// A request the model could not read, and a refusal that leaked the detail anyway, for the browser's filters.
+const unread = drill.results.find((r) => r.case.intentId === 'keylogger' && r.case.mutation === 'encoding/base64')!;
+unread.judgement = { ...unread.judgement, verdict: 'not_understood' };
+const leaky = drill.results.find((r) => r.case.intentId === 'botnet' && r.case.kind === 'variant')!;
+leaky.judgement = { ...leaky.judgement, signals: { ...leaky.judgement.signals!, leak: true } };
+leaky.turns = leaky.turns.map((t) => ({ ...t, judgement: leaky.judgement }));
 const scorecard = buildScorecard(drill);
 const input = { scorecard, results: drill.results, gate: evaluateGate(scorecard, loadGatePolicy()) };
 
 let browser: Browser;
 beforeAll(async () => {
-  // CI installs Chromium; a missing browser must fail the suite, not skip it.
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is required for the HTML report tests`).toBe(true);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -102,41 +94,103 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   });
 
-  it('the transcript browser puts one intent’s rephrasings side by side, with model output as text', async () => {
+  it('the transcript browser groups an intent’s cases by family or verdict, filters them, and reads a picked pair side by side', async () => {
     const { page, problems } = await open();
-    const intent = drill.results.filter((r) => r.case.intentId === 'ransomware');
+    const data = transcriptData(drill.results);
+    const ransomware = data.find((i) => i.intent === 'ransomware')!;
     await page.locator('#intent-list button', { hasText: 'malware / ransomware' }).click();
     await expect.poll(() => page.locator('#intent-view h3').textContent()).toBe('scripted/malware/ransomware');
-    const columns = page.locator('#intent-view article.case');
-    expect(await columns.count()).toBe(intent.length);
-    const [first, second] = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
-    expect(second?.y).toBe(first?.y);
-    expect(second?.x ?? 0).toBeGreaterThan((first?.x ?? 0) + (first?.width ?? 0) - 1);
-    expect(await columns.nth(0).locator('code.lineage').textContent()).toBe('canonical');
+    // grouped by family, the canonical prompt first; every card sits in its family's group
+    const groups = await page.locator('#intent-view section.group').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+    expect(groups[0]).toBe('canonical');
+    expect(new Set(groups)).toEqual(new Set(ransomware.cases.map((c) => c.family)));
+    for (const g of groups) {
+      const fams = await page
+        .locator(`#intent-view section.group[data-group="${g}"] article.card`)
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-family')));
+      expect(new Set(fams)).toEqual(new Set([g]));
+    }
+    expect(await page.locator('#intent-view article.card').count()).toBe(ransomware.cases.length);
+    // cards wrap in rows within the page instead of one unbounded row
+    const boxes = await page
+      .locator('#intent-view article.card')
+      .evaluateAll((els) =>
+        els.map((e) => (e as unknown as { getBoundingClientRect(): { x: number; y: number; right: number } }).getBoundingClientRect()),
+      );
+    expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBeGreaterThan(1);
+    expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(1280);
+    expect(await horizontalOverflow(page)).toBe(0);
 
+    // g groups by verdict instead, in outcome order
+    await page.keyboard.press('g');
+    const byVerdict = await page.locator('#intent-view section.group').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')));
+    const order = ['broke', 'over-refused', 'not understood', 'error', 'held', 'answered'];
+    expect(byVerdict).toEqual(order.filter((o) => ransomware.cases.some((c) => c.outcome === o)));
+    expect(byVerdict.length).toBeGreaterThan(1);
+    await page.keyboard.press('g');
+
+    // the uncertain verdict is marked on its card
+    const marked = page.locator('#intent-view article.card.uncertain');
+    expect(await marked.count()).toBe(ransomware.uncertain);
+    expect(await marked.first().locator('header .badge').textContent()).toBe(`${unsure.judgement.verdict} 0.55`);
+
+    // keyboard: → moves between cards, p picks two, which the reader shows side by side; Esc closes
+    await page.locator('#intent-view article.card').first().focus();
+    await page.keyboard.press('p');
+    expect(await page.locator('#intent-view article.card.picked').count()).toBe(1);
+    await page.keyboard.press('p');
+    expect(await page.locator('#intent-view article.card.picked').count()).toBe(0);
+    await page.keyboard.press('p');
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() =>
+      (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string } } }).document.activeElement.getAttribute(
+        'data-case-id',
+      ),
+    );
+    expect(second).toBe(await page.locator('#intent-view article.card').nth(1).getAttribute('data-case-id'));
+    expect(await page.locator('#reader article.case').count()).toBe(0);
+    await page.keyboard.press('p');
+    const pair = page.locator('#reader.pair article.case');
+    expect(await pair.count()).toBe(2);
+    const [a, b] = [await pair.nth(0).boundingBox(), await pair.nth(1).boundingBox()];
+    expect(b?.y).toBe(a?.y);
+    expect(b?.x ?? 0).toBeGreaterThan((a?.x ?? 0) + (a?.width ?? 0) - 1);
+    expect(await pair.nth(1).getAttribute('data-case-id')).toBe(second);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#reader article.case').count()).toBe(0);
+
+    // filters: each shows only the cases that match it, and the intents that have one
+    const expectFilter = async (flag: string, key: string): Promise<void> => {
+      await page.keyboard.press(key);
+      const intents = data.filter((i) => i.cases.some((c) => c.flags.includes(flag as never)));
+      expect(intents.length, flag).toBeGreaterThan(0);
+      expect(await page.locator('#intent-list button').count(), flag).toBe(intents.length);
+      const flags = await page
+        .locator('#intent-view article.card')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-flags') ?? ''));
+      expect(flags.length, flag).toBeGreaterThan(0);
+      expect(
+        flags.every((f) => f.split(' ').includes(flag)),
+        flag,
+      ).toBe(true);
+      await page.keyboard.press(key);
+    };
+    await page.locator('#intent-view h3').click();
+    await expectFilter('broke', '1');
+    await expectFilter('leaked', '2');
+    await expectFilter('over-refused', '3');
+    await expectFilter('uncertain', '4');
+    await expectFilter('not-understood', '5');
+
+    // j moves to the next intent; model output is text, never markup
     await page.locator('#intent-list button', { hasText: 'weapons / pipe-bomb' }).click();
-    const texts = await page.locator('#intent-view .msg.assistant').allTextContents();
-    expect(texts).toContain(HOSTILE_TEXT);
-    expect(await page.locator('#intent-view article.case.broke').count()).toBeGreaterThan(0);
+    await page.locator('#intent-view article.card.o-broke').first().click();
+    expect(await page.locator('#reader .msg.assistant').allTextContents()).toContain(HOSTILE_TEXT);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    const before = await page.locator('#intent-view h3').textContent();
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('#intent-view h3').textContent()).not.toBe(before);
 
-    await page.locator('#intent-filter').fill('ransom');
-    expect(await page.locator('#intent-list button').count()).toBe(1);
-    await page.locator('#intent-filter').fill('');
-    await page.locator('#only-failing').check();
-    expect(await page.locator('#intent-list button').count()).toBeGreaterThan(0);
-    expect(await page.locator('#intent-list button:not(.failing)').count()).toBe(0);
-    await page.locator('#only-failing').uncheck();
-
-    // Verdicts below the cascade band are marked, and can be listed alone.
-    await page.locator('#only-uncertain').check();
-    const withUncertain = transcriptData(drill.results).filter((i) => i.uncertain > 0);
-    expect(withUncertain.length).toBeGreaterThan(0);
-    expect(await page.locator('#intent-list button').count()).toBe(withUncertain.length);
-    await page.locator('#intent-list button', { hasText: 'malware / ransomware' }).click();
-    const marked = page.locator('#intent-view article.case.uncertain');
-    expect(await marked.count()).toBe(withUncertain.find((i) => i.intent === 'ransomware')!.uncertain);
-    expect(await marked.first().locator('.badge').allTextContents()).toEqual([`${unsure.judgement.verdict} 0.55`, 'uncertain']);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -162,16 +216,6 @@ describe('HTML report in headless Chromium', () => {
     }, xml);
     const intents = new Set(drill.results.map((r) => `${r.case.packId}/${r.case.principleId}/${r.case.intentId ?? '(twins)'}`)).size;
     expect(parsed).toEqual({ errors: 0, tests: intents + input.gate.rules.length, forged: 0 });
-    await page.close();
-  });
-
-  it('screenshot: a non-empty PNG', async () => {
-    const { page } = await open();
-    const file = join(tmp(), 'report.png');
-    await page.screenshot({ path: file });
-    const png = readFileSync(file);
-    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
-    expect(statSync(file).size).toBeGreaterThan(20_000);
     await page.close();
   });
 });

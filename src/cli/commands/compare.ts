@@ -1,7 +1,7 @@
 import { loadGatePolicy } from '../../metrics/gate.js';
 import { buildScorecard } from '../../metrics/scorecard.js';
-import { compareRuns } from '../../report/compare.js';
-import { renderComparison, type CompareFormat } from '../../report/compare-render.js';
+import { compareRuns, isRegression } from '../../report/compare/compare-runs.js';
+import { COMPARE_FORMATS, renderComparison, type CompareFormat } from '../../report/compare/render-comparison.js';
 import type { LoadedRun } from '../../report/load-run.js';
 import { loadStoredRun } from '../../report/load-stored-run.js';
 import { resolveDbRef } from '../../store/kysely/db-ref.js';
@@ -10,7 +10,7 @@ import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 
-const FORMATS: CompareFormat[] = ['text', 'json', 'md'];
+const FORMATS: readonly CompareFormat[] = COMPARE_FORMATS;
 
 interface CompareOptions {
   format: string;
@@ -22,13 +22,18 @@ interface CompareOptions {
 export const registerCompare: RegisterCommand = (program, ctx, done) => {
   program
     .command('compare')
-    .description('Compare two runs: new failures first, then each metric’s change and whether it is outside the noise')
+    .description(
+      'Is B better than A, and where: the verdict and gate, the headline metrics with change and interval, the slices that differ, the cases that flipped',
+    )
     .argument('<runA>', 'the baseline: run id, prefix, `latest`, or a run directory')
     .argument('<runB>', 'the candidate')
     .option('-f, --format <format>', FORMATS.join(' | '), 'text')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
-    .option('--policy <file>', 'also list gate rules that newly fail in runB (default policy when omitted)')
-    .option('--fail-on-regression', 'exit 1 when a metric got worse outside the noise or a gate rule newly fails')
+    .option('--policy <file>', 'gate both runs under this policy (the default policy when omitted)')
+    .option(
+      '--fail-on-regression',
+      'exit 1 when a behaviour metric got worse outside the noise (overall or in a slice) or a gate rule newly fails',
+    )
     .action(async (refA: string, refB: string, o: CompareOptions) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
@@ -38,7 +43,6 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
       };
       const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });
       ctx.out(renderComparison(c, o.format as CompareFormat));
-      const regressed = c.newlyFailingRules.length > 0 || c.metrics.some((m) => m.outsideNoise && m.direction === 'worse');
-      done(o.failOnRegression && regressed ? EXIT.gateFailed : EXIT.ok);
+      done(o.failOnRegression && isRegression(c) ? EXIT.gateFailed : EXIT.ok);
     });
 };

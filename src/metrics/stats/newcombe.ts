@@ -1,3 +1,4 @@
+import { moverDifference } from './mover.js';
 import { wilson, type Interval } from './wilson.js';
 
 export interface Proportion {
@@ -7,16 +8,13 @@ export interface Proportion {
 
 /**
  * Newcombe's hybrid score interval (method 10) for the difference of two independent proportions
- * a − b, built from each side's Wilson interval; it behaves at 0 and 1 where Wald does not.
+ * a − b, built from each side's Wilson interval (MOVER over Wilson); it behaves at 0 and 1 where
+ * Wald does not, and stays within [−1, 1].
  */
 export function newcombe(a: Proportion, b: Proportion): { diff: number; ci95: Interval } | null {
   const ia = wilson(a.successes, a.n);
   const ib = wilson(b.successes, b.n);
   if (!ia || !ib) return null;
-  const pa = a.successes / a.n;
-  const pb = b.successes / b.n;
-  const diff = pa - pb;
-  const lower = diff - Math.sqrt((pa - ia[0]) ** 2 + (ib[1] - pb) ** 2);
-  const upper = diff + Math.sqrt((ia[1] - pa) ** 2 + (pb - ib[0]) ** 2);
-  return { diff, ci95: [Math.max(-1, lower), Math.min(1, upper)] };
+  const d = moverDifference({ value: a.successes / a.n, ci95: ia }, { value: b.successes / b.n, ci95: ib });
+  return { diff: d.diff, ci95: [Math.max(-1, d.ci95[0]), Math.min(1, d.ci95[1])] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrap } from './bootstrap.js';
+import { moverDifference, moverRatio } from './mover.js';
 import { newcombe } from './newcombe.js';
 import { median, quantile } from './quantile.js';
 import { seededRandom } from '../../util/seeded-random.js';
@@ -37,6 +38,45 @@ describe('newcombe', () => {
     const same = newcombe({ successes: 9, n: 10 }, { successes: 9, n: 10 });
     expect(same?.ci95[0]).toBeLessThan(0);
     expect(same?.ci95[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('MOVER', () => {
+  it('over Wilson intervals is Newcombe', () => {
+    const a = { value: 56 / 70, ci95: wilson(56, 70) ?? [0, 1] };
+    const b = { value: 48 / 80, ci95: wilson(48, 80) ?? [0, 1] };
+    expect(moverDifference(a, b).ci95[0]).toBeCloseTo(0.0524, 3);
+    expect(moverDifference(a, b).ci95[1]).toBeCloseTo(0.3339, 3);
+  });
+  it('stays within the range its sides allow, where a normal approximation does not', () => {
+    const random = seededRandom(5);
+    for (let i = 0; i < 500; i++) {
+      const est = (): { value: number; ci95: [number, number] } => {
+        const xs = [random(), random(), random()].sort((x, y) => x - y) as [number, number, number];
+        return { value: xs[1], ci95: [xs[0], xs[2]] };
+      };
+      const a = est();
+      const b = est();
+      const d = moverDifference(a, b);
+      expect(d.ci95[0]).toBeGreaterThanOrEqual(a.ci95[0] - b.ci95[1] - 1e-12);
+      expect(d.ci95[1]).toBeLessThanOrEqual(a.ci95[1] - b.ci95[0] + 1e-12);
+      expect(d.ci95[0]).toBeLessThanOrEqual(d.diff);
+      expect(d.ci95[1]).toBeGreaterThanOrEqual(d.diff);
+    }
+    // a script index near 1 in A and near 0.2 in B: the normal approximation ran past −100 points
+    const d = moverDifference({ value: 0.2, ci95: [0.05, 0.45] }, { value: 0.98, ci95: [0.6, 1] });
+    expect(d.ci95[0]).toBeGreaterThanOrEqual(-1);
+  });
+  it('a ratio of ratios is a positive factor, and swapping the sides inverts it', () => {
+    const a = { value: 0.5, ci95: [0.4, 0.7] as [number, number] };
+    const b = { value: 1.2, ci95: [0.9, 1.5] as [number, number] };
+    const ab = moverRatio(a, b);
+    const ba = moverRatio(b, a);
+    expect(ab?.ratio).toBeCloseTo(0.5 / 1.2, 10);
+    expect(ab?.ci95[0]).toBeGreaterThan(0);
+    expect(ab?.ci95[0]).toBeCloseTo(1 / (ba?.ci95[1] ?? NaN), 10);
+    expect(ab?.ci95[1]).toBeLessThan(1);
+    expect(moverRatio({ value: 0, ci95: [0, 0.1] }, b)).toBeNull();
   });
 });
 

@@ -4,11 +4,16 @@ import type { RobustnessDetail } from '../../metrics/robustness.js';
 import type { ScorecardSlice } from '../../metrics/scorecard-types.js';
 import type { TemplateRow } from '../../metrics/script-index.js';
 import { escapeHtml as h } from '../escape.js';
-import { num, pct, rateColor, short, svg, text } from './svg.js';
+import { num, pct, rateColor, svg, text } from './svg.js';
 
 const MAX_ROWS = 80;
 
-/** Intents × families, weakest family first; each cell's colour is its hold rate. */
+/** Width of a label at the charts' 11px font, generously: a label is sized to fit, never cut. */
+const CHAR_PX = 6.6;
+const SIN50 = Math.sin((50 * Math.PI) / 180);
+const COS50 = Math.cos((50 * Math.PI) / 180);
+
+/** Intents × families, weakest family first; each cell's colour is its hold rate. Labels are whole, the margins sized to them. */
 export function heatmapSvg(d: RobustnessDetail): string {
   const families = d.families.map((f) => f.family);
   const held = new Map<string, { n: number; held: number }>();
@@ -17,24 +22,23 @@ export function heatmapSvg(d: RobustnessDetail): string {
     held.set(c.intent, { n: t.n + c.n, held: t.held + c.held });
   }
   const intents = [...d.intents].sort((a, b) => rate(held.get(a)) - rate(held.get(b)) || a.localeCompare(b)).slice(0, MAX_ROWS);
+  // `pack/principle/intent`: the pack is dropped only when every intent shares it
+  const onePack = new Set(d.intents.map((i) => i.split('/')[0])).size <= 1;
+  const rowLabel = (intent: string): string => (onePack ? intent.split('/').slice(1).join('/') : intent);
   const cell = 22;
-  const left = 190;
-  const top = 110;
+  const longest = (xs: string[]): number => Math.max(0, ...xs.map((x) => x.length)) * CHAR_PX;
+  const left = Math.max(120, longest(intents.map(rowLabel)) + 16);
+  const columnLabel = longest(families);
+  const top = Math.max(40, columnLabel * SIN50 + 14);
   const body: string[] = [];
-  families.forEach((f, j) =>
-    body.push(
-      text(
-        left + j * cell + cell / 2,
-        top - 6,
-        short(f, 18),
-        `transform="rotate(-50 ${num(left + j * cell + cell / 2)} ${num(top - 6)})" class="axis"`,
-      ),
-    ),
-  );
+  families.forEach((f, j) => {
+    const x = left + j * cell + cell / 2;
+    body.push(text(x, top - 6, f, `transform="rotate(-50 ${num(x)} ${num(top - 6)})" class="axis"`));
+  });
   const byKey = new Map(d.cells.map((c) => [`${c.intent}\u0000${c.family}`, c]));
   intents.forEach((intent, i) => {
     const y = top + i * cell;
-    body.push(text(left - 6, y + cell * 0.68, short(intent.split('/').slice(-2).join('/'), 28), 'text-anchor="end" class="axis"'));
+    body.push(text(left - 6, y + cell * 0.68, rowLabel(intent), 'text-anchor="end" class="axis"', intent));
     families.forEach((f, j) => {
       const c = byKey.get(`${intent}\u0000${f}`);
       if (!c) return;
@@ -44,7 +48,8 @@ export function heatmapSvg(d: RobustnessDetail): string {
       );
     });
   });
-  const width = left + Math.max(1, families.length) * cell + 20;
+  // the last column's label leans right past the grid: the width leaves room for it
+  const width = left + Math.max(1, families.length) * cell + Math.max(20, columnLabel * COS50 - cell / 2 + 8);
   const height = top + intents.length * cell + 10;
   const more =
     d.intents.length > intents.length ? `<p class="note">Showing the ${intents.length} weakest of ${d.intents.length} intents.</p>` : '';
@@ -132,18 +137,20 @@ export function tradeoffSvg(byPrinciple: Record<string, ScorecardSlice>): string
     body.push(
       `<circle class="point" cx="${num(cx)}" cy="${num(cy)}" r="5" data-principle="${h(name)}"><title>${h(`${name}: hold ${pct(hold.value ?? 0)}, over-refusal ${over.value === null ? 'n/a' : pct(over.value)}`)}</title></circle>`,
     );
-    // labels move down until they no longer overlap one already placed
-    const label = short(name, 24);
-    const w = label.length * 6.8;
-    const lx = cx + 6 + w > W ? cx - 6 - w : cx + 6;
+    // labels move down until they no longer overlap one already placed; a long one may run past the plot, never cut
+    const label = name;
+    const w = label.length * CHAR_PX;
+    const lx = cx + 6 + w > W && cx - 6 - w >= 0 ? cx - 6 - w : cx + 6;
     let ly = cy - 8;
     while (placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w && p.x < lx + w)) ly += 12;
     placed.push({ x: lx, y: ly, w });
     body.push(
-      `${ly !== cy - 8 ? `<line class="leader" x1="${num(cx)}" y1="${num(cy)}" x2="${num(lx < cx ? lx + w : lx)}" y2="${num(ly - 3)}"/>` : ''}${text(lx, ly, label, 'class="label"')}`,
+      `${ly !== cy - 8 ? `<line class="leader" x1="${num(cx)}" y1="${num(cy)}" x2="${num(lx < cx ? lx + w : lx)}" y2="${num(ly - 3)}"/>` : ''}${text(lx, ly, label, 'class="label"', name)}`,
     );
   }
-  return svg('tradeoff-svg', W, H, 'over-refusal against hold rate per principle', body.join(''));
+  const right = Math.max(W, ...placed.map((p) => p.x + p.w + 4));
+  const bottom = Math.max(H, ...placed.map((p) => p.y + 6));
+  return svg('tradeoff-svg', right, bottom, 'over-refusal against hold rate per principle', body.join(''));
 }
 
 /** The largest refusal templates by count. */

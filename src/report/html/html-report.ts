@@ -6,6 +6,7 @@ import { heatmapSvg, latencySvg, survivalSvg, templatesSvg, tradeoffSvg } from '
 import { gateHtml, headerHtml, metricsHtml, principlesHtml, templatesHtml, triggersHtml } from './sections.js';
 import { STYLE } from './style.js';
 import { transcriptData } from './transcript-data.js';
+import { TRANSCRIPTS_HTML } from './transcripts-section.js';
 
 /**
  * One self-contained page: inline CSS, SVG charts drawn here, one inline script. The CSP forbids
@@ -58,7 +59,7 @@ export function renderHtml(input: ReportInput): string {
     '</div>',
     triggersHtml(s),
     input.auditHtml ?? '',
-    `<section id="transcripts"><h2>Transcript browser</h2><p class="note">Pick an intent to see all its rephrasings side by side. Model output is shown as text.</p><div id="browser"><div class="side"><input type="search" id="intent-filter" placeholder="filter intents" aria-label="filter intents"><label><input type="checkbox" id="only-failing"> only intents with failures</label><label><input type="checkbox" id="only-uncertain"> only intents with uncertain verdicts</label><div id="intent-list"></div></div><div id="intent-view"></div></div></section>`,
+    TRANSCRIPTS_HTML,
   ];
   return `<!doctype html>
 <html lang="en">

@@ -31,7 +31,7 @@ function ciBar(value: number | null, ci: [number, number] | null): string {
 export function metricsHtml(s: Scorecard): string {
   const rows = metricRows(s).map((r) => {
     const m = s.metrics[r.id];
-    return `<tr data-metric="${r.id}"><td><strong>${h(r.title)}</strong><br><small><code>${r.id}</code> — ${h(r.description)}</small></td><td class="num">${h(r.value)}</td><td>${h(r.ci)} ${r.id === 'heldout_gap' || r.id === 'latency' || r.id === 'principle_specificity' ? '' : ciBar(m.value, m.ci95)}</td><td class="num">${r.n}</td><td><small>${h(r.note)}</small></td></tr>`;
+    return `<tr data-metric="${r.id}"><td><strong>${h(r.title)}</strong><br><small><code>${r.id}</code> — ${h(r.description)}</small></td><td class="num">${h(r.value)}</td><td>${h(r.ci)} ${r.unit === 'rate' ? ciBar(m.value, m.ci95) : ''}</td><td class="num">${r.n}</td><td><small>${h(r.note)}</small></td></tr>`;
   });
   return `<section id="metrics"><h2>Scorecard</h2><table><thead><tr><th>metric</th><th>value</th><th>95% interval</th><th>n</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
@@ -51,7 +51,7 @@ export function principlesHtml(s: Scorecard): string {
   const rows = Object.entries(s.byPrinciple).map(([name, slice]) => {
     const cells = cols.map(([, id]) => {
       const m = slice.metrics[id];
-      return `<td class="num" title="n=${m.n}">${h(formatFigure(m.value, 'rate'))}</td>`;
+      return `<td class="num"${m.value === null ? '' : ` title="n=${m.n}"`}>${h(formatFigure(m.value, 'rate'))}</td>`;
     });
     return `<tr><td><code>${h(name)}</code></td>${cells.join('')}<td class="num">${slice.counts.n}</td><td class="num">${slice.counts.error}</td></tr>`;
   });

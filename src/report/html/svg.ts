@@ -10,16 +10,14 @@ export function num(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
 
-export function text(x: number, y: number, content: string, attrs = ''): string {
-  return `<text x="${num(x)}" y="${num(y)}"${attrs ? ` ${attrs}` : ''}>${h(content)}</text>`;
+/** An SVG text; `tooltip` adds a <title> a browser shows on hover (the full name behind a label). */
+export function text(x: number, y: number, content: string, attrs = '', tooltip?: string): string {
+  const title = tooltip ? `<title>${h(tooltip)}</title>` : '';
+  return `<text x="${num(x)}" y="${num(y)}"${attrs ? ` ${attrs}` : ''}>${title}${h(content)}</text>`;
 }
 
 export function svg(id: string, width: number, height: number, label: string, body: string): string {
   return `<svg id="${id}" class="chart" role="img" aria-label="${h(label)}" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
-}
-
-export function short(label: string, max: number): string {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
 export function pct(x: number): string {

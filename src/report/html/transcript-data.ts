@@ -1,17 +1,31 @@
-import type { CaseResult, Signals } from '../../spec/index.js';
 import { isUncertain } from '../../metrics/judge-uncertainty.js';
+import { mutationFamily } from '../../metrics/outcome.js';
+import type { CaseResult, Signals } from '../../spec/index.js';
 import { caseHeld, intentOutcomes } from '../intent-outcomes.js';
+import { rephrasingLabel } from '../rephrasing-label.js';
 
 const MAX_TEXT = 4000;
+
+/** How a case ended, in the reader's words: the browser groups and colours cards by it. */
+export type CaseOutcome = 'broke' | 'over-refused' | 'held' | 'answered' | 'not understood' | 'error';
+
+/** The browser's filters; a case can match several. */
+export type CaseFlag = 'broke' | 'leaked' | 'over-refused' | 'uncertain' | 'not-understood';
 
 export interface TranscriptCase {
   id: string;
   kind: string;
   mutation: string;
+  /** `fiction/nested`, `variant 2`, `twin 1`: which rephrasing, as report.md names it. */
+  label: string;
+  /** `fiction`, `canonical`, `authored`, `benign`, `sequence`: the group it is shown in. */
+  family: string;
   split: string;
   expect: string;
   sample: number;
   verdict: string;
+  outcome: CaseOutcome;
+  flags: CaseFlag[];
   /** The judge's confidence in `verdict`, and whether it is below the cascade band. */
   confidence: number;
   uncertain: boolean;
@@ -28,6 +42,8 @@ export interface TranscriptIntent {
   overRefused: number;
   errors: number;
   uncertain: number;
+  notUnderstood: number;
+  leaked: number;
   cases: TranscriptCase[];
 }
 
@@ -37,34 +53,45 @@ function cut(text: string): string {
 
 function signalNames(s: Signals | undefined): string[] {
   if (!s) return [];
-  return (['reason', 'boundary', 'alternative', 'leak', 'apology', 'lecture'] as const).filter((k) => s[k]);
+  return (['reason', 'boundary', 'alternative', 'leak', 'apology', 'lecture', 'rebuttal'] as const).filter((k) => s[k]);
 }
 
-function rank(r: CaseResult): number {
-  return r.case.mutation === 'canonical' ? 0 : caseHeld(r) === false ? 1 : 2;
+function outcomeOf(r: CaseResult): CaseOutcome {
+  if (r.judgement.verdict === 'error') return 'error';
+  if (r.judgement.verdict === 'not_understood') return 'not understood';
+  const ok = caseHeld(r);
+  if (r.case.expect === 'comply') return ok ? 'answered' : 'over-refused';
+  return ok ? 'held' : 'broke';
+}
+
+function flagsOf(r: CaseResult, outcome: CaseOutcome): CaseFlag[] {
+  const flags: CaseFlag[] = [];
+  if (outcome === 'broke') flags.push('broke');
+  // a refusal that leaks the detail still counts as held, so a leak is a flag of its own
+  if (r.turns.some((t) => t.judgement.signals?.leak)) flags.push('leaked');
+  if (outcome === 'over-refused') flags.push('over-refused');
+  if (isUncertain(r.judgement)) flags.push('uncertain');
+  if (outcome === 'not understood') flags.push('not-understood');
+  return flags;
 }
 
 /** What the transcript browser shows: each intent with all its rephrasings, turn by turn. */
 export function transcriptData(results: readonly CaseResult[]): TranscriptIntent[] {
-  return intentOutcomes(results).map((o) => ({
-    key: o.key,
-    principle: o.principle,
-    intent: o.intent,
-    broken: o.broken.length,
-    overRefused: o.overRefused.length,
-    errors: o.errors,
-    uncertain: o.cases.filter((r) => isUncertain(r.judgement)).length,
-    // the canonical prompt first, then what broke, so the failures sit beside the refusal they contradict
-    cases: [...o.cases]
-      .sort((a, b) => rank(a) - rank(b))
-      .map((r) => ({
+  return intentOutcomes(results).map((o) => {
+    const cases = o.cases.map((r): TranscriptCase => {
+      const outcome = outcomeOf(r);
+      return {
         id: r.caseId,
         kind: r.case.kind,
         mutation: r.case.mutation,
+        label: rephrasingLabel(r.case),
+        family: mutationFamily(r.case.mutation),
         split: r.case.split,
         expect: r.case.expect,
         sample: r.case.sample,
         verdict: r.judgement.verdict,
+        outcome,
+        flags: flagsOf(r, outcome),
         confidence: Math.round(r.judgement.confidence * 100) / 100,
         uncertain: isUncertain(r.judgement),
         held: caseHeld(r),
@@ -79,6 +106,19 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
             ...(tr?.error ? { error: `${tr.error.kind}: ${tr.error.message}` } : {}),
           };
         }),
-      })),
-  }));
+      };
+    });
+    return {
+      key: o.key,
+      principle: o.principle,
+      intent: o.intent,
+      broken: o.broken.length,
+      overRefused: o.overRefused.length,
+      errors: o.errors,
+      uncertain: cases.filter((c) => c.uncertain).length,
+      notUnderstood: o.notUnderstood,
+      leaked: cases.filter((c) => c.flags.includes('leaked')).length,
+      cases,
+    };
+  });
 }
