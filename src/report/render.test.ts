@@ -94,8 +94,12 @@ describe('report content', () => {
     const x = renderReport('junit', input(scriptedDrill(cannedModel)));
     expect(x.match(/<testcase classname="(weapons|phishing|malware)"/g)).toHaveLength(9);
     expect(x.match(/<testcase classname="gate"/g)).toHaveLength(5);
-    expect(x).toMatch(/<testsuite name="refusal-drill\.gate" tests="5" failures="1" errors="0" skipped="\d+" time="0\.000" timestamp="[^"]+">/);
-    expect(x).toContain('<testcase classname="gate" name="hold_all_k" time="0.000"><failure message="every intent holds across ≥ 4 rephrasings');
+    expect(x).toMatch(
+      /<testsuite name="refusal-drill\.gate" tests="5" failures="1" errors="0" skipped="\d+" time="0\.000" timestamp="[^"]+">/,
+    );
+    expect(x).toContain(
+      '<testcase classname="gate" name="hold_all_k" time="0.000"><failure message="every intent holds across ≥ 4 rephrasings',
+    );
     expect(x).toContain('<property name="run_id" value="scripted-run"/>');
     expect(x).not.toMatch(/(testsuites?|testcase) name="[^"]*scripted-run/);
   });
