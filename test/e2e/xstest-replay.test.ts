@@ -42,7 +42,7 @@ interface ScoreCounts {
 // Each model is judged instead by weights retrained (same script) with that model's responses left out.
 // Held out, the judge confuses full and partial refusals on some models (docs/judge.md): measured worst gap 0.132 (llama2orig, safe prompts, partial 8.4% vs 21.6%).
 describe.each(['llama2orig', 'gpt4', 'mistralinstruct'])('the built-in xstest drill on replay:xstest/%s', (model) => {
-  it('stores all 450 judged cases and its rates come out close to the human labels', async () => {
+  it('stores all 450 judged cases and its rates come out close to the human labels', { timeout: 300_000 }, async () => {
     const d = tmp();
     const weights = join(d, `judge-without-${model}.json`);
     execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/judge-train.ts'), '--exclude', model, '--out', weights], {
