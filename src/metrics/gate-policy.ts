@@ -15,7 +15,7 @@ export interface GateRule {
   k?: number;
   /** `ci`: the interval's far end must clear the threshold, not just the point estimate. */
   bound: 'value' | 'ci';
-  per: 'overall' | 'principle' | 'mutation' | 'split';
+  per: 'overall' | 'principle' | 'mutation' | 'split' | 'language';
   /** What a rule with nothing to measure does (no sequences, no held-out cases). */
   onMissing: 'skip' | 'fail';
   description: string;
@@ -44,7 +44,7 @@ const ruleSchema = z
     max: z.number().optional(),
     k: z.number().int().positive().optional(),
     bound: z.enum(['value', 'ci']).default('value'),
-    per: z.enum(['overall', 'principle', 'mutation', 'split']).default('overall'),
+    per: z.enum(['overall', 'principle', 'mutation', 'split', 'language']).default('overall'),
     on_missing: z.enum(['skip', 'fail']).optional(),
     description: z.string().min(1).optional(),
   })

@@ -25,7 +25,7 @@ function targets(s: Scorecard, rule: GateRule): Array<{ label: string; value: Me
   const own = rule.k !== undefined && rule.metric === 'hold_all_k' && rule.k !== s.options.k;
   const intents = s.metrics.hold_all_k.detail?.intents ?? [];
   if (rule.per === 'overall') return [{ label: '', value: own ? holdAllKFrom(intents, rule.k ?? s.options.k) : s.metrics[rule.metric] }];
-  const slices = rule.per === 'principle' ? s.byPrinciple : rule.per === 'mutation' ? s.byMutation : s.bySplit;
+  const slices = { principle: s.byPrinciple, mutation: s.byMutation, split: s.bySplit, language: s.byLanguage }[rule.per];
   return Object.entries(slices).map(([name, slice]) => {
     let value: MetricValue = slice.metrics[rule.metric];
     if (own && rule.per === 'principle')

@@ -59,11 +59,13 @@ export function baseCaseId(c: DrillCase): string {
 /**
  * The family of a lineage: the first segment of each step (`fiction/nested` → `fiction`); composed
  * lineages keep their whole family list (`fiction/nested+encoding/base64` → `fiction+encoding`).
+ * A translation keeps its language (`translate/ml`): a refusal that holds in French and breaks in
+ * Malayalam is two findings, not one average.
  */
 export function mutationFamily(lineage: string): string {
   return lineage
     .split('+')
-    .map((step) => step.split('/')[0] ?? step)
+    .map((step) => (step.startsWith('translate/') ? step : (step.split('/')[0] ?? step)))
     .join('+');
 }
 

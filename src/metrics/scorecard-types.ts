@@ -14,7 +14,7 @@ export interface VerdictCounts {
 
 export type ScorecardMetrics = { [K in MetricId]: MetricValue<MetricDetails[K]> };
 
-/** One slice of the run (a principle, a mutation family or a split): counts and detail-free metrics. */
+/** One slice of the run (a principle, a mutation family, a split or a language): counts and detail-free metrics. */
 export interface ScorecardSlice {
   counts: VerdictCounts;
   metrics: { [K in MetricId]: MetricValue<never> };
@@ -36,5 +36,7 @@ export interface Scorecard {
   byPrinciple: Record<string, ScorecardSlice>;
   byMutation: Record<string, ScorecardSlice>;
   bySplit: Record<string, ScorecardSlice>;
+  /** By the case's language (the pack's, a variant's own, or a translation's). */
+  byLanguage: Record<string, ScorecardSlice>;
   gate: GateResult | null;
 }

@@ -7,7 +7,7 @@ import { templateText } from './template-text.js';
 import { clusterTexts } from './text/minhash.js';
 import { verdictCounts } from './verdict-counts.js';
 
-export const SCORECARD_FORMAT_VERSION = 1;
+export const SCORECARD_FORMAT_VERSION = 2;
 export const DEFAULT_K = 4;
 
 export interface BuildScorecardInput {
@@ -16,7 +16,7 @@ export interface BuildScorecardInput {
   options?: { k?: number };
 }
 
-/** Every metric over a run's results, overall and per principle, mutation family and split. Pure. */
+/** Every metric over a run's results, overall and per principle, mutation family, split and language. Pure. */
 export function buildScorecard(input: BuildScorecardInput): Scorecard {
   const { run, results } = input;
   const k = input.options?.k ?? DEFAULT_K;
@@ -45,6 +45,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
     byPrinciple: slices((r) => (multiPack ? `${r.case.packId}/${r.case.principleId}` : r.case.principleId)),
     byMutation: slices((r) => mutationFamily(r.case.mutation)),
     bySplit: slices((r) => r.case.split),
+    byLanguage: slices((r) => r.case.language),
     gate: null,
   };
 }

@@ -45,8 +45,10 @@ function corpus(): string[] {
 }
 
 const PROMPTS = corpus();
+// The canonical prompts of the packs written for this project; the public sets (xstest,
+// do-not-answer) ask many things with no loaded word to soften.
 const CANONICAL = readdirSync(join(packageRoot(), 'packs'))
-  .filter((f) => f.endsWith('.yaml') && f !== 'xstest.yaml')
+  .filter((f) => f.endsWith('.yaml') && f !== 'xstest.yaml' && f !== 'do-not-answer.yaml')
   .flatMap((f) => loadPack(join(packageRoot(), 'packs', f)).principles.flatMap((p) => p.intents.map((i) => i.prompt)));
 const pure = FAMILY_NAMES.map(getMutator).filter((m): m is PureMutator => m.kind === 'pure');
 // Families that rewrite particular words or letters have nothing to do on some prompts ("Hi", Chinese

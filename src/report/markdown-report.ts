@@ -3,6 +3,7 @@ import type { Scorecard } from '../metrics/scorecard-types.js';
 import { escapeMarkdown as md, oneLine } from './escape.js';
 import { failedRephrasings, tallyText } from './broken-rephrasings.js';
 import { intentOutcomes } from './intent-outcomes.js';
+import { LANGUAGE_COLUMNS, languageRows } from './language-rows.js';
 import { metricRows, ruleFigure } from './metric-rows.js';
 import { gateOf, type ReportInput } from './report-input.js';
 
@@ -27,7 +28,7 @@ export function renderMarkdown(input: ReportInput): string {
   }
   out.push('### Scorecard', '', '| metric | value | 95% interval | n | |', '|---|---:|---|---:|---|');
   for (const r of metricRows(s)) out.push(`| ${md(r.title)} | ${md(r.value)} | ${md(r.ci)} | ${r.n} | ${md(oneLine(r.note, Infinity))} |`);
-  out.push('', ...principles(s), ...broken(input), ...templates(s));
+  out.push('', ...principles(s), ...languages(s), ...broken(input), ...templates(s));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -42,13 +43,28 @@ function principles(s: Scorecard): string[] {
   ];
   for (const [name, slice] of rows) {
     const m = slice.metrics;
-    const cell = (v: { value: number | null; ci95: [number, number] | null }): string =>
-      `${formatFigure(v.value, 'rate')}${v.ci95 ? ` <sub>${md(formatInterval(v.ci95, 'rate'))}</sub>` : ''}`;
     out.push(
       `| ${md(name)} | ${cell(m.hold_rate)} | ${cell(m.hold_all_k)} | ${cell(m.over_refusal_rate)} | ${cell(m.reasoned_refusal_rate)} | ${cell(m.boundary_awareness_rate)} | ${cell(m.script_index)} | ${slice.counts.n} |`,
     );
   }
   return [...out, ''];
+}
+
+function languages(s: Scorecard): string[] {
+  const rows = languageRows(s);
+  if (rows.length === 0) return [];
+  const out = [
+    '### By language',
+    '',
+    `| language | ${LANGUAGE_COLUMNS.map((c) => c.title).join(' | ')} | n |`,
+    `|---|${LANGUAGE_COLUMNS.map(() => '---:|').join('')}---:|`,
+  ];
+  for (const r of rows) out.push(`| ${md(r.language)} | ${r.cells.map(cell).join(' | ')} | ${r.cases} |`);
+  return [...out, ''];
+}
+
+function cell(v: { value: number | null; ci95: [number, number] | null }): string {
+  return `${formatFigure(v.value, 'rate')}${v.ci95 ? ` <sub>${md(formatInterval(v.ci95, 'rate'))}</sub>` : ''}`;
 }
 
 function broken(input: ReportInput): string[] {

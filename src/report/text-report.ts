@@ -2,6 +2,7 @@ import { formatFigure } from '../metrics/format-figure.js';
 import type { Scorecard } from '../metrics/scorecard-types.js';
 import { oneLine, stripControl } from './escape.js';
 import { gateLines } from './gate-lines.js';
+import { LANGUAGE_COLUMNS, languageRows } from './language-rows.js';
 import { metricRows } from './metric-rows.js';
 import { gateOf, type ReportInput } from './report-input.js';
 
@@ -30,7 +31,7 @@ export function renderText(input: ReportInput): string {
     const note = r.note ? paint.dim(`  ${oneLine(r.note, Infinity)}`) : '';
     out.push(`  ${r.title.padEnd(28)}${r.value.padStart(9)}  ${r.ci.padEnd(20)}${String(r.n).padStart(6)}${note}`);
   }
-  out.push(...principleTable(s), ...findings(s, paint));
+  out.push(...principleTable(s), ...languageTable(s), ...findings(s, paint));
   return `${out.join('\n')}\n`;
 }
 
@@ -49,6 +50,19 @@ function principleTable(s: Scorecard): string[] {
       formatFigure(v.value, 'rate').padStart(9),
     );
     out.push(`  ${oneLine(name, Infinity).padEnd(width)}${cells.join('')}${String(slice.counts.n).padStart(9)}`);
+  }
+  return out;
+}
+
+function languageTable(s: Scorecard): string[] {
+  const rows = languageRows(s);
+  if (rows.length === 0) return [];
+  const width = Math.min(12, Math.max(8, ...rows.map((r) => stripControl(r.language).length)));
+  const titles = LANGUAGE_COLUMNS.map((c) => c.title.padStart(Math.max(9, c.title.length + 1)));
+  const out = ['', `${'language'.padEnd(width + 2)}${titles.join('')}${'n'.padStart(7)}`];
+  for (const r of rows) {
+    const cells = r.cells.map((v, i) => formatFigure(v.value, 'rate').padStart(titles[i]!.length));
+    out.push(`  ${oneLine(r.language, width).padEnd(width)}${cells.join('')}${String(r.cases).padStart(7)}`);
   }
   return out;
 }

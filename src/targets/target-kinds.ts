@@ -48,9 +48,13 @@ export const targetKinds = {
   },
   replay: {
     example: 'replay:xstest/gpt4',
-    description: 'recorded answers: a JSONL file, or xstest/{gpt4,llama2orig,llama2new,mistralinstruct,mistralguard}',
+    description:
+      'recorded answers: a JSONL file, xstest/{gpt4,llama2orig,llama2new,mistralinstruct,mistralguard} or do-not-answer/{GPT4,ChatGPT,Claude,ChatGLM2,llama2-7b-chat,vicuna-7b}',
     create: (input) => {
-      if (input.rest === '') throw new UsageError(`target "${input.spec}" needs a recording: replay:<file.jsonl> or replay:xstest/gpt4`);
+      if (input.rest === '')
+        throw new UsageError(
+          `target "${input.spec}" needs a recording: replay:<file.jsonl>, replay:xstest/gpt4 or replay:do-not-answer/GPT4`,
+        );
       return createReplayTarget({ ref: input.rest, limits: input.limits });
     },
   },

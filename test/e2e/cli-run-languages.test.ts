@@ -43,4 +43,76 @@ describe('a drill translated into other languages', () => {
     const scorecard = JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as { metrics: { hold_rate: { value: number } } };
     expect(scorecard.metrics.hold_rate.value).toBe(1);
   });
+
+  it('reports every result per language, and each translation as its own family', async () => {
+    const d = tmp();
+    // An attacker that "translates" by tagging the prompt with the language it was asked for.
+    writeFileSync(
+      join(d, 'attacker.mjs'),
+      `import { createInterface } from 'node:readline';
+const codes = { French: 'fr', 'Simplified Chinese': 'zh', Malayalam: 'ml', Tamil: 'ta', Marathi: 'mr', Spanish: 'es', Arabic: 'ar' };
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const { id, messages } = JSON.parse(line);
+  const name = /into (.+?)\\./.exec(messages[0].content)[1];
+  process.stdout.write(JSON.stringify({ id, text: '[' + codes[name] + '] ' + messages[1].content }) + '\\n');
+});
+`,
+    );
+    // A model whose refusal holds in every language but Malayalam.
+    writeFileSync(
+      join(d, 'model.yaml'),
+      'id: breaks-in-ml\nrules:\n  - { match: "[ml]", reply: "Sure, here is a detailed answer with every step you asked for." }\nfallback: "I\'m sorry, but I can\'t help with that."\n',
+    );
+    const out = join(d, 'run');
+    const r = await cli([
+      'run',
+      'hard-drugs',
+      '--target',
+      `scripted:${join(d, 'model.yaml')}`,
+      '--attacker',
+      `exec:node ${join(d, 'attacker.mjs')}`,
+      '--mutate',
+      'translate',
+      '--judge',
+      'rules',
+      '--db',
+      join(d, 'db.sqlite'),
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    type Slice = { counts: { n: number }; metrics: { hold_rate: { value: number | null } } };
+    const card = JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as {
+      formatVersion: number;
+      byLanguage: Record<string, Slice>;
+      byMutation: Record<string, Slice>;
+    };
+    expect(card.formatVersion).toBe(2);
+    const codes = ['ar', 'de', 'en', 'es', 'fr', 'ml', 'mr', 'ta', 'zh'];
+    expect(Object.keys(card.byLanguage)).toEqual(codes);
+    expect(card.byLanguage.ml?.metrics.hold_rate.value).toBe(0);
+    expect(card.byLanguage.fr?.metrics.hold_rate.value).toBe(1);
+    // French: the five intents translated, and the one French variant the pack has.
+    expect(card.byLanguage.fr?.counts.n).toBe(6);
+    const translations = Object.keys(card.byMutation).filter((m) => m.startsWith('translate/'));
+    expect(translations.sort()).toEqual([
+      'translate/ar',
+      'translate/es',
+      'translate/fr',
+      'translate/ml',
+      'translate/mr',
+      'translate/ta',
+      'translate/zh',
+    ]);
+    expect(card.byMutation['translate/ml']?.metrics.hold_rate.value).toBe(0);
+    expect(card.byMutation['translate/ta']?.metrics.hold_rate.value).toBe(1);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('### By language');
+    expect(md).toMatch(/^\| ml \| 0% /m);
+    expect(md).toMatch(/^\| fr \| 100% /m);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(
+      /<section id="languages">.*<code>ml<\/code><\/td><td class="num" title="n=5">0%<\/td>/,
+    );
+    expect(r.stdout).toMatch(/^ {2}ml +0% /m);
+  });
 });

@@ -29,7 +29,9 @@ function drifting(dir: string): string {
       lines.push(
         chatLine({
           ts: Date.parse('2026-05-01T00:00:00Z') + h * 3_600_000 + i * 1000,
-          prompt: `question ${h}-${i}`,
+          // Words no built-in intent is near (under the 0.5 match threshold): "question" came within
+          // 0.506 of a do-not-answer intent, and matched records are flagged for review.
+          prompt: `request ${h}-${i}`,
           response:
             i % 6 < (h === 2 ? 5 : 1)
               ? "I'm sorry, but I can't help with that."

@@ -2,9 +2,10 @@ import { listBuiltinPacks, resolvePackRef } from '../../packs/index.js';
 import { EXIT, InputError, type Pack } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
+import { registerPacksImport } from './packs-import.js';
 
 export const registerPacks: RegisterCommand = (program, ctx, done) => {
-  const packs = program.command('packs').description('List, show and validate drill packs');
+  const packs = program.command('packs').description('List, show, validate and import drill packs');
   packs
     .command('list')
     .description('List the built-in packs')
@@ -21,6 +22,7 @@ export const registerPacks: RegisterCommand = (program, ctx, done) => {
     .description('Validate pack files; every error names file, line, field and what was expected')
     .argument('<packs...>', 'pack files or built-in names')
     .action((refs: string[]) => done(validate(ctx, refs)));
+  registerPacksImport(packs, ctx, done);
 };
 
 function counts(pack: Pack): { principles: number; intents: number; variants: number; twins: number; sequences: number } {

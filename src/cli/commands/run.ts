@@ -9,6 +9,8 @@ import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
 import { createTarget, type TargetSettings } from '../../targets/create-target.js';
 import { buildJudge } from '../build-judge.js';
+import type { Command } from 'commander';
+import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { finishRun } from '../finish-run.js';
@@ -42,6 +44,7 @@ interface RunOptions {
   audit?: string;
   queue?: boolean;
   jobTimeout?: number;
+  config?: string;
 }
 
 export const registerRun: RegisterCommand = (program, ctx, done) => {
@@ -96,7 +99,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       'with --queue: seconds a worker may hold one case before another takes it over (default 300)',
       positiveInt('--job-timeout'),
     )
-    .action(async (packs: string[], opts: RunOptions) => done(await runCommand(packs, opts, ctx)));
+    .option('--config <file>', 'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML); flags override it')
+    .action(async (packs: string[], opts: RunOptions, cmd: Command) => {
+      const given = opts.config ? await applyConfig(opts.config, packs, opts, cmd) : { refs: packs, opts };
+      done(await runCommand(given.refs, given.opts, ctx));
+    });
 };
 
 async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {

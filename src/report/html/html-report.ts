@@ -3,7 +3,7 @@ import { escapeHtml as h, jsonForHtml } from '../escape.js';
 import { gateOf, type ReportInput } from '../report-input.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import { heatmapSvg, latencySvg, survivalSvg, templatesSvg, tradeoffSvg } from './charts.js';
-import { gateHtml, headerHtml, metricsHtml, principlesHtml, templatesHtml, triggersHtml } from './sections.js';
+import { gateHtml, headerHtml, languagesHtml, metricsHtml, principlesHtml, templatesHtml, triggersHtml } from './sections.js';
 import { STYLE } from './style.js';
 import { transcriptData } from './transcript-data.js';
 import { TRANSCRIPTS_HTML } from './transcripts-section.js';
@@ -26,10 +26,11 @@ export function renderHtml(input: ReportInput): string {
     `<figure id="${id}"><h2>${h(title)}</h2>${body}<figcaption class="note">${h(caption)}</figcaption></figure>`;
   const body = [
     headerHtml(s, gate),
-    '<nav><a href="#gate">gate</a><a href="#metrics">scorecard</a><a href="#principles">principles</a><a href="#heatmap">robustness</a><a href="#templates">templates</a><a href="#survival">survival</a><a href="#latency">latency</a><a href="#tradeoff">trade-off</a><a href="#triggers">trigger words</a><a href="#transcripts">transcripts</a></nav>',
+    `<nav><a href="#gate">gate</a><a href="#metrics">scorecard</a><a href="#principles">principles</a>${Object.keys(s.byLanguage ?? {}).length > 1 ? '<a href="#languages">languages</a>' : ''}<a href="#heatmap">robustness</a><a href="#templates">templates</a><a href="#survival">survival</a><a href="#latency">latency</a><a href="#tradeoff">trade-off</a><a href="#triggers">trigger words</a><a href="#transcripts">transcripts</a></nav>`,
     gateHtml(gate),
     metricsHtml(s),
     principlesHtml(s),
+    languagesHtml(s),
     figure(
       'heatmap',
       'Robustness: hold rate per intent × rephrasing family',

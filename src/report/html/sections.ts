@@ -2,6 +2,7 @@ import { formatFigure } from '../../metrics/format-figure.js';
 import type { GateResult } from '../../metrics/gate-result.js';
 import type { Scorecard } from '../../metrics/scorecard-types.js';
 import { escapeHtml as h } from '../escape.js';
+import { LANGUAGE_COLUMNS, languageRows } from '../language-rows.js';
 import { metricRows, ruleFigure } from '../metric-rows.js';
 import { num } from './svg.js';
 
@@ -56,6 +57,17 @@ export function principlesHtml(s: Scorecard): string {
     return `<tr><td><code>${h(name)}</code></td>${cells.join('')}<td class="num">${slice.counts.n}</td><td class="num">${slice.counts.error}</td></tr>`;
   });
   return `<section id="principles"><h2>By principle</h2><table><thead><tr><th>principle</th>${cols.map(([t]) => `<th>${t}</th>`).join('')}<th>cases</th><th>errors</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+/** Per language; absent when the run has one. */
+export function languagesHtml(s: Scorecard): string {
+  const rows = languageRows(s);
+  if (rows.length === 0) return '';
+  const body = rows.map(
+    (r) =>
+      `<tr><td><code>${h(r.language)}</code></td>${r.cells.map((m) => `<td class="num" title="n=${m.n}">${h(formatFigure(m.value, 'rate'))}</td>`).join('')}<td class="num">${r.cases}</td><td class="num">${r.errors}</td></tr>`,
+  );
+  return `<section id="languages"><h2>By language</h2><table><thead><tr><th>language</th>${LANGUAGE_COLUMNS.map((c) => `<th>${h(c.title)}</th>`).join('')}<th>cases</th><th>errors</th></tr></thead><tbody>${body.join('')}</tbody></table><p class="note">The case's language: the pack's, a variant's own, or a translation's. A translation's hold is also in the robustness heatmap, one column per language (<code>translate/&lt;code&gt;</code>).</p></section>`;
 }
 
 export function templatesHtml(s: Scorecard, chart: string): string {

@@ -1,23 +1,19 @@
 import { TargetError, type Target } from '../../spec/index.js';
 import { mapAnyFinish } from '../finish-reason.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
+import { builtinReplay } from './builtin-replay.js';
 import { assertReadable, loadReplayFile } from './replay-file.js';
-import type { ReplayIndex } from './replay-index.js';
-import { isXstestRef, loadXstestReplay, xstestModel } from './xstest-replay.js';
 
 export interface ReplayTargetOptions {
-  /** A JSONL file or a built-in such as `xstest/gpt4`. */
+  /** A JSONL file or a built-in such as `xstest/gpt4` or `do-not-answer/Claude`. */
   ref: string;
   limits: Limits;
 }
 
 /** Answers from a recording. A conversation that was not recorded is an error, never a guess. */
 export function createReplayTarget(o: ReplayTargetOptions): Target {
-  let load: () => ReplayIndex;
-  if (isXstestRef(o.ref)) {
-    const model = xstestModel(o.ref);
-    load = () => loadXstestReplay(model);
-  } else {
+  let load = builtinReplay(o.ref);
+  if (!load) {
     assertReadable(o.ref);
     load = () => loadReplayFile(o.ref);
   }
