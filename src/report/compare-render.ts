@@ -1,7 +1,7 @@
 import { formatFigure, formatInterval } from '../metrics/format-figure.js';
 import { metricRegistry } from '../metrics/registry.js';
 import type { CaseChange, Comparison, MetricChange } from './compare.js';
-import { escapeMarkdown as md, jsonForHtml, stripControl } from './escape.js';
+import { escapeMarkdown as md, jsonForHtml, stripControl } from '../util/index.js';
 
 export type CompareFormat = 'text' | 'json' | 'md';
 

@@ -1,6 +1,6 @@
 import { formatFigure, formatInterval } from '../metrics/format-figure.js';
 import type { Scorecard } from '../metrics/scorecard-types.js';
-import { escapeMarkdown as md, oneLine } from './escape.js';
+import { escapeMarkdown as md, oneLine } from '../util/index.js';
 import { intentOutcomes } from './intent-outcomes.js';
 import { metricRows, ruleFigure } from './metric-rows.js';
 import { gateOf, type ReportInput } from './report-input.js';

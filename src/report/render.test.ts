@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateGate, loadGatePolicy } from '../metrics/gate.js';
 import { buildScorecard } from '../metrics/scorecard.js';
 import { cannedModel, principledModel, scriptedDrill } from '../metrics/testing/scripted-drill.js';
-import { escapeHtml, escapeMarkdown, escapeXml, stripControl } from './escape.js';
+import { escapeHtml, escapeMarkdown, escapeXml, stripControl } from '../util/index.js';
 import { renderReport, REPORT_FORMATS, type ReportInput } from './render.js';
 import { hostileDrill, HOSTILE_TEXT, PAYLOADS } from './testing/hostile-drill.js';
 

@@ -1,7 +1,7 @@
 import { formatFigure } from '../../metrics/format-figure.js';
 import type { GateResult } from '../../metrics/gate-result.js';
 import type { Scorecard } from '../../metrics/scorecard-types.js';
-import { escapeHtml as h } from '../escape.js';
+import { escapeHtml as h } from '../../util/index.js';
 import { metricRows, ruleFigure } from '../metric-rows.js';
 import { num } from './svg.js';
 
