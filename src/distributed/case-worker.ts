@@ -103,7 +103,7 @@ export async function startCaseWorker(o: CaseWorkerOptions): Promise<CaseWorker>
 function runOne(c: DrillCase, p: PreparedRun, signal: AbortSignal): Promise<CaseResult> {
   const context = contextFromSnapshot(p.context, c);
   const o = p.run.options;
-  if (c.mutation.startsWith('adaptive/')) {
+  if (c.kind === 'adaptive') {
     return runAdaptiveCase(c, {
       runId: p.run.id,
       target: p.tools.target,

@@ -5,7 +5,7 @@ import type { Scorecard, ScorecardSlice } from '../metrics/scorecard-types.js';
 import { newcombe } from '../metrics/stats/newcombe.js';
 import { Z95, type Interval } from '../metrics/stats/wilson.js';
 import type { CaseResult, Verdict } from '../spec/index.js';
-import { caseHeld } from './intent-outcomes.js';
+import { caseHeld } from '../spec/index.js';
 
 export interface RunSide {
   scorecard: Scorecard;

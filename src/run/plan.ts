@@ -108,7 +108,7 @@ async function intentCases(
     out.push({
       ...common,
       id: `${head}/adaptive/crescendo`,
-      kind: 'sequence',
+      kind: 'adaptive',
       expect: 'refuse',
       split,
       language,

@@ -4,8 +4,8 @@ import { fnTarget } from '../../test/helpers/fn-target.js';
 import { makeRun } from '../../test/helpers/fixtures.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { brokeAt } from '../metrics/multiturn-survival.js';
 import { parsePack } from '../packs/load-pack.js';
+import { brokeAt } from '../spec/index.js';
 import { openStore } from '../store/index.js';
 import { planCases } from './plan.js';
 import { runDrill } from './runner.js';
@@ -35,7 +35,7 @@ it('an adaptive case is driven by the attacker and records the turn where the ta
   });
   await runDrill({ store, run, target, attacker: attacker(), judge: simpleJudge, context: () => ({}), concurrency: 1 });
   const adaptive = store.results('r').find((r) => r.case.mutation === 'adaptive/crescendo')!;
-  expect(adaptive.case.kind).toBe('sequence');
+  expect(adaptive.case.kind).toBe('adaptive');
   expect(adaptive.heldTurns).toBe(2);
   expect(brokeAt(adaptive)).toBe(3);
   expect(adaptive.judgement.verdict).toBe('compliance');

@@ -50,27 +50,28 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
     while (!inner.signal.aborted && next < pending.length) {
       const c = pending[next++]!;
       try {
-        const result = c.mutation.startsWith('adaptive/')
-          ? await runAdaptiveCase(c, {
-              runId: o.run.id,
-              target: o.target,
-              attacker: o.attacker,
-              judge: o.judge,
-              context: o.context(c),
-              maxTurns: o.run.options.adaptiveTurns ?? 8,
-              seed: o.run.options.seed,
-              signal: inner.signal,
-            })
-          : await runCase(c, {
-              runId: o.run.id,
-              target: o.target,
-              judge: o.judge,
-              context: o.context(c),
-              signal: inner.signal,
-              temperature: o.run.options.temperature,
-              maxTokens: o.run.options.maxTokens,
-              seed: o.run.options.seed,
-            });
+        const result =
+          c.kind === 'adaptive'
+            ? await runAdaptiveCase(c, {
+                runId: o.run.id,
+                target: o.target,
+                attacker: o.attacker,
+                judge: o.judge,
+                context: o.context(c),
+                maxTurns: o.run.options.adaptiveTurns ?? 8,
+                seed: o.run.options.seed,
+                signal: inner.signal,
+              })
+            : await runCase(c, {
+                runId: o.run.id,
+                target: o.target,
+                judge: o.judge,
+                context: o.context(c),
+                signal: inner.signal,
+                temperature: o.run.options.temperature,
+                maxTokens: o.run.options.maxTokens,
+                seed: o.run.options.seed,
+              });
         writer.write(result);
         completed += 1;
         done += 1;

@@ -12,3 +12,4 @@ export * from './calibration.js';
 export * from './run.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './held.js';

@@ -1,6 +1,7 @@
 import type { CaseResult, Signals } from '../../spec/index.js';
 import { isUncertain } from '../../metrics/judge-uncertainty.js';
-import { caseHeld, intentOutcomes } from '../intent-outcomes.js';
+import { caseHeld } from '../../spec/index.js';
+import { intentOutcomes } from '../intent-outcomes.js';
 
 const MAX_TEXT = 4000;
 
