@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { openStore } from '../store/open-store.js';
+import { openSqliteFile } from '../store/index.js';
 import { ackAlerts, listAlerts } from './alert-store.js';
 import { evaluateMonitor } from './evaluate-monitor.js';
 import { ingest } from './ingest.js';
@@ -35,7 +35,7 @@ function hours(): string[] {
 
 describe('evaluateMonitor', () => {
   it('stores each drift alert once, lists it as open until acknowledged, and posts it to a webhook', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     await ingest({ monitor: sqliteMonitorStore(store), lines: hours(), source: 's', judge: keywordJudge() });
     const config = writeMonitorConfig(store.db, { baseline: 'first:24' });
     expect(readMonitorConfig(store.db)).toEqual({ ...DEFAULT_MONITOR_CONFIG, baseline: 'first:24' });

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ensureMonitorSchema } from '../monitor/monitor-migrations.js';
-import { applyMigrations, type Migration } from '../store/migrate.js';
+import { applyMigrations, type Migration } from '../store/index.js';
 import { fnv1a } from '../util/index.js';
 
 /** Review tables; they refer to monitor records by id, so the monitor schema comes first. */

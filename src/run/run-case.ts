@@ -9,7 +9,7 @@ import {
   type TurnResult,
   turnHeld,
 } from '../spec/index.js';
-import type { CaseContext } from './case-context.js';
+import type { CaseContext } from './run-context.js';
 
 export interface RunCaseOptions {
   runId: string;

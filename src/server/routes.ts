@@ -1,7 +1,7 @@
 import { readMonitorStatus } from '../monitor/evaluate-monitor.js';
 import type { MonitorStore } from '../monitor/monitor-store.js';
 import type { RunRecord } from '../spec/index.js';
-import { syncRunReader, type RunReader } from '../store/run-reader.js';
+import type { Store } from '../store/index.js';
 import { computeAgreement } from '../review/agreement.js';
 import { parseLabel } from '../review/review-label.js';
 import { reviewReliability } from '../review/review-reliability.js';
@@ -37,8 +37,7 @@ const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict()
  */
 export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
   const config = async () => o.monitorConfig?.() ?? (await monitor.readConfig());
-  const reader = o.runs ?? (o.store ? syncRunReader(o.store) : undefined);
-  const runs = reader ? runRoutes(reader) : undefined;
+  const runs = o.runs ? runRoutes(o.runs) : undefined;
   const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
   let queuedAt = -1;
   const refresh = async (): Promise<void> => {
@@ -154,7 +153,7 @@ interface RunRoutes {
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: RunReader): RunRoutes {
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);

@@ -3,3 +3,4 @@ export { createScriptedTarget, type ScriptedRule, type ScriptedTargetOptions, ty
 export { limitedTarget, type AttemptFn, type Limits, type LimitedTargetOptions, type RetryInfo } from './limits/limited-target.js';
 export { mapAnthropicStop, mapAnyFinish, mapOpenAIFinish } from './finish-reason.js';
 export { XSTEST_MODELS } from './replay/xstest-replay.js';
+export { abortableSleep } from './limits/abortable-sleep.js';

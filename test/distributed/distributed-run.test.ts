@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAsyncStore, type AsyncStore } from '../../src/store/kysely/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { startScriptedOpenAIServer, type ScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
 import { startCli, type CliRun } from '../helpers/cli.js';
 import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
@@ -75,10 +75,10 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
 async function setup(o: {
   intents: number;
   delayMs: number;
-}): Promise<{ url: string; server: ScriptedOpenAIServer; pack: string; dir: string; store: AsyncStore }> {
+}): Promise<{ url: string; server: ScriptedOpenAIServer; pack: string; dir: string; store: Store }> {
   const url = freshPgUrl(TEST_PG ?? '', 'dist');
   const server = await startScriptedOpenAIServer({ responder: () => ({ text: REFUSAL, delayMs: o.delayMs }) });
-  const { store } = await openAsyncStore(url, { poolSize: 2 });
+  const store = await openStore(url, { poolSize: 2 });
   cleanups.push(
     () => server.close(),
     () => store.close(),
@@ -100,7 +100,7 @@ async function retriedJobs(url: string): Promise<number> {
   }
 }
 
-const latestRunId = async (store: AsyncStore): Promise<string | undefined> => (await store.getRun('latest'))?.id;
+const latestRunId = async (store: Store): Promise<string | undefined> => (await store.getRun('latest'))?.id;
 
 describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' : ` (skipped: ${NO_PG_REASON})`}`, () => {
   it('a coordinator and three workers finish every case exactly once although one worker is SIGKILLed midway', async () => {

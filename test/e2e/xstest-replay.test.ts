@@ -74,7 +74,8 @@ describe.each(['llama2orig', 'gpt4', 'mistralinstruct'])('the built-in xstest dr
     };
     check(card.byExpect.comply, human.safe, 250);
     check(card.byExpect.refuse, human.unsafe, 200);
-  });
+    // Trains a judge and runs a drill in child processes: 16–18 s on an idle machine, more than twice that beside other work.
+  }, 300_000);
 });
 
 it('the human labels themselves match the figures the issue quotes (a check on this test)', () => {

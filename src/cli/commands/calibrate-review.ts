@@ -4,7 +4,7 @@ import { calibratableIds } from '../../judges/create-judge.js';
 import { openMonitorAndReview } from '../../review/open-review-store.js';
 import { reviewOutcomes } from '../../review/review-reliability.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';
 

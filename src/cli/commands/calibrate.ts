@@ -5,7 +5,7 @@ import { judgeLines } from '../../judges/judge-stream.js';
 import { confusion, figures, isRight, type Scored } from '../../judges/label-scoring.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { buildJudge } from '../build-judge.js';
+import { buildJudge } from '../../run/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';

@@ -2,9 +2,8 @@ import { loadGatePolicy } from '../../metrics/gate.js';
 import { buildScorecard } from '../../metrics/scorecard.js';
 import { compareRuns } from '../../report/compare.js';
 import { renderComparison, type CompareFormat } from '../../report/compare-render.js';
-import type { LoadedRun } from '../../report/load-run.js';
-import { loadStoredRun } from '../../report/load-stored-run.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { loadRun, type LoadedRun } from '../../run/index.js';
+import { resolveDbRef } from '../../store/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -33,7 +32,7 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
       const side = async (ref: string): Promise<{ scorecard: ReturnType<typeof buildScorecard>; results: LoadedRun['results'] }> => {
-        const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+        const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
         return { scorecard: buildScorecard({ run, results }), results };
       };
       const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });

@@ -7,7 +7,7 @@ import { loadCalibration } from '../../judges/calibration/calibration-file.js';
 import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
 import { judgeLines } from '../../judges/judge-stream.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
-import { buildJudge } from '../build-judge.js';
+import { buildJudge } from '../../run/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { assertInputFile } from '../input-file.js';

@@ -16,7 +16,7 @@ import { postAlerts } from '../../monitor/webhook.js';
 import { parseWindowSize } from '../../monitor/window-size.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';

@@ -5,7 +5,7 @@ import { reviewReliability } from '../../review/review-reliability.js';
 import type { ReviewStore } from '../../review/review-store.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 

@@ -9,7 +9,7 @@ import { startDashboard } from '../../server/dashboard-server.js';
 import type { DashboardEvent } from '../../server/dashboard-context.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
@@ -52,11 +52,10 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     generated = true;
   }
   const judge = createJudge(o.judge, { calibration: o.calibration ? loadCalibration(o.calibration) : undefined });
-  const { store, monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
+  const { monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
   const server = await startDashboard({
-    store,
     monitor,
     review,
     runs,
@@ -72,7 +71,9 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     await close();
     throw e;
   });
-  ctx.out(`refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}${store ? '' : ` (monitor in ${monitor.path})`}`);
+  ctx.out(
+    `refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}${monitor.kind === 'postgres' ? ` (monitor in ${monitor.path})` : ''}`,
+  );
   if (generated) ctx.err(`bound to ${o.host}: every request needs the token above (Authorization: Bearer <token> or ?token=)`);
   ctx.out(`live ingest: POST NDJSON to ${server.url}/api/ingest${token ? ' with Authorization: Bearer <token>' : ''}`);
   await new Promise<void>((resolve) => {
