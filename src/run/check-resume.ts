@@ -2,7 +2,12 @@ import { UsageError, type RunOptions, type RunRecord } from '../spec/index.js';
 import type { RunSettings } from './run-settings.js';
 
 /** Each option that changes what a run measures: its flag, and its value as the run stored it. */
-const RESULT_OPTIONS: Array<{ key: keyof RunSettings; flag: string; stored: (o: RunOptions, run: RunRecord) => unknown }> = [
+const RESULT_OPTIONS: Array<{
+  key: keyof RunSettings;
+  flag: string;
+  stored: (o: RunOptions, run: RunRecord) => unknown;
+  show?: (value: unknown) => string;
+}> = [
   { key: 'packRefs', flag: 'the packs', stored: (o, run) => o.packRefs ?? run.packs },
   { key: 'target', flag: '--target', stored: (o) => o.targetSpec },
   { key: 'baseUrl', flag: '--base-url', stored: (o) => o.baseUrl },
@@ -17,7 +22,7 @@ const RESULT_OPTIONS: Array<{ key: keyof RunSettings; flag: string; stored: (o: 
   { key: 'seed', flag: '--seed', stored: (o) => o.seed },
   { key: 'temperature', flag: '--temperature', stored: (o) => o.temperature },
   { key: 'maxTokens', flag: '--max-tokens', stored: (o) => o.maxTokens },
-  { key: 'cache', flag: '--no-cache', stored: (o) => o.cache },
+  { key: 'cache', flag: '--no-cache', stored: (o) => o.cache, show: (v) => (v ? 'the response cache' : 'no response cache') },
 ];
 
 /**
@@ -31,18 +36,19 @@ export function checkResume(run: RunRecord, asked: Partial<RunSettings>): void {
     throw new UsageError(
       `--calibration cannot change a run being resumed: it goes on with the calibration it started with (run ${run.id}); start a new run to use another`,
     );
-  for (const { key, flag, stored } of RESULT_OPTIONS) {
+  for (const { key, flag, stored, show = plain } of RESULT_OPTIONS) {
     const value = asked[key];
     if (value === undefined) continue;
     const was = stored(run.options, run);
     if (JSON.stringify(value) === JSON.stringify(was)) continue;
+    const given = show === plain ? `${flag} ${show(value)}` : flag;
     throw new UsageError(
-      `${flag} ${show(value)} would change what run ${run.id} measures: it was started with ${was === undefined ? 'none' : show(was)}. A resumed run goes on with the options it started with; leave ${flag} out, or start a new run`,
+      `${given} would change what run ${run.id} measures: it was started with ${was === undefined ? 'none' : show(was)}. A resumed run goes on with the options it started with; leave ${flag} out, or start a new run`,
     );
   }
 }
 
-function show(value: unknown): string {
+function plain(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ') || '(none)';
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
