@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { openCaseQueue, openTeamStore, queueNewRun } from '../../src/distributed/index.js';
 import { planCases, snapshotContext } from '../../src/run/index.js';
 import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/index.js';
-import { startScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer } from '../../test/helpers/scripted-openai-server.js';
 
 const CASES = Number(process.env.BENCH_DIST_CASES ?? 480);
 const LATENCY_MS = 50;

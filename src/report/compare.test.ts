@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGatePolicy } from '../metrics/gate.js';
 import { buildScorecard } from '../metrics/scorecard.js';
-import { cannedModel, principledModel, scriptedDrill } from '../metrics/testing/scripted-drill.js';
+import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { compareRuns } from './compare.js';
 import { renderComparison } from './compare-render.js';
 

@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { cannedModel, principledModel, scriptedDrill } from '../metrics/testing/scripted-drill.js';
+import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { DrillError, EXIT } from '../spec/errors.js';
 import { loadRun } from './load-run.js';
 import { storeDrill, writeDrillDir } from '../../test/helpers/write-drill.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetError, type Message, type Target, type TargetErrorKind } from '../../src/spec/index.js';
 import type { TargetSettings } from '../../src/targets/create-target.js';
 import type { RetryInfo } from '../../src/targets/limits/limited-target.js';
-import type { Fault } from '../../src/targets/testing/scripted-server.js';
+import type { Fault } from '../helpers/scripted-server.js';
 import { CONTRACT_CONVERSATIONS, contractReply } from './target-contract-data.js';
 
 export { CONTRACT_CONVERSATIONS, contractReply, directives } from './target-contract-data.js';

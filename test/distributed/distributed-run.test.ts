@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { startScriptedOpenAIServer, type ScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer, type ScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { startCli, type CliRun } from '../helpers/cli.js';
 import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../helpers/pg-test.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';

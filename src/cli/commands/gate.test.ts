@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../../test/helpers/cli.js';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { breaksAtTurn3Model, principledModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
+import { breaksAtTurn3Model, principledModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
 import { storeDrill, writeDrillDir } from '../../../test/helpers/write-drill.js';
 import { main } from '../main.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { cannedModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
+import { cannedModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
 import { storeDrill, writeDrillDir } from '../../../test/helpers/write-drill.js';
 import { main } from '../main.js';
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Message } from '../../spec/index.js';
+import type { Message } from '../../src/spec/index.js';
 
 /**
  * What the next request meets instead of a normal answer (one fault per request, in queue order):

@@ -1,4 +1,4 @@
-import type { CaseResult, DrillCase, RunRecord } from '../../spec/index.js';
+import type { CaseResult, DrillCase, RunRecord } from '../../src/spec/index.js';
 import { result, runRecord, sequenceResult, type TurnSpec } from './build-results.js';
 
 export interface ScriptedIntent {

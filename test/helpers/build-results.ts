@@ -10,7 +10,7 @@ import {
   type Split,
   type TurnResult,
   type Verdict,
-} from '../../spec/index.js';
+} from '../../src/spec/index.js';
 
 /** Hand-built results for metric and report tests: each field is what a judge would have said. */
 export interface TurnSpec {

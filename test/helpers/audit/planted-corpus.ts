@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { DrillPrompt } from '../drill-prompt.js';
+import type { DrillPrompt } from '../../../src/audit/drill-prompt.js';
 import { rng, Vocabulary } from './synthetic-text.js';
 
 export const plantKinds = ['exact', 'edited', 'paraphrased'] as const;

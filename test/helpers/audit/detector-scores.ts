@@ -1,5 +1,5 @@
-import { detectors, type Detector } from '../audit-options.js';
-import type { AuditReport } from '../audit-report.js';
+import { detectors, type Detector } from '../../../src/audit/audit-options.js';
+import type { AuditReport } from '../../../src/audit/audit-report.js';
 import { plantKinds, type PlantKind, type Truth } from './planted-corpus.js';
 
 export interface DetectorScore {

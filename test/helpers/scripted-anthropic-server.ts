@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Message } from '../../spec/index.js';
+import type { Message } from '../../src/spec/index.js';
 import {
   chunks,
   isRecord,

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../util/seeded-random.js';
+import { seededRandom } from '../../../src/util/seeded-random.js';
 
 /**
  * Deterministic synthetic text for tests and benchmarks: a pseudo-word vocabulary with a Zipf

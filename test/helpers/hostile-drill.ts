@@ -1,6 +1,6 @@
-import { result, sequenceResult } from '../../metrics/testing/build-results.js';
-import { principledModel, scriptedDrill, type ScriptedModel } from '../../metrics/testing/scripted-drill.js';
-import type { CaseResult, RunRecord } from '../../spec/index.js';
+import { result, sequenceResult } from './build-results.js';
+import { principledModel, scriptedDrill, type ScriptedModel } from './scripted-drill.js';
+import type { CaseResult, RunRecord } from '../../src/spec/index.js';
 
 /** Model output that tries to become markup, links, table rows, XML or terminal commands. */
 export const PAYLOADS = {
