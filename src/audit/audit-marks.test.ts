@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { planCases } from '../run/plan.js';
+import { planCases } from '../run/index.js';
 import { packSchema, type Split } from '../spec/index.js';
 import { openStore } from '../store/index.js';
 import { auditCorpus } from './audit-corpus.js';

@@ -1,4 +1,4 @@
-import { renderReport } from '../report/render.js';
+import { renderReport } from '../report/index.js';
 import { runDirOf, writeRunDir, type RunSummary } from '../run/index.js';
 import { EXIT } from '../spec/index.js';
 import type { CliContext } from './context.js';

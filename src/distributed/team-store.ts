@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { StoreError } from '../spec/errors.js';
+import { StoreError } from '../spec/index.js';
 import { isPostgresUrl, migrateNamespace, openPostgres, type Store } from '../store/index.js';
 import { distMigrations } from './dist-migrations.js';
 import type { DistTables } from './dist-tables.js';

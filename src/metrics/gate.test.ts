@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DrillError, EXIT } from '../spec/errors.js';
+import { DrillError, EXIT } from '../spec/index.js';
 import { DEFAULT_GATE_POLICY_YAML, evaluateGate, loadGatePolicy, parseGatePolicy } from './gate.js';
 import { buildScorecard } from './scorecard.js';
 import { result, runRecord } from '../../test/helpers/build-results.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine, TEST_PACK_YAML } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { parsePack } from '../packs/load-pack.js';
+import { parsePack } from '../packs/index.js';
 import { openSqliteFile } from '../store/index.js';
 import { computeWindows } from './compute-windows.js';
 import { ingest } from './ingest.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectDrift } from './detect-drift.js';
 import { benjaminiHochberg, twoProportionZ } from './proportion-stats.js';
 import type { WindowStats } from './window-stats.js';
-import { seededRandom } from '../util/seeded-random.js';
+import { seededRandom } from '../util/index.js';
 
 const HOUR = 3_600_000;
 

@@ -23,3 +23,4 @@ export * from './monitor-migrations.js';
 export * from './window-assembly.js';
 export * from './monitor-store.js';
 export * from './sqlite-monitor-store.js';
+export * from './record-flags.js';

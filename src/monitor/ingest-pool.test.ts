@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
-import { createJudge } from '../judges/create-judge.js';
+import { createJudge } from '../judges/index.js';
 import { openSqliteFile } from '../store/index.js';
 import { ingest } from './ingest.js';
 import { createIngestPool } from './ingest-pool.js';

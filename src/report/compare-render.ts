@@ -1,5 +1,4 @@
-import { formatFigure, formatInterval } from '../metrics/format-figure.js';
-import { metricRegistry } from '../metrics/registry.js';
+import { formatFigure, formatInterval, metricRegistry } from '../metrics/index.js';
 import type { CaseChange, Comparison, MetricChange } from './compare.js';
 import { escapeMarkdown as md, jsonForHtml, stripControl } from '../util/index.js';
 

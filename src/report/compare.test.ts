@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGatePolicy } from '../metrics/gate.js';
-import { buildScorecard } from '../metrics/scorecard.js';
+import { loadGatePolicy, buildScorecard } from '../metrics/index.js';
 import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { compareRuns } from './compare.js';
 import { renderComparison } from './compare-render.js';

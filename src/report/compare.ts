@@ -1,9 +1,5 @@
-import { evaluateGate, type GatePolicy } from '../metrics/gate.js';
-import type { MetricValue } from '../metrics/metric.js';
-import { metricRegistry, METRIC_IDS, type MetricId } from '../metrics/registry.js';
-import type { Scorecard, ScorecardSlice } from '../metrics/scorecard-types.js';
-import { newcombe } from '../metrics/stats/newcombe.js';
-import { Z95, type Interval } from '../metrics/stats/wilson.js';
+import { evaluateGate, metricRegistry, METRIC_IDS, newcombe, Z95 } from '../metrics/index.js';
+import type { MetricValue, GatePolicy, MetricId, Scorecard, ScorecardSlice, Interval } from '../metrics/index.js';
 import type { CaseResult, Verdict } from '../spec/index.js';
 import { caseHeld } from '../spec/index.js';
 

@@ -1,5 +1,5 @@
-import { formatFigure, formatInterval } from '../metrics/format-figure.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
+import { formatFigure, formatInterval } from '../metrics/index.js';
+import type { Scorecard } from '../metrics/index.js';
 import { escapeMarkdown as md, oneLine } from '../util/index.js';
 import { intentOutcomes } from './intent-outcomes.js';
 import { metricRows, ruleFigure } from './metric-rows.js';

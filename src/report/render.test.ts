@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate, loadGatePolicy } from '../metrics/gate.js';
-import { buildScorecard } from '../metrics/scorecard.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../metrics/index.js';
 import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { escapeHtml, escapeMarkdown, escapeXml, stripControl } from '../util/index.js';
 import { renderReport, REPORT_FORMATS, type ReportInput } from './render.js';

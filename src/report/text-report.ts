@@ -1,5 +1,5 @@
-import { formatFigure } from '../metrics/format-figure.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
+import { formatFigure } from '../metrics/index.js';
+import type { Scorecard } from '../metrics/index.js';
 import { oneLine, stripControl } from '../util/index.js';
 import { gateLines } from './gate-lines.js';
 import { metricRows } from './metric-rows.js';

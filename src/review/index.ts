@@ -8,3 +8,5 @@ export * from './pack-editor.js';
 export * from './promote.js';
 export * from './review-store.js';
 export * from './sqlite-review-store.js';
+export * from './review-reliability.js';
+export * from './open-review-store.js';

@@ -1,5 +1,5 @@
-import type { MonitorStore } from '../monitor/monitor-store.js';
-import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
+import type { MonitorStore } from '../monitor/index.js';
+import { sqliteMonitorStore } from '../monitor/index.js';
 import { isPostgresUrl, openSqliteFile, sqliteStore, type Store } from '../store/index.js';
 import type { ReviewStore } from './review-store.js';
 import { sqliteReviewStore } from './sqlite-review-store.js';
@@ -20,7 +20,7 @@ export interface OpenedMonitorAndReview {
 export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAndReview> {
   if (isPostgresUrl(ref)) {
     const [{ openPgMonitorDb, pgMonitorStore }, { pgReviewStore }, { pgReviewMigrations }] = await Promise.all([
-      import('../monitor/pg/pg-monitor-store.js'),
+      import('../monitor/pg/index.js'),
       import('./pg/pg-review-store.js'),
       import('./pg/pg-review-migrations.js'),
     ]);

@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import type { Pack } from '../spec/index.js';
 import type { Placement } from './place-record.js';
 

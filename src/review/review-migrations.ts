@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ensureMonitorSchema } from '../monitor/monitor-migrations.js';
+import { ensureMonitorSchema } from '../monitor/index.js';
 import { applyMigrations, type Migration } from '../store/index.js';
 import { fnv1a } from '../util/index.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
-import { DrillError, EXIT } from '../spec/errors.js';
+import { DrillError, EXIT } from '../spec/index.js';
 import { loadRun } from './load-run.js';
 import { storeDrill, writeDrillDir } from '../../test/helpers/write-drill.js';
 

@@ -1,4 +1,4 @@
-import { runCrescendo } from '../sequences/crescendo.js';
+import { runCrescendo } from '../sequences/index.js';
 import { UsageError, type CaseResult, type CaseTurn, type DrillCase, type Judge, type Target } from '../spec/index.js';
 import type { CaseContext } from './run-context.js';
 

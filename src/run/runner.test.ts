@@ -4,7 +4,7 @@ import { fnTarget } from '../../test/helpers/fn-target.js';
 import { makeRun } from '../../test/helpers/fixtures.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { parsePack } from '../packs/load-pack.js';
+import { parsePack } from '../packs/index.js';
 import { TargetError, type Judge, type Target } from '../spec/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { withCache } from './cached-target.js';

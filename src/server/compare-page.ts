@@ -1,6 +1,5 @@
-import { formatFigure, formatInterval } from '../metrics/format-figure.js';
-import { metricRegistry } from '../metrics/registry.js';
-import type { CaseChange, Comparison, MetricChange } from '../report/compare.js';
+import { formatFigure, formatInterval, metricRegistry } from '../metrics/index.js';
+import type { CaseChange, Comparison, MetricChange } from '../report/index.js';
 import { html, type Html } from './html.js';
 
 /**

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { StoredAlert } from '../monitor/alert-store.js';
-import type { IngestReport } from '../monitor/ingest.js';
-import type { IntentMatcher } from '../monitor/intent-matcher.js';
-import type { MonitorConfig } from '../monitor/monitor-config.js';
-import type { WebhookResult } from '../monitor/webhook.js';
-import type { MonitorStore } from '../monitor/monitor-store.js';
-import type { ReviewStore } from '../review/review-store.js';
+import type { StoredAlert, IngestReport, IntentMatcher, MonitorConfig, WebhookResult, MonitorStore } from '../monitor/index.js';
+import type { ReviewStore } from '../review/index.js';
 import type { Judge } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 

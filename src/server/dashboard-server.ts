@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
-import { postAlerts } from '../monitor/webhook.js';
-import { DrillError, UsageError } from '../spec/errors.js';
+import { evaluateMonitor, postAlerts } from '../monitor/index.js';
+import { DrillError, UsageError } from '../spec/index.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
 import type { DashboardOptions, Reply } from './dashboard-context.js';
 import { NotFound, createRoutes } from './routes.js';

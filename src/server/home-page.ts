@@ -1,4 +1,4 @@
-import type { StoredAlert } from '../monitor/alert-store.js';
+import type { StoredAlert } from '../monitor/index.js';
 import type { RunRecord } from '../spec/index.js';
 import { html, type Html } from './html.js';
 

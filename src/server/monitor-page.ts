@@ -1,5 +1,4 @@
-import type { MonitorStatus } from '../monitor/evaluate-monitor.js';
-import type { WindowStats } from '../monitor/window-stats.js';
+import type { MonitorStatus, WindowStats } from '../monitor/index.js';
 import { html, pct, type Html } from './html.js';
 import { lineChart } from './line-chart.js';
 

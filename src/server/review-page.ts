@@ -1,7 +1,6 @@
 import type { Message } from '../spec/index.js';
-import type { Reliability } from '../judges/calibration/reliability.js';
-import type { AgreementReport } from '../review/agreement.js';
-import type { QueueItem } from '../review/review-queue.js';
+import type { Reliability } from '../judges/index.js';
+import type { AgreementReport, QueueItem } from '../review/index.js';
 import { html, pct, type Html } from './html.js';
 
 export interface ReviewPageInput {

@@ -15,7 +15,7 @@ import {
   type CorpusFormat,
   type DrillPrompt,
 } from '../../audit/index.js';
-import { mutate } from '../../mutators/mutate.js';
+import { mutate } from '../../mutators/index.js';
 import { resolvePack } from '../../packs/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';

@@ -1,8 +1,5 @@
-import { saveCalibration } from '../../judges/calibration/calibration-file.js';
-import { fitCalibration } from '../../judges/calibration/calibration.js';
-import { calibratableIds } from '../../judges/create-judge.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
-import { reviewOutcomes } from '../../review/review-reliability.js';
+import { saveCalibration, fitCalibration, calibratableIds } from '../../judges/index.js';
+import { openMonitorAndReview, reviewOutcomes } from '../../review/index.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';

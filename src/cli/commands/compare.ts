@@ -1,11 +1,9 @@
-import { loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { compareRuns } from '../../report/compare.js';
-import { renderComparison, type CompareFormat } from '../../report/compare-render.js';
+import { loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { compareRuns } from '../../report/index.js';
+import { renderComparison, type CompareFormat } from '../../report/index.js';
 import { loadRun, type LoadedRun } from '../../run/index.js';
-import { resolveDbRef } from '../../store/index.js';
+import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 

@@ -1,10 +1,8 @@
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { gateLines } from '../../report/gate-lines.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { gateLines } from '../../report/index.js';
 import { loadRun } from '../../run/index.js';
-import { resolveDbRef } from '../../store/index.js';
+import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { EXIT } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 

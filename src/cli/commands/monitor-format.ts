@@ -1,7 +1,4 @@
-import type { StoredAlert } from '../../monitor/alert-store.js';
-import type { MonitorStatus } from '../../monitor/evaluate-monitor.js';
-import type { IngestReport } from '../../monitor/ingest.js';
-import type { WindowStats } from '../../monitor/window-stats.js';
+import type { StoredAlert, MonitorStatus, IngestReport, WindowStats } from '../../monitor/index.js';
 
 const pct = (v: number | null): string => (v === null ? '    —' : `${(v * 100).toFixed(1)}%`.padStart(6));
 

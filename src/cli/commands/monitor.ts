@@ -1,22 +1,21 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { loadCalibration } from '../../judges/calibration/calibration-file.js';
-import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
-import { parseFieldMapping } from '../../monitor/field-mapping.js';
-import { ingest } from '../../monitor/ingest.js';
-import { createIngestPool } from '../../monitor/ingest-pool.js';
-import { loadMatcher } from '../../monitor/load-matcher.js';
-import type { MonitorConfig } from '../../monitor/monitor-config.js';
-import type { MonitorStore } from '../../monitor/monitor-store.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
-import { parseBaseline } from '../../monitor/baseline.js';
-import { postAlerts } from '../../monitor/webhook.js';
-import { parseWindowSize } from '../../monitor/window-size.js';
+import { loadCalibration, createJudge, DEFAULT_JUDGE } from '../../judges/index.js';
+import {
+  evaluateMonitor,
+  parseFieldMapping,
+  ingest,
+  createIngestPool,
+  loadMatcher,
+  parseBaseline,
+  postAlerts,
+  parseWindowSize,
+} from '../../monitor/index.js';
+import type { MonitorConfig, MonitorStore } from '../../monitor/index.js';
+import { openMonitorAndReview } from '../../review/index.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/index.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';

@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
 import { loadRun } from '../../run/index.js';
-import { resolveDbRef } from '../../store/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/render.js';
+import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
+import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { loadAuditSection } from '../load-audit-section.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';

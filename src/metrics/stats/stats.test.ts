@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bootstrap } from './bootstrap.js';
 import { newcombe } from './newcombe.js';
 import { median, quantile } from './quantile.js';
-import { seededRandom } from '../../util/seeded-random.js';
+import { seededRandom } from '../../util/index.js';
 import { wilson } from './wilson.js';
 
 describe('wilson', () => {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { StoreError } from '../../spec/errors.js';
+import { StoreError } from '../../spec/index.js';
 import { migrateNamespace, openPostgres, type Store } from '../../store/index.js';
 import { alertFromRow, alertKey, type AlertRow, type StoredAlert } from '../alert-store.js';
 import { configFromStored, monitorConfigSchema } from '../monitor-config.js';

@@ -1,8 +1,4 @@
-import type { LatencyDetail } from '../../metrics/latency.js';
-import type { SurvivalPoint } from '../../metrics/multiturn-survival.js';
-import type { RobustnessDetail } from '../../metrics/robustness.js';
-import type { ScorecardSlice } from '../../metrics/scorecard-types.js';
-import type { TemplateRow } from '../../metrics/script-index.js';
+import type { LatencyDetail, SurvivalPoint, RobustnessDetail, ScorecardSlice, TemplateRow } from '../../metrics/index.js';
 import { escapeHtml as h } from '../../util/index.js';
 import { num, pct, rateColor, short, svg, text } from './svg.js';
 

@@ -1,6 +1,5 @@
-import { formatFigure } from '../../metrics/format-figure.js';
-import type { GateResult } from '../../metrics/gate-result.js';
-import type { Scorecard } from '../../metrics/scorecard-types.js';
+import { formatFigure } from '../../metrics/index.js';
+import type { GateResult, Scorecard } from '../../metrics/index.js';
 import { escapeHtml as h } from '../../util/index.js';
 import { metricRows, ruleFigure } from '../metric-rows.js';
 import { num } from './svg.js';

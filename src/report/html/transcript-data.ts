@@ -1,5 +1,5 @@
 import type { CaseResult, Signals } from '../../spec/index.js';
-import { isUncertain } from '../../metrics/judge-uncertainty.js';
+import { isUncertain } from '../../metrics/index.js';
 import { caseHeld } from '../../spec/index.js';
 import { intentOutcomes } from '../intent-outcomes.js';
 
