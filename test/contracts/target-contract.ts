@@ -218,7 +218,9 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
   });
 }
 
+/** Polls until `condition` holds; the deadline is generous, for a machine busy with other work. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!condition()) throw new Error('condition not reached');
+  const deadline = Date.now() + 20_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (!condition()) throw new Error('condition not reached within 20 s');
 }
