@@ -58,7 +58,7 @@ async function harness(judge: Judge, o: { retryLimit: number; cases: number }) {
   return { team, boss, run, cases, events, target };
 }
 
-describe.skipIf(!TEST_PG)(`case worker${TEST_PG ? '' : ` (skipped: ${NO_PG_REASON})`}`, { timeout: 90_000 }, () => {
+describe.skipIf(!TEST_PG)(`case worker${TEST_PG ? '' : ` (skipped: ${NO_PG_REASON})`}`, () => {
   it('a job delivered twice runs the case once and stores one result', async () => {
     const h = await harness(simpleJudge, { retryLimit: 0, cases: 3 });
     await until('three results', async () => (await h.team.store.countResults('r')) === 3);

@@ -28,20 +28,10 @@ it('a resumed run goes on as it started: another target, base URL or pack is ref
   const pack = join(d, 'p.yaml');
   const intents = Array.from({ length: 30 }, (_, i) => `      - { id: i${i}, prompt: "bad request ${i}", leakIndicators: [zebracorn] }`);
   writeFileSync(pack, ['id: p', 'principles:', '  - id: w', '    statement: Do not help.', '    intents:', ...intents, ''].join('\n'));
-  const started = startCli([
-    'run',
-    pack,
-    '--target',
-    'openai:scripted',
-    '--base-url',
-    server.url,
-    '--db',
-    db,
-    '--concurrency',
-    '2',
-    '--out',
-    out,
-  ]);
+  // (Temporary paths hold no spaces.)
+  const started = startCli(
+    `run ${pack} --target openai:scripted --base-url ${server.url} --db ${db} --concurrency 2 --out ${out}`.split(' '),
+  );
   // Interrupt once some answers are in, whenever that is on this machine.
   while (server.requests.length < 6) await new Promise((r) => setTimeout(r, 20));
   started.child.kill('SIGINT');

@@ -17,7 +17,7 @@ describe('the lint configuration keeps the layers', () => {
   it('reports an upward import (store reaching into run)', async () => {
     const messages = await restricted('src/store/planted.ts', "import { runDrill } from '../run/index.js';\nexport const x = runDrill;\n");
     expect(messages).toEqual([expect.stringContaining('store may import only lower layers (spec, util, packs)')]);
-  }, 60_000);
+  });
 
   it('reports an import within one layer (run reaching into report)', async () => {
     const messages = await restricted(
@@ -25,20 +25,20 @@ describe('the lint configuration keeps the layers', () => {
       "import { renderReport } from '../report/index.js';\nexport const x = renderReport;\n",
     );
     expect(messages).toEqual([expect.stringContaining('run may import only lower layers')]);
-  }, 60_000);
+  });
 
   it('reports a deep import past a module entry file, static or dynamic', async () => {
     const deep = await restricted('src/cli/planted.ts', "import { runDrill } from '../run/runner.js';\nexport const x = runDrill;\n");
     expect(deep).toEqual([expect.stringContaining('Import run through its entry file, src/run/index.ts')]);
     const lazy = await restricted('src/cli/planted.ts', "export const m = await import('../distributed/case-worker.js');\n");
     expect(lazy).toEqual([expect.stringContaining('Import distributed through its entry file')]);
-  }, 60_000);
+  });
 
   it('lets a module import lower layers through their entry files, and its own files directly', async () => {
     const code =
       "import { openStore } from '../store/index.js';\nimport { planCases } from './plan.js';\nexport const x = [openStore, planCases];\n";
     expect(await restricted('src/run/planted.ts', code)).toEqual([]);
-  }, 60_000);
+  });
 
   it('places every module of src/ in a layer', async () => {
     const { LAYERS } = (await import(pathToFileURL(join(ROOT, 'eslint.config.js')).href)) as { LAYERS: string[][] };

@@ -1,15 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import {
-  auditMarkRow,
-  auditMarksFromRows,
-  parseCase,
-  parseContext,
-  parseResponse,
-  parseResult,
-  parseRun,
-  resultRow,
-  withStatus,
-} from '../rows.js';
+import * as codec from '../rows.js';
 import type { Store } from '../store.js';
 import type { CoreTables } from './tables.js';
 
@@ -54,20 +44,20 @@ export function pgStore(o: PgStoreOptions): Store {
       const base = db.selectFrom('runs').select('record');
       if (ref === 'latest') {
         const row = await base.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-        return row ? parseRun(row.record) : undefined;
+        return row ? codec.parseRun(row.record) : undefined;
       }
       const exact = await base.where('id', '=', ref).executeTakeFirst();
-      if (exact) return parseRun(exact.record);
+      if (exact) return codec.parseRun(exact.record);
       // substr rather than LIKE so ids holding % or _ match literally.
       const matches = await base
         .where(sql<string>`substr(id, 1, ${ref.length})`, '=', ref)
         .limit(2)
         .execute();
-      return matches.length === 1 && matches[0] ? parseRun(matches[0].record) : undefined;
+      return matches.length === 1 && matches[0] ? codec.parseRun(matches[0].record) : undefined;
     },
     async listRuns() {
       const rows = await db.selectFrom('runs').select('record').orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
-      return rows.map((r) => parseRun(r.record));
+      return rows.map((r) => codec.parseRun(r.record));
     },
     async setRunStatus(runId, status) {
       await db.transaction().execute(async (trx) => {
@@ -75,22 +65,22 @@ export function pgStore(o: PgStoreOptions): Store {
         if (!row) return;
         await trx
           .updateTable('runs')
-          .set({ status, record: JSON.stringify(withStatus(parseRun(row.record), status)) })
+          .set({ status, record: JSON.stringify(codec.withStatus(codec.parseRun(row.record), status)) })
           .where('id', '=', runId)
           .execute();
       });
     },
     async runContext(runId) {
       const row = await db.selectFrom('run_contexts').select('body').where('run_id', '=', runId).executeTakeFirst();
-      return row ? parseContext(row.body) : undefined;
+      return row ? codec.parseContext(row.body) : undefined;
     },
     async cases(runId) {
       const rows = await db.selectFrom('cases').select('body').where('run_id', '=', runId).orderBy('ord').execute();
-      return rows.map((r) => parseCase(r.body));
+      return rows.map((r) => codec.parseCase(r.body));
     },
     async case(runId, caseId) {
       const row = await db.selectFrom('cases').select('body').where('run_id', '=', runId).where('case_id', '=', caseId).executeTakeFirst();
-      return row ? parseCase(row.body) : undefined;
+      return row ? codec.parseCase(row.body) : undefined;
     },
     async pendingCases(runId) {
       const rows = await db
@@ -101,14 +91,14 @@ export function pgStore(o: PgStoreOptions): Store {
         .where('r.case_id', 'is', null)
         .orderBy('c.ord')
         .execute();
-      return rows.map((r) => parseCase(r.body));
+      return rows.map((r) => codec.parseCase(r.body));
     },
     async putResults(results) {
       let stored = 0;
       for (let i = 0; i < results.length; i += CHUNK) {
         const inserted = await db
           .insertInto('results')
-          .values(results.slice(i, i + CHUNK).map(resultRow))
+          .values(results.slice(i, i + CHUNK).map(codec.resultRow))
           .onConflict((oc) => oc.columns(['run_id', 'case_id']).doNothing())
           .returning('case_id')
           .execute();
@@ -142,11 +132,11 @@ export function pgStore(o: PgStoreOptions): Store {
         .where('r.run_id', '=', runId)
         .orderBy('c.ord')
         .execute();
-      return rows.map((r) => parseResult(r.body));
+      return rows.map((r) => codec.parseResult(r.body));
     },
     async cacheGet(key) {
       const row = await db.selectFrom('response_cache').select('body').where('key', '=', key).executeTakeFirst();
-      return row ? parseResponse(row.body) : undefined;
+      return row ? codec.parseResponse(row.body) : undefined;
     },
     async cachePut(key, response) {
       const body = JSON.stringify(response);
@@ -160,7 +150,7 @@ export function pgStore(o: PgStoreOptions): Store {
       if (marks.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (const m of marks) {
-          const { prompt_hash, ...rest } = auditMarkRow(m);
+          const { prompt_hash, ...rest } = codec.auditMarkRow(m);
           await trx
             .insertInto('audit_marks')
             .values({ prompt_hash, ...rest })
@@ -169,7 +159,7 @@ export function pgStore(o: PgStoreOptions): Store {
         }
       });
     },
-    auditMarks: async () => auditMarksFromRows(await db.selectFrom('audit_marks').selectAll().execute()),
+    auditMarks: async () => codec.auditMarksFromRows(await db.selectFrom('audit_marks').selectAll().execute()),
     async close() {
       await db.destroy();
       await o.onClose?.();

@@ -1,16 +1,5 @@
 import type { Store } from '../store.js';
-import {
-  auditMarkRow,
-  auditMarksFromRows,
-  parseCase,
-  parseContext,
-  parseResponse,
-  parseResult,
-  parseRun,
-  resultRow,
-  withStatus,
-  type AuditMarkRow,
-} from '../rows.js';
+import * as codec from '../rows.js';
 import type { SqliteFile } from './sqlite-file.js';
 
 interface BodyRow {
@@ -54,9 +43,9 @@ export function sqliteStore(file: SqliteFile): Store {
     putMark: db.prepare(
       'INSERT OR REPLACE INTO audit_marks (prompt_hash, prompt, status, score, evidence, audited_at) VALUES (@prompt_hash, @prompt, @status, @score, @evidence, @audited_at)',
     ),
-    marks: db.prepare<[], AuditMarkRow>('SELECT * FROM audit_marks'),
+    marks: db.prepare<[], codec.AuditMarkRow>('SELECT * FROM audit_marks'),
   };
-  const runOf = (row: { record: string } | undefined) => (row ? parseRun(row.record) : undefined);
+  const runOf = (row: { record: string } | undefined) => (row ? codec.parseRun(row.record) : undefined);
 
   return {
     kind: 'sqlite',
@@ -75,46 +64,46 @@ export function sqliteStore(file: SqliteFile): Store {
       const matches = s.runsByPrefix.all(ref, ref);
       return matches.length === 1 ? runOf(matches[0]) : undefined;
     },
-    listRuns: async () => s.allRuns.all().map((r) => parseRun(r.record)),
+    listRuns: async () => s.allRuns.all().map((r) => codec.parseRun(r.record)),
     async setRunStatus(runId, status) {
       db.transaction(() => {
         const run = runOf(s.runById.get(runId));
-        if (run) s.updateRun.run(status, JSON.stringify(withStatus(run, status)), runId);
+        if (run) s.updateRun.run(status, JSON.stringify(codec.withStatus(run, status)), runId);
       })();
     },
     async runContext(runId) {
       const row = s.context.get(runId);
-      return row ? parseContext(row.body) : undefined;
+      return row ? codec.parseContext(row.body) : undefined;
     },
-    cases: async (runId) => s.cases.all(runId).map((r) => parseCase(r.body)),
+    cases: async (runId) => s.cases.all(runId).map((r) => codec.parseCase(r.body)),
     async case(runId, caseId) {
       const row = s.case.get(runId, caseId);
-      return row ? parseCase(row.body) : undefined;
+      return row ? codec.parseCase(row.body) : undefined;
     },
-    pendingCases: async (runId) => s.pending.all(runId).map((r) => parseCase(r.body)),
+    pendingCases: async (runId) => s.pending.all(runId).map((r) => codec.parseCase(r.body)),
     async putResults(results) {
       let stored = 0;
       db.transaction(() => {
-        for (const r of results) stored += s.putResult.run(resultRow(r)).changes;
+        for (const r of results) stored += s.putResult.run(codec.resultRow(r)).changes;
       })();
       return stored;
     },
     hasResult: async (runId, caseId) => s.hasResult.get(runId, caseId) !== undefined,
     countResults: async (runId) => s.countResults.get(runId)?.n ?? 0,
-    results: async (runId) => s.results.all(runId).map((r) => parseResult(r.body)),
+    results: async (runId) => s.results.all(runId).map((r) => codec.parseResult(r.body)),
     async cacheGet(key) {
       const row = s.cacheGet.get(key);
-      return row ? parseResponse(row.body) : undefined;
+      return row ? codec.parseResponse(row.body) : undefined;
     },
     async cachePut(key, response) {
       s.cachePut.run(key, JSON.stringify(response), new Date().toISOString());
     },
     async putAuditMarks(marks) {
       db.transaction(() => {
-        for (const m of marks) s.putMark.run(auditMarkRow(m));
+        for (const m of marks) s.putMark.run(codec.auditMarkRow(m));
       })();
     },
-    auditMarks: async () => auditMarksFromRows(s.marks.all()),
+    auditMarks: async () => codec.auditMarksFromRows(s.marks.all()),
     close: async () => file.close(),
   };
 }
