@@ -30,9 +30,7 @@ export function sqliteStore(file: SqliteFile): Store {
     pending: db.prepare<[string], BodyRow>(
       'SELECT c.body FROM cases c LEFT JOIN results r ON r.run_id = c.run_id AND r.case_id = c.case_id WHERE c.run_id = ? AND r.case_id IS NULL ORDER BY c.ord',
     ),
-    putResult: db.prepare(
-      'INSERT OR IGNORE INTO results (run_id, case_id, verdict, body, finished_at) VALUES (@run_id, @case_id, @verdict, @body, @finished_at)',
-    ),
+    putResult: db.prepare('INSERT OR IGNORE INTO results (run_id, case_id, verdict, body, finished_at) VALUES (?, ?, ?, ?, ?)'),
     hasResult: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM results WHERE run_id = ? AND case_id = ?'),
     countResults: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM results WHERE run_id = ?'),
     results: db.prepare<[string], BodyRow>(
@@ -84,7 +82,8 @@ export function sqliteStore(file: SqliteFile): Store {
     async putResults(results) {
       let stored = 0;
       db.transaction(() => {
-        for (const r of results) stored += s.putResult.run(codec.resultRow(r)).changes;
+        // Positional parameters: the hot path of a run, one statement per result.
+        for (const r of results) stored += s.putResult.run(r.runId, r.caseId, r.judgement.verdict, JSON.stringify(r), r.finishedAt).changes;
       })();
       return stored;
     },
