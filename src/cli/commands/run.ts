@@ -79,7 +79,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--out <dir>', 'where to write results.jsonl, scorecard.json and reports (default .refusal-drill/runs/<run-id>)')
     .option('--db <file|url>', 'SQLite store, or a team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--no-cache', 'do not reuse cached responses')
-    .option('--resume <run-id>', 'finish an interrupted run')
+    .option('--resume <run-id>', 'finish an interrupted run as it started: an option that would change its results is refused')
     .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
     .option(
