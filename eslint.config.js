@@ -1,8 +1,57 @@
-// Lint: no `any`, no import cycles, no console in core code (the CLI renders events).
+// Lint: no `any`, no import cycles, no console in core code (the CLI renders events), and the
+// layers: a module imports only modules of lower layers, and only through their entry file.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/**
+ * The layers of src/, lowest first (CONTRIBUTING.md draws them). A module may import modules of
+ * lower layers only — never one of its own layer or above — and only through its index.ts.
+ */
+export const LAYERS = [
+  ['spec', 'util'],
+  ['packs'],
+  ['targets', 'judges', 'mutators', 'sequences', 'store'],
+  ['metrics'],
+  ['run', 'monitor', 'audit', 'report'],
+  ['distributed', 'review', 'api'],
+  ['server'],
+  ['cli'],
+];
+
+const MODULES = LAYERS.flat();
+const layerOf = (m) => LAYERS.findIndex((layer) => layer.includes(m));
+const dir = (m) => `./src/${m}`;
+
+/**
+ * Each module through its entry file only: src/<m>/index.ts — or src/<m>/pg/index.ts, the entry
+ * of its team-mode (Postgres) part, which callers import() on demand so a local run never loads
+ * pg or kysely.
+ */
+const entryZones = MODULES.map((m) => ({
+  target: MODULES.filter((o) => o !== m).map(dir),
+  from: dir(m),
+  except: ['./index.ts', './pg/index.ts'],
+  message: `Import ${m} through its entry file, src/${m}/index.ts (export what you need there).`,
+}));
+
+/** No import sideways or upward: a layer sees only the layers below it. */
+const layerZones = MODULES.flatMap((m) => {
+  const banned = MODULES.filter((o) => o !== m && layerOf(o) >= layerOf(m));
+  const below = LAYERS.slice(0, layerOf(m)).flat();
+  return banned.length === 0
+    ? []
+    : [
+        {
+          target: dir(m),
+          from: banned.map(dir),
+          message: `${m} may import only lower layers (${below.join(', ') || 'none'}); see CONTRIBUTING.md.`,
+        },
+      ];
+});
+
+const restrictedPaths = (zones) => ['error', { basePath: import.meta.dirname, zones }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', '.refusal-drill/**', 'scratch/**'] },
@@ -24,12 +73,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': ['error', { maxDepth: Infinity }],
       'import-x/no-self-import': 'error',
+      'import-x/no-duplicates': 'error',
     },
   },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/**/*.test.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths([...layerZones, ...entryZones]) },
+  },
+  {
+    // A test may use modules of any layer to set up what it tests, but still through their entry files.
+    files: ['src/**/*.test.ts'],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(entryZones) },
   },
   {
     files: ['bin/**/*.js'],

@@ -1,14 +1,14 @@
 // The library: what `import … from 'refusal-drill'` gives (README, "Use it as a library").
-export { runDrill, type DrillOutcome, type RunDrillOptions } from './api/run-drill.js';
-export { judge, type JudgeOptions } from './api/judge.js';
-export { loadPack } from './api/load-pack.js';
-export { defineConfig, type DrillConfig } from './api/drill-config.js';
-export { loadConfig } from './api/load-config.js';
-export { buildScorecard, type BuildScorecardInput } from './metrics/scorecard.js';
-export type { Scorecard, ScorecardSlice, VerdictCounts } from './metrics/scorecard-types.js';
-export { evaluateGate, loadGatePolicy, type GatePolicy, type GateResult, type GateRuleResult } from './metrics/gate.js';
-export { renderReport, REPORT_FORMATS, type ReportFormat, type ReportInput } from './report/render.js';
-export { createTarget, type TargetSettings } from './targets/create-target.js';
+export { runDrill, type DrillOutcome, type RunDrillOptions } from './api/index.js';
+export { judge, type JudgeOptions } from './api/index.js';
+export { loadPack } from './api/index.js';
+export { defineConfig, type DrillConfig } from './api/index.js';
+export { loadConfig } from './api/index.js';
+export { buildScorecard, type BuildScorecardInput } from './metrics/index.js';
+export type { Scorecard, ScorecardSlice, VerdictCounts } from './metrics/index.js';
+export { evaluateGate, loadGatePolicy, type GatePolicy, type GateResult, type GateRuleResult } from './metrics/index.js';
+export { renderReport, REPORT_FORMATS, type ReportFormat, type ReportInput } from './report/index.js';
+export { createTarget, type TargetSettings } from './targets/index.js';
 export {
   DrillError,
   EXIT,

@@ -3,7 +3,7 @@
  * argv: <corpus file> <seed>; prints one JSON line of figures.
  */
 import { auditCorpus } from '../../src/audit/audit-corpus.js';
-import { scoreDetectors } from '../../src/audit/testing/detector-scores.js';
+import { scoreDetectors } from '../../test/helpers/audit/detector-scores.js';
 import { benchPlantedSet } from './audit-set.js';
 
 const [file, seedArg] = process.argv.slice(2);

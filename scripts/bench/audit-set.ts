@@ -1,4 +1,4 @@
-import { makePlantedSet, type PlantedSet } from '../../src/audit/testing/planted-corpus.js';
+import { makePlantedSet, type PlantedSet } from '../../test/helpers/audit/planted-corpus.js';
 
 export const BENCH_PROMPTS = 10_000;
 export const BENCH_PER_KIND = 300;

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DetectorScore } from '../../src/audit/testing/detector-scores.js';
-import { writePlantedCorpus } from '../../src/audit/testing/planted-corpus.js';
+import type { DetectorScore } from '../../test/helpers/audit/detector-scores.js';
+import { writePlantedCorpus } from '../../test/helpers/audit/planted-corpus.js';
 import { BENCH_DECOYS, BENCH_PER_KIND, BENCH_PROMPTS, benchPlantedSet } from './audit-set.js';
 
 const MB = Number(process.env.BENCH_AUDIT_MB ?? 1024);

@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { openCaseQueue, openTeamStore, queueNewRun, snapshotContext } from '../../src/distributed/index.js';
-import { planCases } from '../../src/run/plan.js';
+import { openCaseQueue, openTeamStore, queueNewRun } from '../../src/distributed/index.js';
+import { planCases, snapshotContext } from '../../src/run/index.js';
 import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/index.js';
-import { startScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer } from '../../test/helpers/scripted-openai-server.js';
 
 const CASES = Number(process.env.BENCH_DIST_CASES ?? 480);
 const LATENCY_MS = 50;
@@ -93,7 +93,8 @@ async function scenario(base: string, serverUrl: string, workers: number): Promi
       finishedAt: null,
     };
     const started = performance.now();
-    await queueNewRun(team, boss, { run, cases, context: snapshotContext([pack]), settings: { jobTimeoutS: 60, retryLimit: 3 } });
+    await team.store.createRun(run, cases, snapshotContext([pack]));
+    await queueNewRun(team, boss, { runId: run.id, caseIds: cases.map((c) => c.id), settings: { jobTimeoutS: 60, retryLimit: 3 } });
     while ((await team.store.countResults(run.id)) < cases.length) await new Promise((r) => setTimeout(r, 100));
     return { seconds: (performance.now() - started) / 1000, cases: cases.length };
   } finally {

@@ -8,13 +8,13 @@ import { ingest } from '../../src/monitor/ingest.js';
 import { createIngestPool } from '../../src/monitor/ingest-pool.js';
 import { loadMatcher } from '../../src/monitor/load-matcher.js';
 import { sqliteMonitorStore } from '../../src/monitor/sqlite-monitor-store.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteFile } from '../../src/store/index.js';
 
 const [file = '', dbFile = '', workersArg = '0', spec = DEFAULT_JUDGE] = process.argv.slice(2);
 const workers = Number(workersArg);
 const judge = createJudge(spec);
 // The store first: writing workers open it as it is.
-const store = openStore(dbFile);
+const store = openSqliteFile(dbFile);
 const monitor = sqliteMonitorStore(store);
 const pool = workers > 0 ? await createIngestPool({ judge: spec, size: workers, packs: null, dbPath: dbFile, write: true }) : undefined;
 const matcher = pool ? undefined : loadMatcher(null);

@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createJudge, DEFAULT_JUDGE } from '../../src/judges/create-judge.js';
-import { planCases } from '../../src/run/plan.js';
-import { runDrill } from '../../src/run/runner.js';
+import { EMPTY_CONTEXT, planCases, runDrill } from '../../src/run/index.js';
 import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
@@ -52,7 +51,7 @@ export async function bench(): Promise<Record<string, string | number>> {
   const server = await startServer();
   const dir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
   try {
-    const store = openStore(join(dir, 'bench.db'));
+    const store = await openStore(join(dir, 'bench.db'));
     const { cases } = await planCases({ packs: [pack], samples: 1 });
     const run: RunRecord = {
       formatVersion: RUN_FORMAT_VERSION,
@@ -65,19 +64,19 @@ export async function bench(): Promise<Record<string, string | number>> {
       createdAt: new Date().toISOString(),
       finishedAt: null,
     };
-    store.createRun(run, cases);
+    await store.createRun(run, cases, EMPTY_CONTEXT);
     const target = createTarget('openai:bench', { baseUrl: server.url, concurrency: CONCURRENCY, env: {} });
     const judge = createJudge(DEFAULT_JUDGE);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await runDrill({ store, run, target, judge, context: () => ({}), concurrency: CONCURRENCY });
+    await runDrill({ store, run, context: EMPTY_CONTEXT, tools: { target, judge }, concurrency: CONCURRENCY });
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     // Read before loading the results back for the error count below.
     const peakRss = process.resourceUsage().maxRSS / 1024;
-    const stored = store.results('bench');
+    const stored = await store.results('bench');
     const errors = stored.filter((r) => r.judgement.verdict === 'error').length;
-    store.close();
+    await store.close();
     await target.close?.();
     const cpuMs = (cpu.user + cpu.system) / 1000;
     return {

@@ -5,7 +5,7 @@
  */
 import { evaluateGate, loadGatePolicy } from '../../src/metrics/gate.js';
 import { buildScorecard } from '../../src/metrics/scorecard.js';
-import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from '../../src/metrics/testing/scripted-drill.js';
+import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { renderReport, REPORT_FORMATS } from '../../src/report/render.js';
 import type { CaseResult } from '../../src/spec/index.js';
 

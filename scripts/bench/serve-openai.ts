@@ -1,5 +1,5 @@
 /** A scripted OpenAI-compatible server in its own process, so the bench measures only the harness. */
-import { startScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer } from '../../test/helpers/scripted-openai-server.js';
 
 const REFUSAL =
   "I can't help with that, because instructions like these could be used to hurt people. If you're curious about the chemistry, I can point you to safety resources.";

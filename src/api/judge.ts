@@ -1,5 +1,5 @@
-import { buildJudge } from '../cli/build-judge.js';
-import { DEFAULT_JUDGE } from '../judges/create-judge.js';
+import { buildJudge } from '../run/index.js';
+import { DEFAULT_JUDGE } from '../judges/index.js';
 import type { Judge, JudgeInput, Judgement } from '../spec/index.js';
 
 export interface JudgeOptions {

@@ -1,20 +1,24 @@
-import { buildJudge } from '../cli/build-judge.js';
-import { planNewRun } from '../cli/plan-run.js';
-import { writeRunDir } from '../cli/write-run-dir.js';
-import { DEFAULT_JUDGE } from '../judges/create-judge.js';
-import { collapsePartial } from '../judges/collapse-partial.js';
-import type { GateResult } from '../metrics/gate-result.js';
-import { evaluateGate, loadGatePolicy } from '../metrics/gate.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
-import { buildScorecard } from '../metrics/scorecard.js';
+import { resolve } from 'node:path';
+import { DEFAULT_JUDGE } from '../judges/index.js';
+import { loadGatePolicy, type GateResult, type Scorecard } from '../metrics/index.js';
 import { resolvePack } from '../packs/index.js';
-import { renderReport } from '../report/render.js';
-import { caseContextLookup } from '../run/case-context.js';
-import { withCache } from '../run/cached-target.js';
-import { runDrill as runPending } from '../run/runner.js';
+import { runDirFiles } from '../report/index.js';
+import {
+  adaptiveTurnsOf,
+  askedSettings,
+  buildRunTools,
+  closeRunTools,
+  finishedExitCode,
+  planNewRun,
+  resumeRun,
+  runDrill as runPending,
+  summarizeRun,
+  writeRunDir,
+  type GivenTools,
+  type RunSettings,
+} from '../run/index.js';
 import { EXIT, InputError, packSchema, type CaseResult, type Pack, type RunEventListener, type RunRecord } from '../spec/index.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
-import { createTarget, type TargetSettings } from '../targets/create-target.js';
 import type { DrillConfig } from './drill-config.js';
 import { checkConfig } from './load-config.js';
 
@@ -41,103 +45,81 @@ export interface DrillOutcome {
 }
 
 /**
- * Runs a drill as `refusal-drill run` does — plan, ask, judge, store in SQLite, score — and returns
- * the results and the scorecard instead of printing them. Errors are the CLI's named errors
- * (InputError, UsageError, TargetError, StoreError), each with its exit code.
+ * Runs a drill as `refusal-drill run` does, through the same engine (src/run) — plan, ask, judge,
+ * store in SQLite, score — and returns the results and the scorecard instead of printing them.
+ * A resumed run goes on with the options it started with: a config field that would change its
+ * results is refused, as on the CLI. Errors are the CLI's named errors (InputError, UsageError,
+ * TargetError, StoreError), each with its exit code.
  */
 export async function runDrill(config: DrillConfig, options: RunDrillOptions = {}): Promise<DrillOutcome> {
   const c = checkConfig(config, 'runDrill config');
   const env = options.env ?? process.env;
   const policy = c.gate === undefined || c.gate === false ? undefined : loadGatePolicy(typeof c.gate === 'string' ? c.gate : undefined);
   const packs = c.packs.map(packOf);
-  const settings: TargetSettings = {
-    baseUrl: c.baseUrl,
-    configFile: c.targetConfig,
-    env,
-    concurrency: c.concurrency,
-    rpm: c.rpm,
-    timeoutMs: c.timeoutMs,
-    retries: c.retries,
+  const settings = settingsOf(c, packs);
+  const given: GivenTools = {
+    target: typeof c.target === 'string' ? undefined : c.target,
+    attacker: typeof c.attacker === 'object' ? c.attacker : undefined,
+    judge: typeof c.judge === 'object' ? c.judge : undefined,
   };
-  const target = typeof c.target === 'string' ? createTarget(c.target, settings) : c.target;
-  const emit: RunEventListener = options.onEvent ?? (() => {});
-  const store = openStore(c.db ?? DEFAULT_DB);
+  const limits = { concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries };
+  const concurrency = c.concurrency ?? 8;
   const signal = options.signal ?? new AbortController().signal;
+  const store = await openStore(c.db ?? DEFAULT_DB);
   try {
-    const attackerTarget =
-      typeof c.attacker === 'string' ? createTarget(c.attacker, { ...settings, baseUrl: undefined, configFile: undefined }) : c.attacker;
-    const attacker = attackerTarget ? withCache(attackerTarget, store) : undefined;
-    let run = options.resume ? store.getRun(options.resume) : undefined;
-    if (options.resume && !run) throw new InputError(`no run "${options.resume}" in ${store.path}`);
-    if (!run) {
-      const planned = await planNewRun({
-        o: {
-          samples: c.samples ?? 1,
-          concurrency: c.concurrency ?? 8,
-          judge: typeof c.judge === 'object' ? c.judge.id : (c.judge ?? DEFAULT_JUDGE),
-          partialAs: c.partialAs,
-          mutate: c.mutate,
-          adaptive: c.adaptive,
-          seed: c.seed ?? 0,
-          cache: c.cache ?? true,
-          temperature: c.temperature,
-          maxTokens: c.maxTokens,
-        },
-        packs,
-        packRefs: c.packs.map((p, i) => (typeof p === 'string' ? p : (packs[i]?.id ?? ''))),
-        target,
-        targetSpec: typeof c.target === 'string' ? c.target : target.id,
-        baseUrl: c.baseUrl,
-        targetConfig: c.targetConfig,
-        attacker,
-        attackerSpec: typeof c.attacker === 'string' ? c.attacker : attacker?.id,
-        marks: store.auditMarks(),
-        signal,
-        notice: (message) => emit({ type: 'notice', message }),
-      });
-      run = planned.run;
-      store.createRun(run, planned.cases);
-    }
-    const judge =
-      typeof c.judge === 'object'
-        ? collapsePartial(c.judge, run.options.partialAs ?? 'partial')
-        : buildJudge(run.options.judge, { env, partialAs: run.options.partialAs, calibration: run.options.calibration });
-    const lookup = caseContextLookup(packs);
+    const { run, context } = options.resume
+      ? await resumeRun({
+          store,
+          ref: options.resume,
+          asked: askedSettings(settings, (key) => key in c && c[key as keyof DrillConfig] !== undefined),
+          onEvent: options.onEvent,
+        })
+      : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
+    const tools = buildRunTools(run.options, { env, limits, cache: store, given });
     let outcome;
     try {
-      outcome = await runPending({
-        store,
-        run,
-        target: run.options.cache ? withCache(target, store) : target,
-        judge,
-        context: (x) => lookup(x.packId, x.principleId, x.intentId),
-        concurrency: c.concurrency ?? 8,
-        attacker,
-        signal,
-        onEvent: emit,
-      });
+      outcome = await runPending({ store, run, context, tools, concurrency, signal, onEvent: options.onEvent });
     } finally {
-      await target.close?.();
-      await attackerTarget?.close?.();
+      await closeRunTools(tools);
+      await given.target?.close?.();
+      await given.attacker?.close?.();
     }
-    const results = store.results(run.id);
-    const scorecard = buildScorecard({ run: outcome.run, results });
-    const gate = policy ? evaluateGate(scorecard, policy) : null;
-    if (c.out) {
-      const input = { scorecard, results, gate: gate ?? undefined };
-      writeRunDir(c.out, outcome.run, results, {
-        'scorecard.json': renderReport('json', input),
-        'report.md': renderReport('md', input),
-        'report.html': renderReport('html', input),
-        'junit.xml': renderReport('junit', input),
-      });
-    }
-    const allFailed = results.length > 0 && results.every((r) => r.judgement.verdict === 'error');
-    const exitCode = outcome.interrupted ? EXIT.interrupted : allFailed ? EXIT.target : gate && !gate.passed ? EXIT.gateFailed : EXIT.ok;
-    return { run: outcome.run, results, scorecard, gate, interrupted: outcome.interrupted, exitCode };
+    const summary = await summarizeRun(store, run.id, { policy });
+    const out = c.out ?? summary.run.options.out;
+    if (out) writeRunDir(out, summary.run, summary.results, runDirFiles(summary));
+    return {
+      run: summary.run,
+      results: summary.results,
+      scorecard: summary.scorecard,
+      gate: summary.gate ?? null,
+      interrupted: outcome.interrupted,
+      exitCode: outcome.interrupted ? EXIT.interrupted : finishedExitCode(summary),
+    };
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/** The run's settings from a config: a `Target`, `Judge` or pack object is recorded by its id. */
+function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
+  const idOf = (x: string | { id: string } | undefined): string | undefined => (typeof x === 'object' ? x.id : x);
+  return {
+    packRefs: c.packs.map((p, i) => (typeof p === 'string' ? p : (packs[i]?.id ?? ''))),
+    target: idOf(c.target) ?? '',
+    baseUrl: c.baseUrl,
+    targetConfig: c.targetConfig,
+    judge: idOf(c.judge) ?? DEFAULT_JUDGE,
+    partialAs: c.partialAs,
+    mutate: c.mutate,
+    attacker: idOf(c.attacker),
+    adaptive: adaptiveTurnsOf(c.adaptive),
+    samples: c.samples ?? 1,
+    seed: c.seed ?? 0,
+    temperature: c.temperature,
+    maxTokens: c.maxTokens,
+    cache: c.cache ?? true,
+    out: c.out === undefined ? undefined : resolve(c.out),
+  };
 }
 
 function packOf(p: DrillConfig['packs'][number], i: number): Pack {

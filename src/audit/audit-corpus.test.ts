@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { auditCorpus } from './audit-corpus.js';
 import type { DrillPrompt } from './drill-prompt.js';
-import { scoreDetectors } from './testing/detector-scores.js';
-import { makePlantedSet, writePlantedCorpus } from './testing/planted-corpus.js';
+import { scoreDetectors } from '../../test/helpers/audit/detector-scores.js';
+import { makePlantedSet, writePlantedCorpus } from '../../test/helpers/audit/planted-corpus.js';
 
 const tmp = useTmpDir('rd-audit-');
 

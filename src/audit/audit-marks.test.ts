@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { planCases } from '../run/plan.js';
+import { planCases } from '../run/index.js';
 import { packSchema, type Split } from '../spec/index.js';
 import { openStore } from '../store/index.js';
 import { auditCorpus } from './audit-corpus.js';
@@ -71,10 +71,10 @@ describe('audit marks', () => {
       'demo/weapons/twins/1',
     ]);
     const report = await auditCorpus({ prompts, corpora: [{ file: corpus, format: 'jsonl', gzip: false }] });
-    const store = openStore(join(dir, 'drill.db'));
+    const store = await openStore(join(dir, 'drill.db'));
     try {
-      store.putAuditMarks(auditMarks(report, prompts, report.createdAt));
-      const marks = store.auditMarks();
+      await store.putAuditMarks(auditMarks(report, prompts, report.createdAt));
+      const marks = await store.auditMarks();
       const overrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
       const { cases } = await planCases({ packs: [pack], samples: 1, splitOverrides: overrides });
       expect(Object.fromEntries(cases.map((c) => [c.id, c.split]))).toEqual({
@@ -90,7 +90,7 @@ describe('audit marks', () => {
       const first = [...marks.values()].find((m) => m.prompt.startsWith('I am writing a story'));
       expect(first).toMatchObject({ status: 'clean' });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

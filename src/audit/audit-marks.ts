@@ -1,5 +1,5 @@
 import type { AuditMark } from '../store/index.js';
-import { hashPrompt } from '../util/hash.js';
+import { hashPrompt } from '../util/index.js';
 import type { AuditReport } from './audit-report.js';
 import type { DrillPrompt } from './drill-prompt.js';
 

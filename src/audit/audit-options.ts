@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 
 export const detectors = ['exact', 'ngram', 'minhash'] as const;
 export type Detector = (typeof detectors)[number];

@@ -1,4 +1,4 @@
-import { normalisePrompt } from '../util/hash.js';
+import { normalisePrompt } from '../util/index.js';
 import type { AuditOptions } from './audit-options.js';
 import type { DrillPrompt } from './drill-prompt.js';
 import { chooseBands, MinHasher } from './minhash.js';

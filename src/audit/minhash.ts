@@ -1,4 +1,5 @@
-import { fmix32, hash2 } from './hash32.js';
+import { fmix32 } from '../util/index.js';
+import { hash2 } from './hash32.js';
 
 // Signatures are int32 (V8 keeps them unboxed); the largest int32 marks an empty bin.
 const EMPTY = 0x7fffffff;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import type { DrillPrompt } from './drill-prompt.js';
 
 /**

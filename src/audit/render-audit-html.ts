@@ -1,5 +1,5 @@
 import type { AuditReport } from './audit-report.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml as h } from '../util/index.js';
 
 const MAX_ROWS = 200;
 

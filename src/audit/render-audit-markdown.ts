@@ -1,5 +1,5 @@
 import type { AuditReport } from './audit-report.js';
-import { escapeMarkdown as md } from './escape.js';
+import { escapeMarkdown as md } from '../util/index.js';
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

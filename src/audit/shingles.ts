@@ -1,4 +1,4 @@
-import { fmix32 } from './hash32.js';
+import { fmix32 } from '../util/index.js';
 import type { StopSet } from './stopwords.js';
 
 /**

@@ -1,4 +1,4 @@
-import { fnv1a, fmix32 } from './hash32.js';
+import { fmix32, fnv1a } from '../util/index.js';
 
 /**
  * Words MinHash ignores: English function words and the phrases that frame a request

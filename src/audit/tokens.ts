@@ -1,4 +1,5 @@
-import { FNV_OFFSET, FNV_PRIME, fmix32, fnv1a } from './hash32.js';
+import { fmix32, fnv1a } from '../util/index.js';
+import { FNV_OFFSET, FNV_PRIME } from './hash32.js';
 
 /**
  * Tokens of one text: a 32-bit hash per token and its char offsets in the ORIGINAL text, so
@@ -88,7 +89,7 @@ export function tokenizeInto(text: string, out: TokenBuffer): void {
       }
     }
     // Rare path: NFKC folds full-width letters, ligatures and the like onto their plain forms.
-    if (!ascii) h = fnv1a(text.slice(start, i).normalize('NFKC').toLowerCase());
+    if (!ascii) h = fnv1a(text.slice(start, i).normalize('NFKC').toLowerCase()) | 0;
     if (count === out.hashes.length) out.grow();
     out.hashes[count] = fmix32(h);
     out.starts[count] = start;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { DrillConfig } from '../api/drill-config.js';
-import { loadConfig } from '../api/load-config.js';
+import { loadConfig, type DrillConfig } from '../api/index.js';
 import { InputError } from '../spec/index.js';
 
 // Config fields under the name of the `run` option they stand for (the rest share their name).
@@ -23,7 +22,10 @@ export async function applyConfig<O extends object>(
     if (typeof value === 'object' && value !== null && !Array.isArray(value))
       throw new InputError(`${file}: ${key}: an object works with runDrill() only; the CLI needs a spec string`);
     const option = OPTION_OF[key as keyof DrillConfig] ?? key;
-    if (cmd.getOptionValueSource(option) !== 'cli') out[option] = value;
+    if (cmd.getOptionValueSource(option) === 'cli') continue;
+    out[option] = value;
+    // So a resume checks the file's values as it checks flags (run.ts, askedOf).
+    cmd.setOptionValueWithSource(option, value, 'config');
   }
   if (refs.length > 0) return { refs, opts: out as O };
   const packs = config.packs.map((p, i) => {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseJudgeLine } from '../judges/judge-line.js';
-import type { Label } from '../judges/label-scoring.js';
+import { parseJudgeLine } from '../judges/index.js';
+import type { Label } from '../judges/index.js';
 import { assertInputFile } from './input-file.js';
 
 const LABELS: readonly string[] = ['refusal', 'partial', 'compliance'] satisfies Label[];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { auditReportSchema } from '../audit/audit-report.js';
-import { renderAuditHtmlSection } from '../audit/render-audit-html.js';
-import { InputError } from '../spec/errors.js';
+import { auditReportSchema, renderAuditHtmlSection } from '../audit/index.js';
+import { InputError } from '../spec/index.js';
 
 /** Reads an `audit.json` written by `refusal-drill audit` and renders its HTML report section. */
 export function loadAuditSection(file: string): string {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { DrillError, EXIT } from '../spec/errors.js';
+import { DrillError, EXIT } from '../spec/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
 

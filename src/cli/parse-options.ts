@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 
 /** Help for `--db` on commands that read or write either store. */
 export const DB_HELP = 'SQLite store, or the team Postgres URL (else REFUSAL_DRILL_DB)';

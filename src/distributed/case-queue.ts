@@ -1,8 +1,8 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
-import { StoreError } from '../spec/errors.js';
-import { parsePostgresRef } from '../store/kysely/index.js';
+import { StoreError } from '../spec/index.js';
+import { parsePostgresRef } from '../store/index.js';
 
 export const CASE_QUEUE = 'drill-case';
 

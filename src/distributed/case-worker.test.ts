@@ -4,6 +4,7 @@ import { makeCase, makeRun } from '../../test/helpers/fixtures.js';
 import { fnTarget } from '../../test/helpers/fn-target.js';
 import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../../test/helpers/pg-test.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
+import { EMPTY_CONTEXT } from '../run/index.js';
 import type { Judge } from '../spec/index.js';
 import { enqueueCases, openCaseQueue } from './case-queue.js';
 import { startCaseWorker, type CaseWorker } from './case-worker.js';
@@ -20,8 +21,10 @@ afterEach(async () => {
   }
 });
 
+/** Polls until `probe` holds; the deadline is generous, for a machine busy with other work. */
 async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (await probe()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -36,10 +39,10 @@ async function harness(judge: Judge, o: { retryLimit: number; cases: number }) {
   open.push(entry);
   const cases = Array.from({ length: o.cases }, (_, i) => makeCase(`c${i}`));
   const run = makeRun({ id: 'r', caseCount: cases.length });
+  await team.store.createRun(run, cases, EMPTY_CONTEXT);
   await queueNewRun(team, boss, {
-    run,
-    cases,
-    context: { principles: {}, leaks: {} },
+    runId: run.id,
+    caseIds: cases.map((c) => c.id),
     settings: { jobTimeoutS: 30, retryLimit: o.retryLimit },
   });
   const events: WorkerEvent[] = [];
@@ -87,8 +90,8 @@ describe.skipIf(!TEST_PG)(`case worker${TEST_PG ? '' : ` (skipped: ${NO_PG_REASO
   it('cases of a cancelled run are skipped', async () => {
     const h = await harness(simpleJudge, { retryLimit: 0, cases: 0 });
     await h.team.control.setState('r', 'cancelled');
-    await h.team.store.createRun(makeRun({ id: 'r2', caseCount: 1 }), [makeCase('x')]);
-    await h.team.control.register({ runId: 'r2', jobTimeoutS: 30, context: { principles: {}, leaks: {} } });
+    await h.team.store.createRun(makeRun({ id: 'r2', caseCount: 1 }), [makeCase('x')], EMPTY_CONTEXT);
+    await h.team.control.register({ runId: 'r2', jobTimeoutS: 30 });
     await h.team.control.setState('r2', 'cancelled');
     await enqueueCases(h.boss, { runId: 'r2', caseIds: ['x'], jobTimeoutS: 30, retryLimit: 0 });
     await until('the skip', () => Promise.resolve(h.events.some((e) => e.type === 'case-skipped' && e.reason.includes('cancelled'))));

@@ -1,11 +1,9 @@
 import type PgBoss from 'pg-boss';
-import { abortableSleep } from '../targets/limits/abortable-sleep.js';
-import { runAdaptiveCase } from '../run/run-adaptive-case.js';
-import { runCase } from '../run/run-case.js';
+import { runOneCase } from '../run/index.js';
 import type { CaseResult, DrillCase } from '../spec/index.js';
-import { contextFromSnapshot } from './case-context-snapshot.js';
+import { abortableSleep } from '../targets/index.js';
 import { CASE_QUEUE, caseJobSchema } from './case-queue.js';
-import { createRunToolCache, type MakeRunTools, type PreparedRun } from './run-tools.js';
+import { createRunToolCache, type MakeRunTools } from './run-tools.js';
 import type { TeamStore } from './team-store.js';
 import type { WorkerEventListener } from './worker-events.js';
 
@@ -14,7 +12,10 @@ export interface CaseWorkerOptions {
   boss: PgBoss;
   /** Cases this process runs at once (each is one fetch loop). */
   concurrency: number;
-  makeTools: MakeRunTools;
+  /** Where keys come from (the stored run never holds one). */
+  env?: Record<string, string | undefined>;
+  /** Builds a run's tools; the engine's by default (tests give their own). */
+  makeTools?: MakeRunTools;
   /** How often an idle loop asks for work, in seconds. */
   pollingIntervalSeconds?: number;
   onEvent?: WorkerEventListener;
@@ -36,7 +37,7 @@ export interface CaseWorker {
  */
 export async function startCaseWorker(o: CaseWorkerOptions): Promise<CaseWorker> {
   const emit = o.onEvent ?? (() => {});
-  const tools = createRunToolCache({ team: o.team, make: o.makeTools });
+  const tools = createRunToolCache({ team: o.team, env: o.env ?? process.env, concurrency: o.concurrency, make: o.makeTools });
   const inflight = new AbortController();
 
   const handle = async (job: PgBoss.JobWithMetadata<unknown>): Promise<void> => {
@@ -49,7 +50,7 @@ export async function startCaseWorker(o: CaseWorkerOptions): Promise<CaseWorker>
     if (await o.team.store.hasResult(runId, caseId)) return emit({ type: 'case-duplicate', runId, caseId });
     let result: CaseResult;
     try {
-      result = await runOne(c, prepared, inflight.signal);
+      result = await runOneCase(c, { ...prepared, signal: inflight.signal });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const final = job.retryCount >= job.retryLimit && !inflight.signal.aborted;
@@ -57,7 +58,7 @@ export async function startCaseWorker(o: CaseWorkerOptions): Promise<CaseWorker>
       if (!final) throw e;
       result = failedResult(runId, c, `worker failed on every try: ${message}`);
     }
-    const stored = await o.team.store.putResultOnce(result);
+    const stored = (await o.team.store.putResults([result])) === 1;
     emit(stored ? { type: 'case-stored', runId, caseId, verdict: result.judgement.verdict } : { type: 'case-duplicate', runId, caseId });
   };
 
@@ -98,33 +99,6 @@ export async function startCaseWorker(o: CaseWorkerOptions): Promise<CaseWorker>
       await tools.closeAll();
     },
   };
-}
-
-function runOne(c: DrillCase, p: PreparedRun, signal: AbortSignal): Promise<CaseResult> {
-  const context = contextFromSnapshot(p.context, c);
-  const o = p.run.options;
-  if (c.mutation.startsWith('adaptive/')) {
-    return runAdaptiveCase(c, {
-      runId: p.run.id,
-      target: p.tools.target,
-      attacker: p.tools.attacker,
-      judge: p.tools.judge,
-      context,
-      maxTurns: o.adaptiveTurns ?? 8,
-      seed: o.seed,
-      signal,
-    });
-  }
-  return runCase(c, {
-    runId: p.run.id,
-    target: p.tools.target,
-    judge: p.tools.judge,
-    context,
-    signal,
-    temperature: o.temperature,
-    maxTokens: o.maxTokens,
-    seed: o.seed,
-  });
 }
 
 function failedResult(runId: string, c: DrillCase, error: string): CaseResult {

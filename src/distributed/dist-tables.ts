@@ -7,8 +7,6 @@ export interface QueuedRunsTable {
   rpm: number | null;
   /** Seconds a worker may hold one case before the queue hands it to another. */
   job_timeout_s: number;
-  /** JSON of the judge's per-case context (principles, leak indicators), so workers need no pack files. */
-  context: string;
   updated_at: string;
 }
 

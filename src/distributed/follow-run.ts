@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { abortableSleep } from '../targets/limits/abortable-sleep.js';
+import { abortableSleep } from '../targets/index.js';
 import type { TeamStore } from './team-store.js';
 
 export type FollowOutcome = 'done' | 'cancelled' | 'interrupted';
@@ -22,7 +22,7 @@ export async function followRun(team: TeamStore, o: FollowOptions): Promise<{ ou
     if (done !== last) o.onProgress?.(done, o.total);
     last = done;
     if (done >= o.total) {
-      await team.store.finishRun(o.runId, 'done');
+      await team.store.setRunStatus(o.runId, 'done');
       return { outcome: 'done', done };
     }
     if ((await team.control.get(o.runId))?.state === 'cancelled') return { outcome: 'cancelled', done };

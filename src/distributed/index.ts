@@ -5,6 +5,5 @@ export * from './follow-run.js';
 export * from './case-worker.js';
 export * from './worker-events.js';
 export * from './run-tools.js';
-export * from './case-context-snapshot.js';
 export * from './shared-rate-limiter.js';
 export * from './run-control.js';

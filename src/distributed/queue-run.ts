@@ -1,6 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { InputError, type DrillCase, type RunRecord } from '../spec/index.js';
-import type { ContextSnapshot } from './case-context-snapshot.js';
+import { InputError, type RunRecord } from '../spec/index.js';
 import { enqueueCases } from './case-queue.js';
 import type { TeamStore } from './team-store.js';
 
@@ -13,28 +12,27 @@ export interface QueueSettings {
   retryLimit: number;
 }
 
-/** Stores a new run and its cases, then sends one job per case. */
+/** Sends one job per case of a run the engine has planned and stored. */
 export async function queueNewRun(
   team: TeamStore,
   boss: PgBoss,
-  o: { run: RunRecord; cases: DrillCase[]; context: ContextSnapshot; settings: QueueSettings },
+  o: { runId: string; caseIds: string[]; settings: QueueSettings },
 ): Promise<void> {
-  await team.store.createRun(o.run, o.cases);
-  await team.control.register({ runId: o.run.id, rpm: o.settings.rpm, jobTimeoutS: o.settings.jobTimeoutS, context: o.context });
-  await enqueueCases(boss, { runId: o.run.id, caseIds: o.cases.map((c) => c.id), ...o.settings });
+  await team.control.register({ runId: o.runId, rpm: o.settings.rpm, jobTimeoutS: o.settings.jobTimeoutS });
+  await enqueueCases(boss, { runId: o.runId, caseIds: o.caseIds, ...o.settings });
 }
 
 /**
- * Resumes a queued run from any machine: marks it queued again and re-sends its pending cases.
- * Jobs still waiting from before are harmless duplicates: the first result stored wins.
+ * Resumes a queued run from any machine (the engine has checked the options): marks it queued and
+ * running again and re-sends its pending cases. Jobs still waiting from before are harmless
+ * duplicates: the first result stored wins. Returns how many cases were sent.
  */
 export async function requeueRun(
   team: TeamStore,
   boss: PgBoss,
-  o: { ref: string; settings: Partial<QueueSettings> & { retryLimit: number } },
-): Promise<{ run: RunRecord; pending: number }> {
-  const run = await team.store.getRun(o.ref);
-  if (!run) throw new InputError(`no run "${o.ref}" in ${team.store.path} (list them with: refusal-drill runs)`);
+  o: { run: RunRecord; settings: Partial<QueueSettings> & { retryLimit: number } },
+): Promise<number> {
+  const { run } = o;
   const queued = await team.control.get(run.id);
   if (!queued)
     throw new InputError(
@@ -42,11 +40,11 @@ export async function requeueRun(
     );
   const jobTimeoutS = o.settings.jobTimeoutS ?? queued.jobTimeoutS;
   const rpm = o.settings.rpm ?? queued.rpm;
-  await team.control.register({ runId: run.id, rpm, jobTimeoutS, context: queued.context });
-  await team.store.finishRun(run.id, 'running');
+  await team.control.register({ runId: run.id, rpm, jobTimeoutS });
+  await team.store.setRunStatus(run.id, 'running');
   const pending = await team.store.pendingCases(run.id);
   await enqueueCases(boss, { runId: run.id, caseIds: pending.map((c) => c.id), jobTimeoutS, retryLimit: o.settings.retryLimit });
-  return { run: (await team.store.getRun(run.id)) ?? run, pending: pending.length };
+  return pending.length;
 }
 
 /** Cancels a queued run from any machine: workers skip its remaining jobs; the stored results stay. */
@@ -56,6 +54,6 @@ export async function cancelQueuedRun(team: TeamStore, ref: string): Promise<{ r
   if (!(await team.control.setState(run.id, 'cancelled')))
     throw new InputError(`run ${run.id} was not started with --queue; stop it with Ctrl-C where it runs`);
   const done = await team.store.countResults(run.id);
-  if (done < run.caseCount) await team.store.finishRun(run.id, 'interrupted');
+  if (done < run.caseCount) await team.store.setRunStatus(run.id, 'interrupted');
   return { run, done };
 }

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { contextSnapshotSchema, type ContextSnapshot } from './case-context-snapshot.js';
 import type { DistTables } from './dist-tables.js';
 
 export type QueuedRunState = 'queued' | 'cancelled';
@@ -9,20 +8,13 @@ export interface QueuedRun {
   state: QueuedRunState;
   rpm: number | undefined;
   jobTimeoutS: number;
-  context: ContextSnapshot;
 }
 
 /** The shared switches of a queued run: any machine may cancel or resume it by flipping `state`. */
 export function createRunControl(db: Kysely<DistTables>) {
   return {
-    async register(o: { runId: string; rpm?: number; jobTimeoutS: number; context: ContextSnapshot }): Promise<void> {
-      const row = {
-        state: 'queued',
-        rpm: o.rpm ?? null,
-        job_timeout_s: o.jobTimeoutS,
-        context: JSON.stringify(o.context),
-        updated_at: new Date().toISOString(),
-      };
+    async register(o: { runId: string; rpm?: number; jobTimeoutS: number }): Promise<void> {
+      const row = { state: 'queued', rpm: o.rpm ?? null, job_timeout_s: o.jobTimeoutS, updated_at: new Date().toISOString() };
       await db
         .insertInto('queued_runs')
         .values({ run_id: o.runId, ...row })
@@ -37,10 +29,9 @@ export function createRunControl(db: Kysely<DistTables>) {
         state: row.state === 'cancelled' ? 'cancelled' : 'queued',
         rpm: row.rpm === null ? undefined : Number(row.rpm),
         jobTimeoutS: Number(row.job_timeout_s),
-        context: contextSnapshotSchema.parse(JSON.parse(row.context)),
       };
     },
-    /** Only the switch, read before every case (cheaper than the whole row with its context). */
+    /** Only the switch, read before every case. */
     async state(runId: string): Promise<QueuedRunState | undefined> {
       const row = await db.selectFrom('queued_runs').select('state').where('run_id', '=', runId).executeTakeFirst();
       return row ? (row.state === 'cancelled' ? 'cancelled' : 'queued') : undefined;

@@ -1,38 +1,44 @@
-import type { Judge, RunRecord, Target } from '../spec/index.js';
-import type { ContextSnapshot } from './case-context-snapshot.js';
-import { withAsyncCache } from './async-cache.js';
+import { buildRunTools, closeRunTools, EMPTY_CONTEXT, type RunTools } from '../run/index.js';
+import type { RunContext, RunRecord, Target } from '../spec/index.js';
 import { withSharedRateLimit } from './shared-rate-limiter.js';
 import type { TeamStore } from './team-store.js';
 
-/** What a worker needs to run a run's cases: built from the stored run, never from local files. */
-export interface RunTools {
-  target: Target;
-  judge: Judge;
-  attacker?: Target;
-}
-
-export type MakeRunTools = (run: RunRecord) => RunTools;
+/**
+ * How a worker builds a run's tools; `wrapTarget` (the shared rate limit) goes inside the cache.
+ * By default the engine's `buildRunTools` with this machine's keys.
+ */
+export type MakeRunTools = (run: RunRecord, o: { wrapTarget?: (t: Target) => Target }) => RunTools;
 
 export interface PreparedRun {
   run: RunRecord;
   tools: RunTools;
-  context: ContextSnapshot;
+  context: RunContext;
 }
 
 /**
- * Builds each run's tools once per worker process. The target is wrapped in the shared rate limit
- * (keyed by target id, so every worker of every machine draws from one budget) and the shared cache.
+ * Builds each run's tools once per worker process, from the stored run and its stored context
+ * snapshot (never from local files). The target draws on the shared rate limit (keyed by target
+ * id, so every worker of every machine draws from one budget).
  */
-export function createRunToolCache(o: { team: TeamStore; make: MakeRunTools }) {
+export function createRunToolCache(o: {
+  team: TeamStore;
+  env: Record<string, string | undefined>;
+  concurrency: number;
+  make?: MakeRunTools;
+}) {
+  const make: MakeRunTools =
+    o.make ?? ((run, w) => buildRunTools(run.options, { env: o.env, limits: { concurrency: o.concurrency }, cache: o.team.store, ...w }));
   const prepared = new Map<string, Promise<PreparedRun | undefined>>();
   const prepare = async (runId: string): Promise<PreparedRun | undefined> => {
-    const [run, queued] = await Promise.all([o.team.store.getRun(runId), o.team.control.get(runId)]);
+    const [run, queued, context] = await Promise.all([
+      o.team.store.getRun(runId),
+      o.team.control.get(runId),
+      o.team.store.runContext(runId),
+    ]);
     if (!run || !queued) return undefined;
-    const made = o.make(run);
-    let target = made.target;
-    if (queued.rpm !== undefined) target = withSharedRateLimit(target, { limiter: o.team.limiter, rpm: queued.rpm });
-    if (run.options.cache) target = withAsyncCache(target, o.team.store);
-    return { run, tools: { ...made, target }, context: queued.context };
+    const rpm = queued.rpm;
+    const wrapTarget = rpm === undefined ? undefined : (t: Target) => withSharedRateLimit(t, { limiter: o.team.limiter, rpm });
+    return { run, tools: make(run, { wrapTarget }), context: context ?? EMPTY_CONTEXT };
   };
   return {
     get(runId: string): Promise<PreparedRun | undefined> {
@@ -48,8 +54,7 @@ export function createRunToolCache(o: { team: TeamStore; make: MakeRunTools }) {
     async closeAll(): Promise<void> {
       for (const p of prepared.values()) {
         const r = await p.catch(() => undefined);
-        await r?.tools.target.close?.();
-        await r?.tools.attacker?.close?.();
+        if (r) await closeRunTools(r.tools);
       }
       prepared.clear();
     },

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { abortableSleep } from '../targets/limits/abortable-sleep.js';
+import { abortableSleep } from '../targets/index.js';
 import type { Target } from '../spec/index.js';
 import type { DistTables } from './dist-tables.js';
 

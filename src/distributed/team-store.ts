@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { StoreError } from '../spec/errors.js';
-import { isPostgresUrl, migrateNamespace, openAsyncStore, type AsyncStore } from '../store/kysely/index.js';
+import { StoreError } from '../spec/index.js';
+import { isPostgresUrl, migrateNamespace, openPostgres, type Store } from '../store/index.js';
 import { distMigrations } from './dist-migrations.js';
 import type { DistTables } from './dist-tables.js';
 import { createRunControl, type RunControl } from './run-control.js';
@@ -8,7 +8,7 @@ import { createSharedRateLimiter, type SharedRateLimiter } from './shared-rate-l
 
 export interface TeamStore {
   url: string;
-  store: AsyncStore;
+  store: Store;
   control: RunControl;
   limiter: SharedRateLimiter;
   close(): Promise<void>;
@@ -21,7 +21,7 @@ export async function openTeamStore(url: string, o: { poolSize?: number } = {}):
       `distributed runs need a shared Postgres store: pass --db postgres://user:pass@host/db or set REFUSAL_DRILL_DB (got "${url}")`,
     );
   }
-  const opened = await openAsyncStore(url, { poolSize: o.poolSize });
+  const opened = await openPostgres(url, { poolSize: o.poolSize });
   try {
     await migrateNamespace(opened.db, 'distributed', distMigrations, { schema: opened.schema ?? 'public' });
   } catch (e) {

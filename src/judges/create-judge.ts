@@ -1,6 +1,5 @@
-import { UsageError, type Judge, type Target } from '../spec/index.js';
+import { UsageError, type Calibration, type Judge, type Target } from '../spec/index.js';
 import { calibrateJudge } from './calibration/calibrated-judge.js';
-import type { Calibration } from '../spec/index.js';
 import { createCascadeJudge } from './cascade-judge.js';
 import { createLlmJudge } from './llm/llm-judge.js';
 import { defaultModel } from './model/default-model.js';

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { describeIssue, flattenIssues } from '../packs/flatten-issues.js';
-import { formatPath, locateIssue } from '../packs/yaml-errors.js';
-import { InputError } from '../spec/errors.js';
+import { describeIssue, flattenIssues, formatPath, locateIssue } from '../packs/index.js';
+import { InputError } from '../spec/index.js';
 import { formatFigure } from './format-figure.js';
 import { isMetricId, metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
 

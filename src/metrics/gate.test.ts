@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DrillError, EXIT } from '../spec/errors.js';
+import { DrillError, EXIT } from '../spec/index.js';
 import { DEFAULT_GATE_POLICY_YAML, evaluateGate, loadGatePolicy, parseGatePolicy } from './gate.js';
 import { buildScorecard } from './scorecard.js';
-import { result, runRecord } from './testing/build-results.js';
-import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from './testing/scripted-drill.js';
+import { result, runRecord } from '../../test/helpers/build-results.js';
+import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 
 const tmp = useTmpDir();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heldoutGap } from './heldout-gap.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 describe('heldout_gap', () => {
   it('is seen hold minus held-out hold with a Newcombe interval', () => {

@@ -1,5 +1,6 @@
+import { refusalHeld } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { rephrasings, held } from './outcome.js';
+import { rephrasings } from './outcome.js';
 import { newcombe } from './stats/newcombe.js';
 
 export interface SplitHold {
@@ -25,7 +26,7 @@ export const heldoutGap: MetricDefinition<HeldoutGapDetail> = {
     const harmful = rephrasings(results);
     const side = (split: 'seen' | 'heldout'): SplitHold => {
       const xs = harmful.filter((r) => r.case.split === split);
-      const h = xs.filter((r) => held(r.judgement)).length;
+      const h = xs.filter((r) => refusalHeld(r.judgement)).length;
       return { n: xs.length, held: h, rate: xs.length ? h / xs.length : null };
     };
     const seen = side('seen');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hitAtK } from './hit-at-k.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 describe('hit_at_k', () => {
   it('counts intents broken by any of k samples, against the first sample alone', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holdAllK, holdAllKFrom, intentHolds } from './hold-all-k.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 import type { CaseResult } from '../spec/index.js';
 
 function intent(id: string, verdicts: Array<'refusal' | 'compliance' | 'error'>): CaseResult[] {

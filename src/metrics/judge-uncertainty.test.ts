@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeUncertainRate } from './judge-uncertainty.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 const ctx = (results: ReturnType<typeof result>[]) => ({ results, k: 3, seed: 1, templateOf: () => 0, detail: true });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_BAND } from '../judges/cascade-judge.js';
+import { DEFAULT_BAND } from '../judges/index.js';
 import type { Judgement } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
 import { isValid, proportion } from './outcome.js';

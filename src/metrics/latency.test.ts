@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latency } from './latency.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 const timed = (id: string, verdict: 'refusal' | 'compliance', latencyMs: number, ttftMs: number | null): ReturnType<typeof result> =>
   result({ id, verdict, kind: verdict === 'refusal' ? 'prompt' : 'twin', latencyMs, ttftMs });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiturnSurvival } from './multiturn-survival.js';
 import { metricContext } from './scorecard.js';
-import { sequenceResult, type TurnSpec } from './testing/build-results.js';
+import { sequenceResult, type TurnSpec } from '../../test/helpers/build-results.js';
 
 const hold: TurnSpec = { verdict: 'refusal', text: 'no' };
 const setup: TurnSpec = { verdict: 'compliance', text: 'sure', expect: 'any' };

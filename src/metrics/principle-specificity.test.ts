@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { principleSpecificity } from './principle-specificity.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 const refusal = (id: string, principle: string, text: string): ReturnType<typeof result> =>
   result({ id, principle, verdict: 'refusal', text });

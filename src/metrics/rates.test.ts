@@ -3,7 +3,7 @@ import { holdRate } from './hold-rate.js';
 import { overRefusalRate } from './over-refusal.js';
 import { metricContext } from './scorecard.js';
 import { alternativeRate, boundaryAwarenessRate, loopholeRate, reasonedRefusalRate } from './signal-rates.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 const ctx = (rs: Parameters<typeof metricContext>[0]): ReturnType<typeof metricContext> => metricContext(rs, { k: 4, seed: 1 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mutationFamily } from './outcome.js';
 import { robustness } from './robustness.js';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 
 describe('robustness', () => {
   it('fills the intents × families matrix and ranks the families that break the model', () => {

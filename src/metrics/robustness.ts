@@ -1,5 +1,6 @@
+import { refusalHeld } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { groupBy, rephrasings, held, intentKey, mutationFamily } from './outcome.js';
+import { groupBy, rephrasings, intentKey, mutationFamily } from './outcome.js';
 import { wilson, type Interval } from './stats/wilson.js';
 
 export interface FamilyHold {
@@ -39,7 +40,7 @@ export const robustness: MetricDefinition<RobustnessDetail> = {
     const cells: RobustnessCell[] = [];
     for (const [key, rs] of groupBy(harmful, (r) => `${intentKey(r.case) ?? ''}\u0000${mutationFamily(r.case.mutation)}`)) {
       const [intent = '', family = ''] = key.split('\u0000');
-      cells.push({ intent, family, n: rs.length, held: rs.filter((r) => held(r.judgement)).length });
+      cells.push({ intent, family, n: rs.length, held: rs.filter((r) => refusalHeld(r.judgement)).length });
     }
     const families = [...groupBy(cells, (c) => c.family)].map(([family, cs]): FamilyHold => {
       const n = cs.reduce((a, c) => a + c.n, 0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_IDS } from './registry.js';
 import { buildScorecard, SCORECARD_FORMAT_VERSION } from './scorecard.js';
-import { result, runRecord } from './testing/build-results.js';
-import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from './testing/scripted-drill.js';
+import { result, runRecord } from '../../test/helpers/build-results.js';
+import { breaksAtTurn3Model, cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 
 describe('buildScorecard against scripted models with known behaviour', () => {
   const canned = buildScorecard(scriptedDrill(cannedModel));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricContext } from './scorecard.js';
 import { scriptIndex } from './script-index.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 import { clusterTexts } from './text/minhash.js';
 import { distinctN } from './text/tokens.js';
 

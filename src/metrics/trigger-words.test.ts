@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricContext } from './scorecard.js';
-import { result } from './testing/build-results.js';
+import { result } from '../../test/helpers/build-results.js';
 import { parseCueAblation, triggerWords } from './trigger-words.js';
 
 const cue = (intent: string, lineage: string, verdict: 'refusal' | 'compliance'): ReturnType<typeof result> =>

@@ -1,6 +1,7 @@
+import { refusalHeld } from '../spec/index.js';
 import type { CaseResult } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { groupBy, harmfulSingle, held, intentKey, proportion } from './outcome.js';
+import { groupBy, harmfulSingle, intentKey, proportion } from './outcome.js';
 
 export interface TriggerWord {
   word: string;
@@ -40,9 +41,9 @@ export function intentTriggers(results: readonly CaseResult[]): IntentTriggers[]
       const cue = parseCueAblation(r.case.mutation);
       return cue ? [{ cue, r }] : [];
     });
-    if (canonical.length === 0 || ablated.length === 0 || !canonical.every((r) => held(r.judgement))) continue;
+    if (canonical.length === 0 || ablated.length === 0 || !canonical.every((r) => refusalHeld(r.judgement))) continue;
     const words = new Map<string, TriggerWord>();
-    for (const { cue, r } of ablated) if (!held(r.judgement)) words.set(`${cue.op}:${cue.word}`, cue);
+    for (const { cue, r } of ablated) if (!refusalHeld(r.judgement)) words.set(`${cue.op}:${cue.word}`, cue);
     out.push({ intent, principle: rs[0]?.case.principleId ?? '?', ablations: ablated.length, words: [...words.values()] });
   }
   return out;

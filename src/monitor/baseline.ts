@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 import type { WindowStats } from './window-stats.js';
 
 /** The reference period drift is measured against: the first windows of data, or a fixed time range. */

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine, TEST_PACK_YAML } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { parsePack } from '../packs/load-pack.js';
-import { openStore } from '../store/open-store.js';
+import { parsePack } from '../packs/index.js';
+import { openSqliteFile } from '../store/index.js';
 import { computeWindows } from './compute-windows.js';
 import { ingest } from './ingest.js';
 import { createIntentMatcher } from './intent-matcher.js';
@@ -15,7 +15,7 @@ const H = (h: number, m = 0) => `2026-02-01T${String(h).padStart(2, '0')}:${Stri
 
 describe('computeWindows', () => {
   it('aggregates rates (errors excluded), look-alike rates, script index, new templates and latency per hour', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const lines = [
       // 10:00 — two refusals from one template, one answer, one error.
       chatLine({ ts: H(10, 1), prompt: 'a', response: "I can't help with that. Sorry.", latencyMs: 100 }),

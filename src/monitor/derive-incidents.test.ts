@@ -3,7 +3,7 @@ import { deriveIncidents } from './derive-incidents.js';
 import { detectDrift } from './detect-drift.js';
 import type { Incident, StoredIncident } from './incident.js';
 import { planIncidents } from './plan-incidents.js';
-import { simulateWindows } from './testing/simulated-windows.js';
+import { simulateWindows } from '../../test/monitor/simulated-windows.js';
 import type { WindowStats } from './window-stats.js';
 
 const baseline = { kind: 'first', windows: 24 } as const;

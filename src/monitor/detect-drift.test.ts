@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDrift } from './detect-drift.js';
 import { benjaminiHochberg, twoProportionZ } from './proportion-stats.js';
-import { simulateWindows } from './testing/simulated-windows.js';
+import { simulateWindows } from '../../test/monitor/simulated-windows.js';
 
 const simulate = simulateWindows;
 

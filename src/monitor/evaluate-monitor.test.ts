@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { openStore } from '../store/open-store.js';
+import { openSqliteFile } from '../store/index.js';
 import { evaluateMonitor } from './evaluate-monitor.js';
 import type { IncidentEvent } from './incident.js';
 import { ingest } from './ingest.js';
@@ -29,7 +29,7 @@ function hour(h: number, refusals: number): string[] {
 
 describe('evaluateMonitor', () => {
   it('a live feed: one incident opened when refusals step up, silent while they stay up, closed when they return', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const monitor = sqliteMonitorStore(store);
     const config = writeMonitorConfig(store.db, { baseline: 'first:24' });
     expect(readMonitorConfig(store.db)).toEqual({ ...DEFAULT_MONITOR_CONFIG, baseline: 'first:24' });
@@ -58,7 +58,7 @@ describe('evaluateMonitor', () => {
   });
 
   it('a back-filled log is history: one summary message to the webhook, not one per event', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const monitor = sqliteMonitorStore(store);
     const config = writeMonitorConfig(store.db, { baseline: 'first:24' });
     const lines = Array.from({ length: 60 }, (_, h) => hour(h, (h >= 26 && h < 36) || h >= 50 ? 70 : 30)).flat();

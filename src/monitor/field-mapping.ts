@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 
 export const mappableFields = ['prompt', 'response', 'timestamp', 'id', 'latency', 'messages'] as const;
 export type MappableField = (typeof mappableFields)[number];

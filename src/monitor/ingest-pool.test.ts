@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
-import { createJudge } from '../judges/create-judge.js';
-import { openStore } from '../store/open-store.js';
+import { createJudge } from '../judges/index.js';
+import { openSqliteFile } from '../store/index.js';
 import { ingest } from './ingest.js';
 import { createIngestPool } from './ingest-pool.js';
 import { loadMatcher } from './load-matcher.js';
@@ -32,7 +32,7 @@ function lines(): string[] {
 }
 
 /** Every stored column that prepare and write decide, in id order: two stores compare equal only if they stored the same. */
-const rows = (db: ReturnType<typeof openStore>['db']) =>
+const rows = (db: ReturnType<typeof openSqliteFile>['db']) =>
   db
     .prepare(
       'SELECT id, line, ts_ms, prompt, response, verdict, confidence, judge, template_key, signal_bits, match_kind, match_ref, match_sim, flags FROM monitor_records ORDER BY id',
@@ -40,7 +40,7 @@ const rows = (db: ReturnType<typeof openStore>['db']) =>
     .all();
 
 it('a worker pool stores exactly what the ingesting thread stores, reports the same bad lines, and skips a re-run', async () => {
-  const a = openStore(join(tmp(), 'a.db'));
+  const a = openSqliteFile(join(tmp(), 'a.db'));
   const local = await ingest({
     monitor: sqliteMonitorStore(a),
     lines: lines(),
@@ -52,7 +52,7 @@ it('a worker pool stores exactly what the ingesting thread stores, reports the s
   });
 
   const bFile = join(tmp(), 'b.db');
-  const b = openStore(bFile);
+  const b = openSqliteFile(bFile);
   const pool = await createIngestPool({ size: 2, judge: 'rules', packs: null, dbPath: bFile });
   try {
     const pooled = await ingest({
@@ -91,7 +91,7 @@ it('a writing pool fed raw bytes stores what the ingesting thread stores, number
   const text = `${lines()
     .map((l, i) => (i % 50 === 7 ? `${l}\r\n\r\n` : `${l.replace('Sure', 'Sûre ✓')}\n`))
     .join('')}`;
-  const a = openStore(join(tmp(), 'a.db'));
+  const a = openSqliteFile(join(tmp(), 'a.db'));
   const local = await ingest({
     monitor: sqliteMonitorStore(a),
     input: Readable.from([Buffer.from(text)]),
@@ -102,7 +102,7 @@ it('a writing pool fed raw bytes stores what the ingesting thread stores, number
   });
 
   const bFile = join(tmp(), 'b.db');
-  const b = openStore(bFile);
+  const b = openSqliteFile(bFile);
   const monitor = sqliteMonitorStore(b);
   const pool = await createIngestPool({ size: 2, judge: 'rules', packs: null, dbPath: bFile, write: true });
   try {

@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DrillError } from '../spec/errors.js';
+import { DrillError } from '../spec/index.js';
 import type { Calibration } from '../spec/index.js';
 import type { ChunkResult, ChunkSettings, RawLine } from './prepare-chunk.js';
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createJudge } from '../judges/create-judge.js';
+import { createJudge } from '../judges/index.js';
 import { chunkLines } from './chunk-lines.js';
 import type { WorkerData, WorkerRequest, WriteTarget } from './ingest-pool.js';
 import { loadMatcher } from './load-matcher.js';

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine, TEST_PACK_YAML } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { parsePack } from '../packs/load-pack.js';
-import { openStore } from '../store/open-store.js';
+import { parsePack } from '../packs/index.js';
+import { openSqliteFile } from '../store/index.js';
 import { ingest } from './ingest.js';
 import { createIntentMatcher } from './intent-matcher.js';
 import { readLines } from './read-lines.js';
 
 const tmp = useTmpDir('rd-ingest-');
-const count = (db: ReturnType<typeof openStore>['db'], where = '1'): number =>
+const count = (db: ReturnType<typeof openSqliteFile>['db'], where = '1'): number =>
   db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM monitor_records WHERE ${where}`).get()?.n ?? -1;
 
 function logFile(lines: string[]): string {
@@ -37,7 +37,7 @@ describe('ingest', () => {
       }),
       chatLine({ ts: '2026-01-01T00:03:00Z', prompt: 'q3', response: 'a3' }),
     ]);
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const report = await ingest({
       monitor: sqliteMonitorStore(store),
       lines: readLines(createReadStream(file)),
@@ -57,7 +57,7 @@ describe('ingest', () => {
     const lines = Array.from({ length: 50 }, (_, i) =>
       chatLine({ ts: 1767225600 + i * 60, prompt: `question ${i % 5}`, response: 'same answer' }),
     );
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const controller = new AbortController();
     const judge = keywordJudge();
     const first = await ingest({
@@ -83,7 +83,7 @@ describe('ingest', () => {
   });
 
   it('with redaction, no email, phone or card number reaches the database', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const line = chatLine({
       ts: '2026-01-01T00:00:00Z',
       prompt: 'I am bob@corp.example, card 4111-1111-1111-1111, call 555-867-5309',
@@ -98,7 +98,7 @@ describe('ingest', () => {
   });
 
   it('flags refusals of twin look-alikes and answers to intent look-alikes, passing the principle to the judge', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     const matcher = createIntentMatcher([parsePack(TEST_PACK_YAML, 'mon.yaml')]);
     const seen: Array<string | undefined> = [];
     const base = keywordJudge();

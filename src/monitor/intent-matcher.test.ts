@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePack } from '../packs/load-pack.js';
+import { parsePack } from '../packs/index.js';
 import { TEST_PACK_YAML } from '../../test/monitor/log-lines.js';
 import { createIntentMatcher, resemblance } from './intent-matcher.js';
 

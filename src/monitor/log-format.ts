@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 
 /**
  * The log formats `monitor ingest --format` (and `POST /api/ingest?format=`) name. `auto` detects

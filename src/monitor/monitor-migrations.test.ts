@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { applyMigrations } from '../store/migrate.js';
+import { applyMigrations } from '../store/index.js';
 import { ensureMonitorSchema, monitorMigrations } from './monitor-migrations.js';
 
 const tmp = useTmpDir('rd-monmig-');

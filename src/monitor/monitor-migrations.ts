@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { applyMigrations, type Migration } from '../store/migrate.js';
+import { applyMigrations, type Migration } from '../store/index.js';
 
 /**
  * The monitor's tables. `id` is the record's identity hash (source, line or log id, content), so a

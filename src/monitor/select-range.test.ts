@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredIncident } from './incident.js';
 import { parseRange, selectRange } from './select-range.js';
-import { HOUR, simulateWindows } from './testing/simulated-windows.js';
+import { HOUR, simulateWindows } from '../../test/monitor/simulated-windows.js';
 
 const windows = simulateWindows(200, 50, () => 0.1);
 const open = (startHour: number) => ({ id: 4, start: new Date(startHour * HOUR).toISOString() }) as StoredIncident;

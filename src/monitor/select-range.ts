@@ -1,4 +1,4 @@
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import type { StoredIncident } from './incident.js';
 import type { WindowStats } from './window-stats.js';
 

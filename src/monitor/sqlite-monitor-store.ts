@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Store } from '../store/store.js';
+import type { SqliteFile } from '../store/index.js';
 import { computeWindows } from './compute-windows.js';
 import { readMonitorConfig, writeMonitorConfig } from './monitor-config.js';
 import { ensureMonitorSchema } from './monitor-migrations.js';
@@ -10,7 +10,7 @@ import { ackIncidents, applyIncidents, listIncidents } from './sqlite-incidents.
  * The monitor on the local SQLite store: synchronous better-sqlite3 statements behind the async
  * contract. Ingest writes go through statements prepared once, the hot path of `monitor ingest`.
  */
-export function sqliteMonitorStore(store: Pick<Store, 'db' | 'path'>, options: { close?: () => void } = {}): MonitorStore {
+export function sqliteMonitorStore(store: Pick<SqliteFile, 'db' | 'path'>, options: { close?: () => void } = {}): MonitorStore {
   const db: Database = store.db;
   ensureMonitorSchema(db);
   const exists = db.prepare<[string], number>('SELECT 1 FROM monitor_records WHERE id = ?').pluck();

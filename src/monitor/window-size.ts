@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 
 const UNIT: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 

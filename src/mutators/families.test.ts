@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPack } from '../packs/load-pack.js';
-import { promptText } from '../run/prompt-text.js';
-import { packageRoot } from '../util/package-root.js';
+import { loadPack } from '../packs/index.js';
+import { promptText } from '../run/index.js';
+import { packageRoot } from '../util/index.js';
 import { contentWords, cueAblation } from './families/cue-ablation.js';
 import { stopwords } from './lexicon.js';
 import { FAMILY_NAMES, getMutator, listMutators } from './registry.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../spec/errors.js';
+import { UsageError } from '../spec/index.js';
 import { FAMILY_NAMES, getMutator, isFamilyName, type FamilyName } from './registry.js';
 import { MUTATOR_GROUPS, type MutatorGroup } from './types.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { InputError } from '../spec/errors.js';
-import type { Pack } from '../spec/pack.js';
-import { packageRoot } from '../util/package-root.js';
+import { InputError } from '../spec/index.js';
+import type { Pack } from '../spec/index.js';
+import { packageRoot } from '../util/index.js';
 import { loadPack } from './load-pack.js';
 
 export function builtinPackDir(): string {

@@ -1,4 +1,4 @@
-import type { Pack } from '../spec/pack.js';
+import type { Pack } from '../spec/index.js';
 
 /** Ids must be unique where cases are named after them, or results of two intents would collide. */
 export function checkPackIds(pack: Pack): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import { listBuiltinPacks, resolvePack } from './builtin-packs.js';
 import { parsePack } from './load-pack.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../spec/errors.js';
-import { packSchema, type Pack } from '../spec/pack.js';
+import { InputError } from '../spec/index.js';
+import { packSchema, type Pack } from '../spec/index.js';
 import { checkPackIds } from './check-pack-ids.js';
 import { describeIssue, flattenIssues } from './flatten-issues.js';
 import { formatPath, locateIssue } from './yaml-errors.js';

@@ -1,4 +1,4 @@
-import { baseCaseId } from '../metrics/outcome.js';
+import { baseCaseId } from '../metrics/index.js';
 import type { CaseResult } from '../spec/index.js';
 import type { IntentOutcome } from './intent-outcomes.js';
 import { rephrasingLabel } from './rephrasing-label.js';

@@ -1,4 +1,4 @@
-import type { GateResult } from '../metrics/gate-result.js';
+import type { GateResult } from '../metrics/index.js';
 import { ruleFigure } from './metric-rows.js';
 
 /** The gate as plain lines, failed rules first; shared by the terminal report and `refusal-drill gate`. */

@@ -1,4 +1,4 @@
-import { jsonForHtml } from './escape.js';
+import { jsonForHtml } from '../util/index.js';
 import { gateOf, type ReportInput } from './report-input.js';
 
 /** scorecard.json (docs/scorecard.md): the scorecard with its gate. `<`, `>` and `&` are \u-escaped so the file never parses as markup. */

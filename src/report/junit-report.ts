@@ -1,4 +1,4 @@
-import { escapeXml as x, oneLine } from './escape.js';
+import { escapeXml as x, oneLine } from '../util/index.js';
 import { intentOutcomes, type IntentOutcome } from './intent-outcomes.js';
 import { ruleFigure } from './metric-rows.js';
 import { rephrasingLabel } from './rephrasing-label.js';

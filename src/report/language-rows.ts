@@ -1,6 +1,4 @@
-import type { MetricValue } from '../metrics/metric.js';
-import type { MetricId } from '../metrics/registry.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
+import type { MetricValue, MetricId, Scorecard } from '../metrics/index.js';
 
 /** The columns of the per-language table in every report: what a translation or a foreign-language variant changes. */
 export const LANGUAGE_COLUMNS: Array<{ title: string; id: MetricId }> = [

@@ -1,6 +1,6 @@
-import { formatFigure, formatInterval } from '../metrics/format-figure.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
-import { escapeMarkdown as md, oneLine } from './escape.js';
+import { formatFigure, formatInterval } from '../metrics/index.js';
+import type { Scorecard } from '../metrics/index.js';
+import { escapeMarkdown as md, oneLine } from '../util/index.js';
 import { failedRephrasings, tallyText } from './broken-rephrasings.js';
 import { intentOutcomes } from './intent-outcomes.js';
 import { LANGUAGE_COLUMNS, languageRows } from './language-rows.js';

@@ -1,8 +1,5 @@
-import { formatFigure, formatInterval } from '../metrics/format-figure.js';
-import type { GateRuleResult } from '../metrics/gate-result.js';
-import type { MetricDefinition, MetricValue } from '../metrics/metric.js';
-import { metricRegistry, METRIC_IDS, type MetricId } from '../metrics/registry.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
+import { formatFigure, formatInterval, metricRegistry, METRIC_IDS } from '../metrics/index.js';
+import type { GateRuleResult, MetricDefinition, MetricValue, MetricId, Scorecard } from '../metrics/index.js';
 
 export interface MetricRow {
   id: MetricId;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate, loadGatePolicy } from '../metrics/gate.js';
-import { buildScorecard } from '../metrics/scorecard.js';
-import { cannedModel, principledModel, scriptedDrill } from '../metrics/testing/scripted-drill.js';
-import { escapeHtml, escapeMarkdown, escapeXml, stripControl } from './escape.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../metrics/index.js';
+import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
+import { escapeHtml, escapeMarkdown, escapeXml, stripControl } from '../util/index.js';
 import { renderReport, REPORT_FORMATS, type ReportInput } from './render.js';
-import { hostileDrill, HOSTILE_TEXT, PAYLOADS } from './testing/hostile-drill.js';
+import { hostileDrill, HOSTILE_TEXT, PAYLOADS } from '../../test/helpers/hostile-drill.js';
 
 function input(drill: ReturnType<typeof scriptedDrill>, color = false): ReportInput {
   const scorecard = buildScorecard(drill);

@@ -1,5 +1,4 @@
-import type { GateResult } from '../metrics/gate-result.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
+import type { GateResult, Scorecard } from '../metrics/index.js';
 import type { CaseResult } from '../spec/index.js';
 
 export interface ReportInput {

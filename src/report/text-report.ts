@@ -1,6 +1,6 @@
-import { formatFigure } from '../metrics/format-figure.js';
-import type { Scorecard } from '../metrics/scorecard-types.js';
-import { oneLine, stripControl } from './escape.js';
+import { formatFigure } from '../metrics/index.js';
+import type { Scorecard } from '../metrics/index.js';
+import { oneLine, stripControl } from '../util/index.js';
 import { gateLines } from './gate-lines.js';
 import { LANGUAGE_COLUMNS, languageRows } from './language-rows.js';
 import { metricRows } from './metric-rows.js';

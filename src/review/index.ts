@@ -11,3 +11,4 @@ export * from './sqlite-review-store.js';
 export * from './queue-cursor.js';
 export * from './review-reliability.js';
 export * from './review-calibration.js';
+export * from './open-review-store.js';

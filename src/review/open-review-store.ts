@@ -1,19 +1,14 @@
-import type { MonitorStore } from '../monitor/monitor-store.js';
-import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
-import { isPostgresUrl } from '../store/kysely/db-ref.js';
-import { openStore } from '../store/open-store.js';
-import type { AsyncStore } from '../store/kysely/async-store.js';
-import type { Store } from '../store/store.js';
+import type { MonitorStore } from '../monitor/index.js';
+import { sqliteMonitorStore } from '../monitor/index.js';
+import { isPostgresUrl, openSqliteFile, sqliteStore, type Store } from '../store/index.js';
 import type { ReviewStore } from './review-store.js';
 import { sqliteReviewStore } from './sqlite-review-store.js';
 
 export interface OpenedMonitorAndReview {
   monitor: MonitorStore;
   review: ReviewStore;
-  /** Runs on Postgres (the team store on the same connection); on SQLite read through `store`. */
-  runs?: AsyncStore;
-  /** The local SQLite store (runs too); absent on Postgres. */
-  store?: Store;
+  /** Runs and results, on the same connection. */
+  runs: Store;
   /** Closes the connection (the same as `monitor.close()`). */
   close(): Promise<void>;
 }
@@ -25,7 +20,7 @@ export interface OpenedMonitorAndReview {
 export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAndReview> {
   if (isPostgresUrl(ref)) {
     const [{ openPgMonitorDb, pgMonitorStore }, { pgReviewStore }, { pgReviewMigrations }] = await Promise.all([
-      import('../monitor/pg/pg-monitor-store.js'),
+      import('../monitor/pg/index.js'),
       import('./pg/pg-review-store.js'),
       import('./pg/pg-review-migrations.js'),
     ]);
@@ -34,7 +29,7 @@ export async function openMonitorAndReview(ref: string): Promise<OpenedMonitorAn
     const monitor = pgMonitorStore(opened.db, opened.path, opened.close);
     return { monitor, review: pgReviewStore(opened.db), runs: opened.store, close: monitor.close };
   }
-  const store = openStore(ref);
-  const monitor = sqliteMonitorStore(store, { close: () => store.close() });
-  return { monitor, review: sqliteReviewStore(store.db), store, close: monitor.close };
+  const file = openSqliteFile(ref);
+  const monitor = sqliteMonitorStore(file, { close: () => file.close() });
+  return { monitor, review: sqliteReviewStore(file.db), runs: sqliteStore(file), close: monitor.close };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePack } from '../packs/load-pack.js';
+import { parsePack } from '../packs/index.js';
 import { createPackEditor } from './pack-editor.js';
 
 /** A pack written the way people write YAML: comments, odd indentation, both quotes, flow lists and maps, long lines. */

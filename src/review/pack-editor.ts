@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import type { Pack } from '../spec/index.js';
 import type { Placement } from './place-record.js';
 

@@ -1,4 +1,4 @@
-import type { IntentMatcher } from '../monitor/intent-matcher.js';
+import type { IntentMatcher } from '../monitor/index.js';
 import type { Pack } from '../spec/index.js';
 import type { Should } from './review-label.js';
 

@@ -1,12 +1,10 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createIntentMatcher } from '../monitor/intent-matcher.js';
-import { shortRecordId } from '../monitor/record-id.js';
-import { redact } from '../monitor/redact.js';
-import { parsePack } from '../packs/load-pack.js';
-import { InputError } from '../spec/errors.js';
+import { createIntentMatcher, redact, shortRecordId } from '../monitor/index.js';
+import { parsePack } from '../packs/index.js';
+import { InputError } from '../spec/index.js';
 import type { AuthoredPrompt, Pack } from '../spec/index.js';
-import { normalisePrompt } from '../util/hash.js';
+import { normalisePrompt } from '../util/index.js';
 import { createPackEditor } from './pack-editor.js';
 import { placeRecord } from './place-record.js';
 import type { PromoteRow, Promotion, ReviewStore } from './review-store.js';

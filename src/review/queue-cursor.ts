@@ -1,4 +1,4 @@
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import type { QueueItem } from './review-queue.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySteps } from '../judges/calibration/isotonic.js';
-import { seededRandom } from '../util/seeded-random.js';
+import { applySteps } from '../judges/index.js';
+import { seededRandom } from '../util/index.js';
 import { fitReviewCalibration } from './review-calibration.js';
 import type { CalibrationRow } from './review-store.js';
 

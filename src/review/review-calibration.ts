@@ -1,6 +1,5 @@
-import { applySteps, fitIsotonic, type Step } from '../judges/calibration/isotonic.js';
-import { reliability, type Outcome, type Reliability } from '../judges/calibration/reliability.js';
-import { wilson } from '../monitor/proportion-stats.js';
+import { applySteps, fitIsotonic, type Step, reliability, type Outcome, type Reliability } from '../judges/index.js';
+import { wilson } from '../monitor/index.js';
 import { CALIBRATION_FORMAT, type Calibration } from '../spec/index.js';
 import { reviewOutcomes } from './review-reliability.js';
 import type { CalibrationRow } from './review-store.js';

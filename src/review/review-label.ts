@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 import { ensureReviewSchema } from './review-migrations.js';
 
 export const shouldSchema = z.enum(['refuse', 'answer']);

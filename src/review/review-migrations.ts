@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { ensureMonitorSchema } from '../monitor/monitor-migrations.js';
-import { applyMigrations, type Migration } from '../store/migrate.js';
+import { ensureMonitorSchema } from '../monitor/index.js';
+import { applyMigrations, type Migration } from '../store/index.js';
+import { fnv1a } from '../util/index.js';
 
 /** Review tables; they refer to monitor records by id, so the monitor schema comes first. */
 export const reviewMigrations: Migration[] = [
@@ -30,13 +31,4 @@ export function ensureReviewSchema(db: Database): void {
   // A seeded, deterministic order for sampling inside SQL: the same seed picks the same records.
   db.function('rd_seeded_rank', { deterministic: true }, (seed: unknown, id: unknown) => fnv1a(`${String(seed)}:${String(id)}`));
   ready.add(db);
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

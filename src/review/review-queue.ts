@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { signalNames } from '../monitor/record-flags.js';
+import { signalNames } from '../monitor/index.js';
 import { ensureReviewSchema } from './review-migrations.js';
 import { cursorOf, type QueuePage, type QueuePageQuery } from './queue-cursor.js';
 import type { ReviewLabel } from './review-label.js';

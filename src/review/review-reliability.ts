@@ -1,4 +1,4 @@
-import { reliability, type Outcome, type Reliability } from '../judges/calibration/reliability.js';
+import { reliability, type Outcome, type Reliability } from '../judges/index.js';
 import type { CalibrationRow, ReviewStore } from './review-store.js';
 
 /**

@@ -5,9 +5,8 @@ import { freshPgUrl, NO_PG_REASON, TEST_PG } from '../../test/helpers/pg-test.js
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine, TEST_PACK_YAML } from '../../test/monitor/log-lines.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { ingest } from '../monitor/ingest.js';
-import { createIntentMatcher } from '../monitor/intent-matcher.js';
-import { loadPack, parsePack } from '../packs/load-pack.js';
+import { ingest, createIntentMatcher } from '../monitor/index.js';
+import { loadPack, parsePack } from '../packs/index.js';
 import { computeAgreement } from './agreement.js';
 import { cohenKappa } from './cohen-kappa.js';
 import { openMonitorAndReview, type OpenedMonitorAndReview } from './open-review-store.js';

@@ -1,5 +1,5 @@
 import type { TargetRequest } from '../spec/index.js';
-import { sha256 } from '../util/hash.js';
+import { sha256 } from '../util/index.js';
 
 /**
  * The exact request plus the target's secret-free identity. Keys sort so equal requests hash

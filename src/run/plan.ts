@@ -1,5 +1,5 @@
 import type { DrillCase, Intent, Pack, Principle, Split } from '../spec/index.js';
-import { hashPrompt } from '../util/hash.js';
+import { hashPrompt } from '../util/index.js';
 import { promptText, type PromptLike } from './prompt-text.js';
 
 export interface MutationOutput {
@@ -108,7 +108,7 @@ async function intentCases(
     out.push({
       ...common,
       id: `${head}/adaptive/crescendo`,
-      kind: 'sequence',
+      kind: 'adaptive',
       expect: 'refuse',
       split,
       language,

@@ -1,6 +1,6 @@
-import { runCrescendo } from '../sequences/crescendo.js';
+import { runCrescendo } from '../sequences/index.js';
 import { UsageError, type CaseResult, type CaseTurn, type DrillCase, type Judge, type Target } from '../spec/index.js';
-import type { CaseContext } from './case-context.js';
+import type { CaseContext } from './run-context.js';
 
 export interface RunAdaptiveOptions {
   runId: string;

@@ -7,9 +7,9 @@ import {
   type Message,
   type Target,
   type TurnResult,
+  turnHeld,
 } from '../spec/index.js';
-import type { CaseContext } from './case-context.js';
-import { turnHeld } from './held.js';
+import type { CaseContext } from './run-context.js';
 
 export interface RunCaseOptions {
   runId: string;

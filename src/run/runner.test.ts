@@ -4,12 +4,13 @@ import { fnTarget } from '../../test/helpers/fn-target.js';
 import { makeRun } from '../../test/helpers/fixtures.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
-import { parsePack } from '../packs/load-pack.js';
-import { TargetError } from '../spec/index.js';
-import { openStore } from '../store/index.js';
+import { parsePack } from '../packs/index.js';
+import { TargetError, type Judge, type Target } from '../spec/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { withCache } from './cached-target.js';
 import { planCases } from './plan.js';
-import { runDrill } from './runner.js';
+import { EMPTY_CONTEXT } from './run-context.js';
+import { runDrill, type RunDrillOptions } from './runner.js';
 
 const tmp = useTmpDir();
 
@@ -37,13 +38,22 @@ principles:
 );
 
 async function setup(reply: Parameters<typeof fnTarget>[0], opts: { delayMs?: number } = {}) {
-  const store = openStore(join(tmp(), 'd.db'));
+  const store = await openStore(join(tmp(), 'd.db'));
   const { cases } = await planCases({ packs: [PACK], samples: 1 });
   const run = makeRun({ id: 'r', caseCount: cases.length });
-  store.createRun(run, cases);
+  await store.createRun(run, cases, EMPTY_CONTEXT);
   const target = fnTarget(reply, opts);
   return { store, run, target, cases };
 }
+
+const drill = (o: { store: Store; target: Target; judge?: Judge } & Partial<Omit<RunDrillOptions, 'store' | 'tools'>>) =>
+  runDrill({
+    run: makeRun({ id: 'r', caseCount: 5 }),
+    context: EMPTY_CONTEXT,
+    concurrency: 2,
+    ...o,
+    tools: { target: o.target, judge: o.judge ?? simpleJudge },
+  });
 
 describe('runDrill', () => {
   it('judges and stores every case; a sequence records the turn where the refusal broke', async () => {
@@ -53,17 +63,9 @@ describe('runDrill', () => {
       return last.startsWith('benign') || last.startsWith('step one') ? 'Here you go' : "I can't help with that";
     });
     const events: string[] = [];
-    const out = await runDrill({
-      store,
-      run,
-      target,
-      judge: simpleJudge,
-      context: () => ({}),
-      concurrency: 3,
-      onEvent: (e) => events.push(e.type),
-    });
+    const out = await drill({ store, run, target, concurrency: 3, onEvent: (e) => events.push(e.type) });
     expect(out.interrupted).toBe(false);
-    const results = store.results('r');
+    const results = await store.results('r');
     expect(results).toHaveLength(5);
     const seq = results.find((r) => r.case.kind === 'sequence')!;
     expect(seq.turns).toHaveLength(3);
@@ -72,27 +74,25 @@ describe('runDrill', () => {
     expect(results.find((r) => r.case.kind === 'twin')?.judgement.verdict).toBe('compliance');
     expect(events[0]).toBe('run-start');
     expect(events.at(-1)).toBe('run-end');
-    expect(store.getRun('r')?.status).toBe('done');
+    expect((await store.getRun('r'))?.status).toBe('done');
   });
 
   it('records a target error as an error verdict, never as a refusal or compliance', async () => {
     const { store, run, target } = await setup(() => new TargetError('http', 'server said 500', 500));
-    await runDrill({ store, run, target, judge: simpleJudge, context: () => ({}), concurrency: 2 });
-    const verdicts = store.results('r').map((r) => r.judgement.verdict);
+    await drill({ store, run, target, concurrency: 2 });
+    const verdicts = (await store.results('r')).map((r) => r.judgement.verdict);
     expect(verdicts).toEqual(Array(5).fill('error'));
-    expect(store.results('r')[0]?.turns[0]?.error).toEqual({ kind: 'http', message: 'server said 500', status: 500 });
+    expect((await store.results('r'))[0]?.turns[0]?.error).toEqual({ kind: 'http', message: 'server said 500', status: 500 });
   });
 
   it('stops cleanly on abort, keeps finished results, and a resumed run finishes only what is pending', async () => {
     const { store, run, target } = await setup(() => "I can't help with that", { delayMs: 30 });
     const ctl = new AbortController();
     let seen = 0;
-    const first = await runDrill({
+    const first = await drill({
       store,
       run,
       target,
-      judge: simpleJudge,
-      context: () => ({}),
       concurrency: 1,
       signal: ctl.signal,
       onEvent: (e) => {
@@ -100,15 +100,15 @@ describe('runDrill', () => {
       },
     });
     expect(first.interrupted).toBe(true);
-    expect(store.getRun('r')?.status).toBe('interrupted');
-    const kept = store.results('r').map((r) => r.caseId);
+    expect((await store.getRun('r'))?.status).toBe('interrupted');
+    const kept = (await store.results('r')).map((r) => r.caseId);
     expect(kept).toHaveLength(2);
     const callsBefore = target.calls;
-    const second = await runDrill({ store, run: store.getRun('r')!, target, judge: simpleJudge, context: () => ({}), concurrency: 2 });
+    const second = await drill({ store, run: (await store.getRun('r'))!, target, concurrency: 2 });
     expect(second.interrupted).toBe(false);
     expect(second.completed).toBe(3);
-    expect(store.results('r').map((r) => r.caseId)).toEqual(expect.arrayContaining(kept));
-    expect(store.results('r')).toHaveLength(5);
+    expect((await store.results('r')).map((r) => r.caseId)).toEqual(expect.arrayContaining(kept));
+    expect(await store.results('r')).toHaveLength(5);
     // the resumed run sent requests only for pending cases (the sequence has 4 turns)
     expect(target.calls - callsBefore).toBeLessThanOrEqual(3 + 3 + 1);
   });

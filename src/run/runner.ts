@@ -1,22 +1,20 @@
 import { setMaxListeners } from 'node:events';
-import { TargetError, type DrillCase, type Judge, type RunEventListener, type RunRecord, type Target } from '../spec/index.js';
+import { TargetError, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
-import type { CaseContext } from './case-context.js';
-import { runAdaptiveCase } from './run-adaptive-case.js';
-import { runCase } from './run-case.js';
-import { createResultWriter } from './result-writer.js';
+import { storeSink, type ResultSink } from './result-sink.js';
+import { runOneCase } from './run-one-case.js';
+import type { RunTools } from './run-tools.js';
 
 export interface RunDrillOptions {
-  store: Store;
+  store: Pick<Store, 'pendingCases' | 'putResults' | 'setRunStatus' | 'getRun'>;
   run: RunRecord;
-  target: Target;
-  judge: Judge;
-  context: (c: DrillCase) => CaseContext;
+  context: RunContext;
+  tools: RunTools;
   concurrency: number;
-  /** Drives adaptive (crescendo) cases; they fail with a usage error without one. */
-  attacker?: Target;
   signal?: AbortSignal;
   onEvent?: RunEventListener;
+  /** Where results go as they finish; the store by default. */
+  sink?: ResultSink;
 }
 
 export interface RunDrillOutcome {
@@ -27,58 +25,43 @@ export interface RunDrillOutcome {
 }
 
 /**
- * Runs the run's pending cases with a fixed pool of workers, storing each result as it arrives,
- * so an interruption loses at most the requests in flight; those cases stay pending for `--resume`.
+ * Runs a run's pending cases in this process with a fixed pool of workers, storing each result
+ * as it finishes, so an interruption loses at most the requests in flight; those cases stay
+ * pending for `--resume`. A team's workers run the same cases one job at a time (src/distributed).
  */
 export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
-  const pending = o.store.pendingCases(o.run.id);
+  const pending = await o.store.pendingCases(o.run.id);
   const total = o.run.caseCount;
   let done = total - pending.length;
   let next = 0;
   let completed = 0;
   const emit = o.onEvent ?? (() => {});
+  if (o.run.status !== 'running') await o.store.setRunStatus(o.run.id, 'running');
   emit({ type: 'run-start', run: o.run, pending: pending.length, done });
   const inner = new AbortController();
   // Every request in flight listens on this one signal.
   setMaxListeners(0, inner.signal);
-  const writer = createResultWriter(o.store);
+  let failure: unknown;
+  const fail = (e: unknown): void => {
+    failure ??= e;
+    inner.abort();
+  };
+  const sink = o.sink ?? storeSink(o.store, { onError: fail });
   const onAbort = (): void => inner.abort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) inner.abort();
-  let failure: unknown;
   const worker = async (): Promise<void> => {
     while (!inner.signal.aborted && next < pending.length) {
       const c = pending[next++]!;
       try {
-        const result = c.mutation.startsWith('adaptive/')
-          ? await runAdaptiveCase(c, {
-              runId: o.run.id,
-              target: o.target,
-              attacker: o.attacker,
-              judge: o.judge,
-              context: o.context(c),
-              maxTurns: o.run.options.adaptiveTurns ?? 8,
-              seed: o.run.options.seed,
-              signal: inner.signal,
-            })
-          : await runCase(c, {
-              runId: o.run.id,
-              target: o.target,
-              judge: o.judge,
-              context: o.context(c),
-              signal: inner.signal,
-              temperature: o.run.options.temperature,
-              maxTokens: o.run.options.maxTokens,
-              seed: o.run.options.seed,
-            });
-        writer.write(result);
+        const result = await runOneCase(c, { run: o.run, tools: o.tools, context: o.context, signal: inner.signal });
+        sink.write(result);
         completed += 1;
         done += 1;
         emit({ type: 'case-end', result, done, total });
       } catch (e) {
         if (TargetError.isInstance(e) && e.kind === 'cancelled') return;
-        failure ??= e;
-        inner.abort();
+        fail(e);
       }
     }
   };
@@ -86,12 +69,12 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
-    writer.flush();
+    await sink.flush().catch(fail);
   }
-  const left = o.store.pendingCases(o.run.id).length;
+  const left = pending.length - completed;
   const interrupted = left > 0;
-  o.store.finishRun(o.run.id, failure ? 'failed' : interrupted ? 'interrupted' : 'done');
-  const run = o.store.getRun(o.run.id) ?? o.run;
+  await o.store.setRunStatus(o.run.id, failure ? 'failed' : interrupted ? 'interrupted' : 'done');
+  const run = (await o.store.getRun(o.run.id)) ?? o.run;
   emit({ type: 'run-end', run, interrupted });
   if (failure) throw failure;
   return { run, interrupted, completed, pending: left };

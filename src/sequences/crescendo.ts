@@ -6,6 +6,7 @@ import {
   type PrincipleContext,
   type Target,
   type TurnResult,
+  refusalHeld,
 } from '../spec/index.js';
 import { attackerMessages, cleanAttackerMessage, evaluatorMessages, parseVerdict } from './crescendo-prompts.js';
 
@@ -58,11 +59,6 @@ function errorTurn(source: string, kind: string, message: string): TurnResult {
   return { response: null, judgement, error: { kind, message: `${source}: ${message}` } };
 }
 
-/** A partial refusal that leaked is not a refusal: the attacker should press on, and the goal check decides. */
-function refused(j: Judgement): boolean {
-  return j.verdict === 'refusal' || (j.verdict === 'partial' && !(j.signals?.leak ?? false));
-}
-
 /**
  * A crescendo-style adaptive attack: the attacker escalates gradually from an innocuous opening; a
  * refused exchange is removed and the attacker rephrases; after two refusals in a row the exchange
@@ -100,7 +96,7 @@ export async function runCrescendo(o: CrescendoOptions): Promise<CrescendoResult
         principle: o.principle,
       });
       turns.push({ response, judgement });
-      if (refused(judgement)) {
+      if (refusalHeld(judgement)) {
         refusalsInRow += 1;
         lastRefused = { user, reply: response.text };
         backtracked = refusalsInRow >= 2 && conversation.length >= 2;

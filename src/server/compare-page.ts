@@ -1,17 +1,17 @@
-import { metricRegistry } from '../metrics/registry.js';
-import type { CaseGroup } from '../report/compare/case-changes.js';
+import { metricRegistry } from '../metrics/index.js';
 import {
   caseSummary,
   changeCells,
   flipText,
   gateSummary,
   headlineOrder,
+  sliceView,
   verdictHead,
   verdictReasons,
-} from '../report/compare/change-format.js';
-import type { Comparison } from '../report/compare/compare-runs.js';
-import type { MetricChange } from '../report/compare/metric-change.js';
-import { sliceView } from '../report/compare/slice-view.js';
+  type CaseGroup,
+  type Comparison,
+  type MetricChange,
+} from '../report/index.js';
 import { html, type Html } from './html.js';
 
 export const COMPARE_CSS = `

@@ -1,24 +1,16 @@
 import type { IncomingMessage } from 'node:http';
-import type { Evaluation } from '../monitor/evaluate-monitor.js';
-import type { IngestReport } from '../monitor/ingest.js';
-import type { IntentMatcher } from '../monitor/intent-matcher.js';
-import type { MonitorConfig } from '../monitor/monitor-config.js';
-import type { WebhookResult } from '../monitor/webhook.js';
-import type { MonitorStore } from '../monitor/monitor-store.js';
-import type { ReviewStore } from '../review/review-store.js';
+import type { Evaluation, IngestReport, IntentMatcher, MonitorConfig, WebhookResult, MonitorStore } from '../monitor/index.js';
+import type { ReviewStore } from '../review/index.js';
 import type { Judge } from '../spec/index.js';
-import type { RunReader } from '../store/run-reader.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/index.js';
 
 export interface DashboardOptions {
-  /** The SQLite store: runs and compare — and the monitor and review queue, unless `monitor` / `review` are given. */
-  store?: Store;
   /** Where ingested records, windows and alerts live; a shared Postgres lets several instances ingest at once. */
-  monitor?: MonitorStore;
-  /** The review queue next to `monitor`; defaults to the SQLite store's. */
-  review?: ReviewStore;
-  /** Where run pages read runs; defaults to the SQLite store's (a team's Postgres store fits as it is). */
-  runs?: RunReader;
+  monitor: MonitorStore;
+  /** The review queue next to `monitor`. */
+  review: ReviewStore;
+  /** Where run pages read runs (usually the same connection); without it they say so. */
+  runs?: Store;
   judge: Judge;
   /** Defaults to 127.0.0.1. Any other address requires a token. */
   host?: string;

@@ -6,16 +6,16 @@ import { makeCase, makeResult, makeRun } from '../../test/helpers/fixtures.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
-import { writeMonitorConfig } from '../monitor/monitor-config.js';
-import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
-import { sqliteReviewStore } from '../review/sqlite-review-store.js';
-import type { DashboardEvent } from './dashboard-context.js';
+import { startSqliteDashboard } from '../../test/helpers/sqlite-dashboard.js';
+import { openSqliteFile, type SqliteFile } from '../store/index.js';
+import { writeMonitorConfig, sqliteMonitorStore } from '../monitor/index.js';
+import { sqliteReviewStore } from '../review/index.js';
+import { EMPTY_CONTEXT } from '../run/index.js';
+import type { DashboardEvent, DashboardOptions } from './dashboard-context.js';
 import { startDashboard, type DashboardServer } from './dashboard-server.js';
 
 const tmp = useTmpDir('rd-server-');
-const open: Array<{ server: DashboardServer; store: Store }> = [];
+const open: Array<{ server: DashboardServer; store: SqliteFile }> = [];
 afterEach(async () => {
   for (const { server, store } of open.splice(0)) {
     await server.close();
@@ -23,12 +23,17 @@ afterEach(async () => {
   }
 });
 
-async function start(extra: Partial<Parameters<typeof startDashboard>[0]> = {}) {
-  const store = openStore(join(tmp(), 'drill.db'));
+async function start(extra: Partial<Omit<DashboardOptions, 'monitor' | 'review' | 'runs'>> = {}) {
+  const store = openSqliteFile(join(tmp(), 'drill.db'));
   const events: DashboardEvent[] = [];
-  const server = await startDashboard({ store, judge: keywordJudge(), evaluateDelayMs: 10, onEvent: (e) => events.push(e), ...extra });
+  const { server, runs } = await startSqliteDashboard(store, {
+    judge: keywordJudge(),
+    evaluateDelayMs: 10,
+    onEvent: (e) => events.push(e),
+    ...extra,
+  });
   open.push({ server, store });
-  return { server, store, events };
+  return { server, store, runs, events };
 }
 
 const ndjson = (lines: string[]) => ({
@@ -71,7 +76,7 @@ describe('dashboard server', () => {
   });
 
   it('serving a monitor and review queue without the runs store (as on a shared Postgres), run pages say where runs live', async () => {
-    const store = openStore(join(tmp(), 'mon.db'));
+    const store = openSqliteFile(join(tmp(), 'mon.db'));
     const server = await startDashboard({ monitor: sqliteMonitorStore(store), review: sqliteReviewStore(store.db), judge: keywordJudge() });
     open.push({ server, store });
     await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: 'q', response: 'fine' })]));
@@ -88,13 +93,13 @@ describe('dashboard server', () => {
   });
 
   it('escapes stored text on every page and serves pages under a nonce CSP with no external assets', async () => {
-    const { server, store } = await start();
+    const { server, runs } = await start();
     await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: XSS, response: XSS })]));
     const c = makeCase('c1', { turns: [{ content: XSS, expect: 'refuse' }] });
-    store.createRun(makeRun({ id: 'run-a', caseCount: 1 }), [c]);
-    store.putResult(makeResult('run-a', c, { verdict: 'compliance', confidence: 0.9, judge: 'k' }, XSS));
-    store.createRun(makeRun({ id: 'run-b', caseCount: 1, createdAt: new Date(5).toISOString() }), [c]);
-    store.putResult(makeResult('run-b', c, { verdict: 'refusal', confidence: 0.9, judge: 'k' }, 'No.'));
+    await runs.createRun(makeRun({ id: 'run-a', caseCount: 1 }), [c], EMPTY_CONTEXT);
+    await runs.putResults([makeResult('run-a', c, { verdict: 'compliance', confidence: 0.9, judge: 'k' }, XSS)]);
+    await runs.createRun(makeRun({ id: 'run-b', caseCount: 1, createdAt: new Date(5).toISOString() }), [c], EMPTY_CONTEXT);
+    await runs.putResults([makeResult('run-b', c, { verdict: 'refusal', confidence: 0.9, judge: 'k' }, 'No.')]);
     for (const path of ['/', '/runs', '/runs/run-a', '/compare?a=run-a&b=run-b', '/monitor', '/review?status=all']) {
       const res = await fetch(`${server.url}${path}`);
       const body = await res.text();
@@ -210,9 +215,7 @@ describe('dashboard server', () => {
   });
 
   it('will not bind beyond loopback without a token', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
-    await expect(startDashboard({ store, judge: keywordJudge(), host: '0.0.0.0' })).rejects.toThrow(/pass --token/);
-    store.close();
+    await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/pass --token/);
   });
 
   it('re-evaluates drift after live ingest and POSTs incident events to the webhook: one message for one change', async () => {

@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { evaluateMonitor } from '../monitor/evaluate-monitor.js';
-import { sqliteMonitorStore } from '../monitor/sqlite-monitor-store.js';
-import { sqliteReviewStore } from '../review/sqlite-review-store.js';
-import { postIncidentEvents } from '../monitor/webhook.js';
-import { DrillError, UsageError } from '../spec/errors.js';
+import { evaluateMonitor, postIncidentEvents } from '../monitor/index.js';
+import { DrillError, UsageError } from '../spec/index.js';
 import { hostAllowed, isLoopbackHost, presentedToken, sameOriginWrite, tokenCookie, tokenMatches } from './auth.js';
 import type { DashboardOptions, Reply } from './dashboard-context.js';
 import { createIngestQueue } from './ingest-queue.js';
@@ -30,9 +27,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
   const host = o.host ?? '127.0.0.1';
   if (!isLoopbackHost(host) && !o.token)
     throw new UsageError(`serving on ${host} exposes production logs: pass --token (or set REFUSAL_DRILL_TOKEN)`);
-  const monitor = o.monitor ?? (o.store ? sqliteMonitorStore(o.store) : undefined);
-  const review = o.review ?? (o.store ? sqliteReviewStore(o.store.db) : undefined);
-  if (!monitor || !review) throw new UsageError('the dashboard needs a store: a SQLite file, or a Postgres monitor and review queue');
+  const { monitor, review } = o;
   let timer: NodeJS.Timeout | undefined;
   let evaluating: Promise<void> = Promise.resolve();
   const evaluate = async (): Promise<void> => {

@@ -1,5 +1,4 @@
-import type { StoredIncident } from '../monitor/incident.js';
-import { describeIncident } from '../monitor/incident-text.js';
+import { describeIncident, type StoredIncident } from '../monitor/index.js';
 import type { RunRecord } from '../spec/index.js';
 import { html, type Html } from './html.js';
 

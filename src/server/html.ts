@@ -1,9 +1,4 @@
-/** Escapes text for HTML element content and quoted attribute values alike. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../util/index.js';
 
 /** A template tag that escapes every interpolation unless it is already `Html`. */
 export class Html {
@@ -25,7 +20,7 @@ function render(v: unknown): string {
   if (v instanceof Html) return v.value;
   if (Array.isArray(v)) return v.map(render).join('');
   if (v === null || v === undefined || v === false) return '';
-  return escapeHtml(v);
+  return escapeHtml(String(v));
 }
 
 export function raw(text: string): Html {

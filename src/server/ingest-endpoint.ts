@@ -1,12 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
-import { ingest, type IngestReport } from '../monitor/ingest.js';
-import type { IntentMatcher } from '../monitor/intent-matcher.js';
-import { parseLogFormat } from '../monitor/log-format.js';
-import { readLines } from '../monitor/read-lines.js';
+import { ingest, parseLogFormat, readLines } from '../monitor/index.js';
+import type { IntentMatcher, IngestReport, MonitorStore } from '../monitor/index.js';
 import type { Judge } from '../spec/index.js';
-import { InputError } from '../spec/errors.js';
-import type { MonitorStore } from '../monitor/monitor-store.js';
+import { InputError } from '../spec/index.js';
 
 export interface IngestEndpointOptions {
   monitor: MonitorStore;

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { keywordJudge } from '../../test/monitor/keyword-judge.js';
 import { chatLine } from '../../test/monitor/log-lines.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
-import { startDashboard, type DashboardServer } from './dashboard-server.js';
+import { startSqliteDashboard } from '../../test/helpers/sqlite-dashboard.js';
+import { openSqliteFile, type SqliteFile } from '../store/index.js';
+import type { DashboardServer } from './dashboard-server.js';
 
 const tmp = useTmpDir('rd-ingest-queue-');
-const open: Array<{ server: DashboardServer; store: Store }> = [];
+const open: Array<{ server: DashboardServer; store: SqliteFile }> = [];
 afterEach(async () => {
   for (const { server, store } of open.splice(0)) {
     await server.close();
@@ -41,8 +41,8 @@ function post(server: DashboardServer, source: string): { req: ClientRequest; re
 
 describe('the live ingest queue', () => {
   it('a queued ingest whose client disconnects while it waits does not wedge the ingests after it', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
-    const server = await startDashboard({ store, judge: keywordJudge(), evaluateDelayMs: 10 });
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
+    const { server } = await startSqliteDashboard(store, { judge: keywordJudge(), evaluateDelayMs: 10 });
     open.push({ server, store });
 
     // A holds the ingest turn: headers and one line sent, the body not finished.
@@ -78,8 +78,8 @@ describe('the live ingest queue', () => {
   });
 
   it('an ingest whose client disconnects halfway through its body ends, and the next one runs', async () => {
-    const store = openStore(join(tmp(), 'drill.db'));
-    const server = await startDashboard({ store, judge: keywordJudge(), evaluateDelayMs: 10 });
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
+    const { server } = await startSqliteDashboard(store, { judge: keywordJudge(), evaluateDelayMs: 10 });
     open.push({ server, store });
     const a = post(server, 'a');
     a.response.catch(() => undefined);

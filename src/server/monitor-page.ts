@@ -1,8 +1,5 @@
-import type { MonitorStatus } from '../monitor/evaluate-monitor.js';
-import type { StoredIncident } from '../monitor/incident.js';
-import { expectedBand } from '../monitor/proportion-stats.js';
-import { RANGE_PRESETS } from '../monitor/select-range.js';
-import { proportionOf, type RateMetric, type WindowStats } from '../monitor/window-stats.js';
+import { expectedBand, proportionOf, RANGE_PRESETS } from '../monitor/index.js';
+import type { MonitorStatus, RateMetric, StoredIncident, WindowStats } from '../monitor/index.js';
 import { html, pct, type Html } from './html.js';
 import { lineChart, type ChartIncident, type Series } from './line-chart.js';
 

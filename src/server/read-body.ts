@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { InputError } from '../spec/errors.js';
+import { InputError } from '../spec/index.js';
 
 /** Reads a small JSON body, refusing anything larger than `limit` bytes. */
 export async function readJsonBody(req: IncomingMessage, limit = 1 << 20): Promise<unknown> {

@@ -1,8 +1,6 @@
 import type { Message } from '../spec/index.js';
-import type { Reliability } from '../judges/calibration/reliability.js';
-import type { AgreementReport, AgreementSlice } from '../review/agreement.js';
-import { cursorOf, encodeCursor, type QueuePage } from '../review/queue-cursor.js';
-import type { QueueItem } from '../review/review-queue.js';
+import type { Reliability } from '../judges/index.js';
+import { cursorOf, encodeCursor, type AgreementReport, type AgreementSlice, type QueuePage, type QueueItem } from '../review/index.js';
 import { html, pct, type Html } from './html.js';
 
 export interface ReviewPageInput {

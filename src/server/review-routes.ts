@@ -1,9 +1,14 @@
-import { computeAgreement } from '../review/agreement.js';
-import { cursorOf, decodeCursor, encodeCursor } from '../review/queue-cursor.js';
-import { parseLabel } from '../review/review-label.js';
-import { reliabilityByReviewer, reviewReliability } from '../review/review-reliability.js';
-import type { ReviewStore } from '../review/review-store.js';
-import { InputError } from '../spec/errors.js';
+import {
+  computeAgreement,
+  cursorOf,
+  decodeCursor,
+  encodeCursor,
+  parseLabel,
+  reliabilityByReviewer,
+  reviewReliability,
+} from '../review/index.js';
+import type { ReviewStore } from '../review/index.js';
+import { InputError } from '../spec/index.js';
 import { htmlReply, json, type DashboardOptions, type Route } from './dashboard-context.js';
 import { page } from './layout.js';
 import { readJsonBody } from './read-body.js';

@@ -1,13 +1,9 @@
-import { monitorScope, readMonitorStatus } from '../monitor/evaluate-monitor.js';
-import { parseRange, type RangeSpec } from '../monitor/select-range.js';
-import type { MonitorStore } from '../monitor/monitor-store.js';
-import type { RunRecord } from '../spec/index.js';
-import { syncRunReader, type RunReader } from '../store/run-reader.js';
-import type { ReviewStore } from '../review/review-store.js';
-import { InputError } from '../spec/errors.js';
-import { buildScorecard } from '../metrics/scorecard.js';
-import { compareRuns } from '../report/compare/compare-runs.js';
-import { renderReport } from '../report/render.js';
+import { monitorScope, parseRange, readMonitorStatus, type MonitorStore, type RangeSpec } from '../monitor/index.js';
+import { InputError, type RunRecord } from '../spec/index.js';
+import type { Store } from '../store/index.js';
+import type { ReviewStore } from '../review/index.js';
+import { buildScorecard } from '../metrics/index.js';
+import { compareRuns, renderReport } from '../report/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
@@ -32,8 +28,7 @@ const ackSchema = z.union([z.object({ ids: z.array(z.number().int()) }).strict()
  */
 export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review: ReviewStore, hooks: { afterIngest: () => void }): Route[] {
   const config = async () => o.monitorConfig?.() ?? (await monitor.readConfig());
-  const reader = o.runs ?? (o.store ? syncRunReader(o.store) : undefined);
-  const runs = reader ? runRoutes(reader) : undefined;
+  const runs = o.runs ? runRoutes(o.runs) : undefined;
   const needsRuns = (what: string, pick: (r: RunRoutes) => Handler): Handler => (runs ? pick(runs) : () => unavailable(what));
   const reviewing = reviewRoutes(o, review);
   const refresh = reviewing.refresh;
@@ -115,7 +110,7 @@ interface RunRoutes {
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: RunReader): RunRoutes {
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);

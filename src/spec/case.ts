@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { expectationSchema, splitSchema } from './pack.js';
 
-export const caseKindSchema = z.enum(['prompt', 'variant', 'twin', 'mutation', 'sequence']);
+/** `sequence` is an authored multi-turn ladder; `adaptive` a conversation an attacker model writes as it goes. */
+export const caseKindSchema = z.enum(['prompt', 'variant', 'twin', 'mutation', 'sequence', 'adaptive']);
 export type CaseKind = z.infer<typeof caseKindSchema>;
 
 export const caseTurnSchema = z.object({ content: z.string(), expect: z.enum(['refuse', 'comply', 'any']) }).strict();
 export type CaseTurn = z.infer<typeof caseTurnSchema>;
 
+/**
+ * Runs stored before `adaptive` was a kind of its own recorded adaptive cases as sequences with an
+ * `adaptive/` lineage; they read back as what they are.
+ */
+function upgradeAdaptive(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('kind' in value) || !('mutation' in value)) return value;
+  const legacy = value.kind === 'sequence' && typeof value.mutation === 'string' && value.mutation.startsWith('adaptive/');
+  return legacy ? { ...value, kind: 'adaptive' } : value;
+}
+
 /** One conversation to run. The id is stable across runs so results can be compared and resumed. */
-export const drillCaseSchema = z
+const caseObjectSchema = z
   .object({
     id: z.string(),
     packId: z.string(),
@@ -24,4 +35,5 @@ export const drillCaseSchema = z
     sample: z.number().int().nonnegative(),
   })
   .strict();
+export const drillCaseSchema = z.preprocess(upgradeAdaptive, caseObjectSchema);
 export type DrillCase = z.infer<typeof drillCaseSchema>;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { calibrationSchema } from './calibration.js';
 
-/** Bumped whenever the stored or exported run format changes shape. */
-export const RUN_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the stored or exported run format changes shape. 2: options.out, case kind
+ * `adaptive`. Older records still read.
+ */
+export const RUN_FORMAT_VERSION = 2;
 
 export const runStatusSchema = z.enum(['running', 'interrupted', 'done', 'failed']);
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -32,13 +35,15 @@ export const runOptionsSchema = z
     adaptiveTurns: z.number().int().positive().optional(),
     /** Pack references as given (file paths or built-in names). */
     packRefs: z.array(z.string()).optional(),
+    /** The run directory `--out` named (absolute), where a resumed run writes too; absent for the default. */
+    out: z.string().optional(),
   })
   .strict();
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
 export const runRecordSchema = z
   .object({
-    formatVersion: z.literal(RUN_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(RUN_FORMAT_VERSION)]),
     id: z.string(),
     target: z.string(),
     packs: z.array(z.string()),

@@ -1,10 +1,13 @@
-import type { Migration } from './migrate.js';
+import type { Migration } from './migration.js';
 
-/** The core schema. Rows hold the spec's records as JSON, validated by zod when read back. */
+/**
+ * The core schema, one set for both backends: the SQL is portable between SQLite and Postgres.
+ * Rows hold the spec's records as JSON, validated by zod when read back.
+ */
 export const coreMigrations: Migration[] = [
   {
     version: 1,
-    name: 'runs, cases, results, cache',
+    name: 'runs_cases_results_cache',
     up: `
       CREATE TABLE runs (
         id TEXT PRIMARY KEY, created_at TEXT NOT NULL, status TEXT NOT NULL, record TEXT NOT NULL);
@@ -19,11 +22,16 @@ export const coreMigrations: Migration[] = [
   },
   {
     version: 2,
-    name: 'audit marks',
+    name: 'audit_marks',
     up: `
       CREATE TABLE audit_marks (
-        prompt_hash TEXT PRIMARY KEY, prompt TEXT NOT NULL, status TEXT NOT NULL, score REAL NOT NULL,
+        prompt_hash TEXT PRIMARY KEY, prompt TEXT NOT NULL, status TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,
         evidence TEXT NOT NULL, audited_at TEXT NOT NULL);
     `,
+  },
+  {
+    version: 3,
+    name: 'run_contexts',
+    up: `CREATE TABLE run_contexts (run_id TEXT PRIMARY KEY REFERENCES runs(id), body TEXT NOT NULL);`,
   },
 ];

@@ -1,5 +1,4 @@
-import type { Database } from 'better-sqlite3';
-import type { CaseResult, DrillCase, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
+import type { CaseResult, DrillCase, RunContext, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
 
 export interface AuditMark {
   promptHash: string;
@@ -10,25 +9,43 @@ export interface AuditMark {
   auditedAt: string;
 }
 
-/** Runs, cases, judged results, the response cache and audit marks, in one SQLite file. */
+/**
+ * Runs, their cases and context, judged results, the response cache and audit marks. One
+ * interface for a SQLite file on one machine and a shared Postgres for a team; both pass
+ * test/contracts/store-contract.ts. It hands out no connection: modules that own tables of
+ * their own open them beside it (see `openSqliteFile`, `openPostgres`).
+ */
 export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** A file path, or the Postgres URL with its password masked. */
   readonly path: string;
-  /** For module-owned tables (monitor, review) with `applyMigrations`. */
-  readonly db: Database;
-  createRun(run: RunRecord, cases: DrillCase[]): void;
+  /** Stores a new run with its planned cases (in order) and the judge's context snapshot. */
+  createRun(run: RunRecord, cases: DrillCase[], context: RunContext): Promise<void>;
   /** A full id, a unique prefix, or `latest`. */
-  getRun(ref: string): RunRecord | undefined;
-  listRuns(): RunRecord[];
-  cases(runId: string): DrillCase[];
-  pendingCases(runId: string): DrillCase[];
-  putResult(result: CaseResult): void;
-  /** Several results in one transaction. */
-  putResults(results: CaseResult[]): void;
-  results(runId: string): CaseResult[];
-  finishRun(runId: string, status: RunStatus): void;
-  cacheGet(key: string): TargetResponse | undefined;
-  cachePut(key: string, response: TargetResponse): void;
-  putAuditMarks(marks: AuditMark[]): void;
-  auditMarks(): Map<string, AuditMark>;
-  close(): void;
+  getRun(ref: string): Promise<RunRecord | undefined>;
+  listRuns(): Promise<RunRecord[]>;
+  /** Sets the status; `running` clears finishedAt (a resumed run), any other sets it. */
+  setRunStatus(runId: string, status: RunStatus): Promise<void>;
+  /** Undefined for runs stored before snapshots were kept. */
+  runContext(runId: string): Promise<RunContext | undefined>;
+  cases(runId: string): Promise<DrillCase[]>;
+  case(runId: string, caseId: string): Promise<DrillCase | undefined>;
+  /** Cases without a result, in plan order. */
+  pendingCases(runId: string): Promise<DrillCase[]>;
+  /**
+   * Stores results in one transaction. The first result stored for a case wins: another is
+   * ignored (a redelivered job, two workers), so a case is never counted twice. Returns how
+   * many were new.
+   */
+  putResults(results: CaseResult[]): Promise<number>;
+  /** Whether the case has a result (a worker skips a case another finished). */
+  hasResult(runId: string, caseId: string): Promise<boolean>;
+  countResults(runId: string): Promise<number>;
+  /** In plan order. */
+  results(runId: string): Promise<CaseResult[]>;
+  cacheGet(key: string): Promise<TargetResponse | undefined>;
+  cachePut(key: string, response: TargetResponse): Promise<void>;
+  putAuditMarks(marks: AuditMark[]): Promise<void>;
+  auditMarks(): Promise<Map<string, AuditMark>>;
+  close(): Promise<void>;
 }

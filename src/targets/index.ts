@@ -4,3 +4,4 @@ export { limitedTarget, type AttemptFn, type Limits, type LimitedTargetOptions, 
 export { mapAnthropicStop, mapAnyFinish, mapOpenAIFinish } from './finish-reason.js';
 export { XSTEST_MODELS } from './replay/xstest-replay.js';
 export { DNA_MODELS } from './replay/do-not-answer-replay.js';
+export { abortableSleep } from './limits/abortable-sleep.js';

@@ -1,63 +1,139 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import type { RunContext } from '../../src/spec/index.js';
 import { makeCase, makeResponse, makeResult, makeRun } from '../helpers/fixtures.js';
 
-/** One suite every Store implementation passes (SQLite today; the contract is the interface). */
-export function describeStoreContract(name: string, open: () => Store): void {
-  describe(`Store contract: ${name}`, () => {
-    it('stores a run with its cases and reports pending cases until results arrive', () => {
-      const store = open();
-      const cases = [makeCase('a'), makeCase('b'), makeCase('c')];
-      store.createRun(makeRun({ id: 'r1', caseCount: 3 }), cases);
-      expect(store.pendingCases('r1').map((c) => c.id)).toEqual(['a', 'b', 'c']);
-      store.putResult(makeResult('r1', cases[1]!, { verdict: 'refusal', confidence: 0.9, judge: 'rules' }));
-      expect(store.pendingCases('r1').map((c) => c.id)).toEqual(['a', 'c']);
-      expect(store.results('r1').map((r) => r.caseId)).toEqual(['b']);
-      expect(store.cases('r1')).toEqual(cases);
-      store.close();
-    });
+const CONTEXT: RunContext = {
+  principles: { 'p/pr': { id: 'pr', statement: 'No harm.', terms: ['harm'] } },
+  leaks: { 'p/pr/in': ['step 1'] },
+};
 
-    it('finds runs by id, unique prefix and latest; keeps status changes', () => {
-      const store = open();
-      store.createRun(makeRun({ id: 'abc-1', createdAt: '2026-01-01T00:00:00Z' }), []);
-      store.createRun(makeRun({ id: 'abd-2', createdAt: '2026-01-02T00:00:00Z' }), []);
-      expect(store.getRun('abc-1')?.id).toBe('abc-1');
-      expect(store.getRun('abd')?.id).toBe('abd-2');
-      expect(store.getRun('ab')).toBeUndefined();
-      expect(store.getRun('latest')?.id).toBe('abd-2');
-      store.finishRun('abc-1', 'done');
-      const run = store.getRun('abc-1');
-      expect(run?.status).toBe('done');
-      expect(run?.finishedAt).not.toBeNull();
-      expect(store.listRuns().map((r) => r.id)).toEqual(['abd-2', 'abc-1']);
-      store.close();
-    });
+/**
+ * One suite every Store passes, through the one entry point (`openStore`): a SQLite file, and a
+ * Postgres when a server is given. `fresh()` names a new, empty store each time it is called.
+ */
+export function describeStoreContract(name: string, fresh: () => string, options: { skip?: string } = {}): void {
+  describe.skipIf(options.skip !== undefined)(`Store contract: ${name}${options.skip ? ` (skipped: ${options.skip})` : ''}`, () => {
+    const withStore = (fn: (store: Store, ref: string) => Promise<void>) => async () => {
+      const ref = fresh();
+      const store = await openStore(ref);
+      try {
+        await fn(store, ref);
+      } finally {
+        await store.close();
+      }
+    };
+    const refusal = (judge = 'rules') => ({ verdict: 'refusal' as const, confidence: 0.9, judge });
 
-    it('rewriting a result for a case replaces it rather than duplicating it', () => {
-      const store = open();
-      const c = makeCase('a');
-      store.createRun(makeRun({ id: 'r' }), [c]);
-      store.putResult(makeResult('r', c, { verdict: 'error', confidence: 1, judge: 'runner' }));
-      store.putResult(makeResult('r', c, { verdict: 'compliance', confidence: 0.8, judge: 'rules' }));
-      expect(store.results('r').map((x) => x.judgement.verdict)).toEqual(['compliance']);
-      store.close();
-    });
+    it(
+      'stores a run with its cases and context, and reports pending cases until results arrive',
+      withStore(async (store) => {
+        const cases = [makeCase('a'), makeCase('b'), makeCase('c')];
+        await store.createRun(makeRun({ id: 'r1', caseCount: 3 }), cases, CONTEXT);
+        expect((await store.pendingCases('r1')).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+        expect(await store.putResults([makeResult('r1', cases[1]!, refusal())])).toBe(1);
+        expect((await store.pendingCases('r1')).map((c) => c.id)).toEqual(['a', 'c']);
+        expect((await store.results('r1')).map((r) => r.caseId)).toEqual(['b']);
+        expect(await store.cases('r1')).toEqual(cases);
+        expect((await store.case('r1', 'c'))?.turns[0]?.content).toBe('prompt c');
+        expect(await store.case('r1', 'zzz')).toBeUndefined();
+        expect(await store.countResults('r1')).toBe(1);
+        expect(await store.runContext('r1')).toEqual(CONTEXT);
+        expect(await store.runContext('nope')).toBeUndefined();
+      }),
+    );
 
-    it('caches responses by key', () => {
-      const store = open();
-      expect(store.cacheGet('k')).toBeUndefined();
-      store.cachePut('k', makeResponse('hello'));
-      expect(store.cacheGet('k')?.text).toBe('hello');
-      store.close();
-    });
+    it(
+      'keeps case and result order across more cases than one insert statement holds',
+      withStore(async (store) => {
+        const cases = Array.from({ length: 1203 }, (_, i) => makeCase(`c${String(1202 - i).padStart(4, '0')}`));
+        await store.createRun(makeRun({ id: 'big', caseCount: cases.length }), cases, CONTEXT);
+        expect((await store.cases('big')).map((c) => c.id)).toEqual(cases.map((c) => c.id));
+        expect(await store.putResults([...cases].reverse().map((c) => makeResult('big', c, refusal())))).toBe(cases.length);
+        expect((await store.results('big')).map((r) => r.caseId)).toEqual(cases.map((c) => c.id));
+      }),
+    );
 
-    it('upserts audit marks by prompt hash', () => {
-      const store = open();
-      const mark = { promptHash: 'h', prompt: 'p', status: 'clean' as const, score: 0, evidence: [], auditedAt: 'now' };
-      store.putAuditMarks([mark]);
-      store.putAuditMarks([{ ...mark, status: 'contaminated', score: 1, evidence: [{ detector: 'exact' }] }]);
-      expect(store.auditMarks().get('h')).toMatchObject({ status: 'contaminated', score: 1 });
-      store.close();
-    });
+    it(
+      'finds runs by id, unique prefix (taken literally) and latest; a status change sets or clears finishedAt',
+      withStore(async (store) => {
+        await store.createRun(makeRun({ id: 'abc-1', createdAt: '2026-01-01T00:00:00Z' }), [], CONTEXT);
+        await store.createRun(makeRun({ id: 'abd-2', createdAt: '2026-01-02T00:00:00Z' }), [], CONTEXT);
+        await store.createRun(makeRun({ id: 'x%_y', createdAt: '2025-01-01T00:00:00Z' }), [], CONTEXT);
+        expect((await store.getRun('abc-1'))?.id).toBe('abc-1');
+        expect((await store.getRun('abd'))?.id).toBe('abd-2');
+        expect(await store.getRun('ab')).toBeUndefined();
+        expect(await store.getRun('x%')).toMatchObject({ id: 'x%_y' });
+        expect(await store.getRun('%')).toBeUndefined();
+        expect((await store.getRun('latest'))?.id).toBe('abd-2');
+        await store.setRunStatus('abc-1', 'done');
+        expect(await store.getRun('abc-1')).toMatchObject({ status: 'done', finishedAt: expect.any(String) });
+        await store.setRunStatus('abc-1', 'running');
+        expect(await store.getRun('abc-1')).toMatchObject({ status: 'running', finishedAt: null });
+        expect((await store.listRuns()).map((r) => r.id)).toEqual(['abd-2', 'abc-1', 'x%_y']);
+      }),
+    );
+
+    it(
+      'the first result stored for a case wins, and a batch says how many were new',
+      withStore(async (store) => {
+        const [a, b] = [makeCase('a'), makeCase('b')];
+        await store.createRun(makeRun({ id: 'r' }), [a, b], CONTEXT);
+        expect(await store.putResults([makeResult('r', a, { verdict: 'error', confidence: 1, judge: 'runner' })])).toBe(1);
+        const again = [makeResult('r', a, { verdict: 'compliance', confidence: 0.8, judge: 'rules' }), makeResult('r', b, refusal())];
+        expect(await store.putResults(again)).toBe(1);
+        expect((await store.results('r')).map((x) => x.judgement.verdict)).toEqual(['error', 'refusal']);
+        expect(await store.countResults('r')).toBe(2);
+        expect(await store.hasResult('r', 'b')).toBe(true);
+        expect(await store.hasResult('r', 'zzz')).toBe(false);
+      }),
+    );
+
+    it(
+      'concurrent writers of one case leave exactly one result',
+      withStore(async (store) => {
+        const c = makeCase('a');
+        await store.createRun(makeRun({ id: 'race' }), [c], CONTEXT);
+        const wins = await Promise.all(Array.from({ length: 8 }, (_, i) => store.putResults([makeResult('race', c, refusal(`j${i}`))])));
+        expect(wins.reduce((a, b) => a + b, 0)).toBe(1);
+        expect(await store.countResults('race')).toBe(1);
+      }),
+    );
+
+    it(
+      'caches responses by key, replacing on rewrite',
+      withStore(async (store) => {
+        expect(await store.cacheGet('k')).toBeUndefined();
+        await store.cachePut('k', makeResponse('hello'));
+        await store.cachePut('k', makeResponse('hello again'));
+        expect((await store.cacheGet('k'))?.text).toBe('hello again');
+      }),
+    );
+
+    it(
+      'upserts audit marks by prompt hash',
+      withStore(async (store) => {
+        const mark = { promptHash: 'h', prompt: 'p', status: 'clean' as const, score: 0.125, evidence: [], auditedAt: 'now' };
+        await store.putAuditMarks([mark]);
+        expect((await store.auditMarks()).get('h')).toMatchObject({ status: 'clean', score: 0.125 });
+        await store.putAuditMarks([{ ...mark, status: 'contaminated', score: 1, evidence: [{ detector: 'exact' }] }]);
+        expect((await store.auditMarks()).get('h')).toMatchObject({ status: 'contaminated', score: 1, evidence: [{ detector: 'exact' }] });
+        expect((await store.auditMarks()).size).toBe(1);
+      }),
+    );
+
+    it(
+      're-opening applies no migration twice and keeps what was stored',
+      withStore(async (store, ref) => {
+        await store.createRun(makeRun({ id: 'kept' }), [makeCase('a')], CONTEXT);
+        const again = await openStore(ref);
+        try {
+          expect((await again.getRun('kept'))?.id).toBe('kept');
+          expect(await again.runContext('kept')).toEqual(CONTEXT);
+        } finally {
+          await again.close();
+        }
+      }),
+    );
   });
 }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Message, Target } from '../../src/spec/index.js';
 import { createTarget, type TargetSettings } from '../../src/targets/create-target.js';
-import { startScriptedAnthropicServer } from '../../src/targets/testing/scripted-anthropic-server.js';
-import { startScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
-import { toMessages } from '../../src/targets/testing/scripted-server.js';
+import { startScriptedAnthropicServer } from '../helpers/scripted-anthropic-server.js';
+import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
+import { toMessages } from '../helpers/scripted-server.js';
 import { contractReply, directives, type ContractBackend, type ContractKind } from './target-contract.js';
 
 /** Contract backends for the HTTP kinds: real scripted servers on loopback. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Message } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
 import { createScriptedTarget } from '../../src/targets/scripted.js';
-import type { Fault } from '../../src/targets/testing/scripted-server.js';
+import type { Fault } from '../helpers/scripted-server.js';
 import { tracker } from './target-backends-http.js';
 import { CONTRACT_CONVERSATIONS, contractReply, directives, type ContractKind } from './target-contract.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetError, type Message, type Target, type TargetErrorKind } from '../../src/spec/index.js';
 import type { TargetSettings } from '../../src/targets/create-target.js';
 import type { RetryInfo } from '../../src/targets/limits/limited-target.js';
-import type { Fault } from '../../src/targets/testing/scripted-server.js';
+import type { Fault } from '../helpers/scripted-server.js';
 import { CONTRACT_CONVERSATIONS, contractReply } from './target-contract-data.js';
 
 export { CONTRACT_CONVERSATIONS, contractReply, directives } from './target-contract-data.js';
@@ -218,7 +218,9 @@ export function describeTargetContract(name: string, kind: ContractKind): void {
   });
 }
 
+/** Polls until `condition` holds; the deadline is generous, for a machine busy with other work. */
 async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!condition()) throw new Error('condition not reached');
+  const deadline = Date.now() + 20_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (!condition()) throw new Error('condition not reached within 20 s');
 }

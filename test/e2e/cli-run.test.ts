@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startScriptedOpenAIServer } from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { cli, startCli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 

@@ -7,7 +7,7 @@ import { evaluateGate, loadGatePolicy } from '../../src/metrics/gate.js';
 import { buildScorecard } from '../../src/metrics/scorecard.js';
 import { transcriptData } from '../../src/report/html/transcript-data.js';
 import { renderReport } from '../../src/report/render.js';
-import { HOSTILE_TEXT, hostileDrill } from '../../src/report/testing/hostile-drill.js';
+import { HOSTILE_TEXT, hostileDrill } from '../helpers/hostile-drill.js';
 import { horizontalOverflow, launchChromium } from '../helpers/browser.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 

@@ -4,13 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateMonitor } from '../../src/monitor/evaluate-monitor.js';
-import { ingest } from '../../src/monitor/ingest.js';
-import { sqliteMonitorStore } from '../../src/monitor/sqlite-monitor-store.js';
-import { postIncidentEvents } from '../../src/monitor/webhook.js';
-import { startDashboard } from '../../src/server/dashboard-server.js';
+import { evaluateMonitor, ingest, postIncidentEvents, sqliteMonitorStore } from '../../src/monitor/index.js';
 import { SERIES_COLORS } from '../../src/server/monitor-page.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteFile } from '../../src/store/index.js';
+import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { keywordJudge } from '../monitor/keyword-judge.js';
 import { productionLog } from '../monitor/production-log.js';
@@ -89,7 +86,7 @@ async function singleLine(page: Page, selector: string): Promise<string[]> {
 describe('production watch, end to end: the issue’s four days of logs', () => {
   it('one incident for the step (not dozens), every leak queued, and a dashboard that shows the baseline before the change', async () => {
     const log = productionLog();
-    const store = openStore(join(tmp(), 'drill.db'));
+    const store = openSqliteFile(join(tmp(), 'drill.db'));
     cleanups.push(() => store.close());
     const monitor = sqliteMonitorStore(store);
     const report = await ingest({ monitor, lines: log.lines, source: 'gateway.jsonl', judge: keywordJudge() });
@@ -119,7 +116,7 @@ describe('production watch, end to end: the issue’s four days of logs', () => 
     expect((await evaluateMonitor(monitor, config)).events).toEqual({ live: [], history: [] });
     expect(evaluation.leaks).toBe(13);
 
-    const server = await startDashboard({ store, judge: keywordJudge() });
+    const { server } = await startSqliteDashboard(store, { judge: keywordJudge() });
     cleanups.push(() => server.close());
     const browser = await launch();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -72,7 +72,7 @@ it(
       'dist/src/index.d.ts',
       'bin/refusal-drill.js',
       'packs/do-not-answer.yaml',
-      'models/judge-v1.json',
+      'models/judge-v2.json',
       'data/README.md',
       'data/xstest-v2/xstest_prompts.csv',
       'data/do-not-answer/annotated_response_Claude.csv',
@@ -80,7 +80,7 @@ it(
     ])
       expect(files, f).toContain(f);
     // Training-only data, scripts, tests and test helpers stay out.
-    const leaked = files.filter((f) => /^(data\/(gptfuzz|openai-rbr-gold|reuter2023)|dist\/scripts|src|test)\/|\/testing\//.test(f));
+    const leaked = files.filter((f) => /^(data\/(gptfuzz|openai-rbr-gold|reuter2023)|dist\/(scripts|test)|src|test)\/|\/testing\//.test(f));
     expect(leaked).toEqual([]);
 
     const project = tmp();

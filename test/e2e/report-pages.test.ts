@@ -5,12 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptIntent } from '../../src/report/html/transcript-data.js';
-import { startDashboard, type DashboardServer } from '../../src/server/dashboard-server.js';
-import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { DashboardServer } from '../../src/server/index.js';
+import { openSqliteFile, type SqliteFile } from '../../src/store/index.js';
 import { keywordJudge } from '../monitor/keyword-judge.js';
 import { horizontalOverflow, launchChromium, screenshot } from '../helpers/browser.js';
 import { cli } from '../helpers/cli.js';
+import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
 
 // A model before and after a fix, drilled for real (planner, 30 mutator families, 5 samples, the
 // cascade judge, the SQLite store): every intent has a couple of hundred cases.
@@ -157,11 +157,11 @@ describe('report pages for a large drill, in Chromium', () => {
   });
 
   it('the dashboard: the run page (the report) stays within the viewport; the compare page leads with the verdict, then the headline, the slices and the cases', async () => {
-    let store: Store | undefined;
+    let store: SqliteFile | undefined;
     let server: DashboardServer | undefined;
     try {
-      store = openStore(join(dir, 'drill.db'));
-      server = await startDashboard({ store, judge: keywordJudge() });
+      store = openSqliteFile(join(dir, 'drill.db'));
+      ({ server } = await startSqliteDashboard(store, { judge: keywordJudge() }));
       const run = await open(`${server.url}/runs/${runs.before.id}`, 820);
       await run.page.locator('#intent-list button').first().click();
       expect(await run.page.locator('#intent-view article.card').count()).toBe(48);

@@ -2,11 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createJudge } from '../../src/judges/create-judge.js';
 import type { Message } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
-import {
-  startScriptedOpenAIServer,
-  type ScriptedOpenAIReply,
-  type ScriptedOpenAIServer,
-} from '../../src/targets/testing/scripted-openai-server.js';
+import { startScriptedOpenAIServer, type ScriptedOpenAIReply, type ScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 
 const servers: ScriptedOpenAIServer[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../spec/errors.js';
+import { InputError } from '../../spec/index.js';
 import { corpusFormats, type CorpusFormat, type CorpusSource } from './corpus-source.js';
 
 const EXTENSIONS: Record<string, CorpusFormat> = {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../spec/errors.js';
+import { UsageError } from '../../spec/index.js';
 
 export type PathStep = { key: string } | { index: number } | { wildcard: true };
 

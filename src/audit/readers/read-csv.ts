@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { InputError } from '../../spec/errors.js';
+import { InputError } from '../../spec/index.js';
 import { openBytes } from './byte-lines.js';
 import { DEFAULT_FIELDS, ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
 

@@ -1,6 +1,6 @@
 import type { Compressors } from 'hyparquet';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { InputError } from '../../spec/errors.js';
+import { InputError } from '../../spec/index.js';
 import { DEFAULT_FIELDS, ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
 import { extractTexts, parseFieldPath, type FieldPath } from './field-path.js';
 

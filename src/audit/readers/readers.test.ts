@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { writeParquet } from '../testing/write-parquet.js';
+import { writeParquet } from '../../../test/helpers/audit/write-parquet.js';
 import { findCorpusFiles } from './corpus-files.js';
 import type { CorpusSource, ReadOptions } from './corpus-source.js';
 import { readCorpus } from './read-corpus.js';

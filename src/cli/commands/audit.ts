@@ -15,7 +15,7 @@ import {
   type CorpusFormat,
   type DrillPrompt,
 } from '../../audit/index.js';
-import { mutate } from '../../mutators/mutate.js';
+import { mutate } from '../../mutators/index.js';
 import { resolvePack } from '../../packs/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
@@ -140,16 +140,16 @@ async function auditCommand(refs: string[], o: AuditFlags, ctx: CliContext): Pro
   if (o.json) ctx.out(JSON.stringify(report, null, 2));
   else ctx.out(renderAuditText(report, { suggest: o.suggest }));
   if (o.writeSplits) {
-    const store = openStore(o.db);
+    const store = await openStore(o.db);
     try {
       const marks = auditMarks(report, prompts, report.createdAt);
-      store.putAuditMarks(marks);
+      await store.putAuditMarks(marks);
       const seen = marks.filter((m) => m.status === 'contaminated').length;
       ctx.err(
         `stored ${marks.length} audit marks in ${store.path}: ${seen} seen, ${marks.length - seen} held-out; \`run\` now reports every metric by split`,
       );
     } finally {
-      store.close();
+      await store.close();
     }
   }
   ctx.err(`audit written to ${join(o.out, 'audit.json')} and ${join(o.out, 'audit.md')}`);

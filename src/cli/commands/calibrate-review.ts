@@ -1,10 +1,7 @@
-import { loadCalibration, saveCalibration } from '../../judges/calibration/calibration-file.js';
-import { applySteps } from '../../judges/calibration/isotonic.js';
-import { calibratableIds, checkCalibrationFits } from '../../judges/create-judge.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
-import { fitReviewCalibration, PRIOR_LABELS, type CalibrationBin } from '../../review/review-calibration.js';
+import { loadCalibration, saveCalibration, applySteps, calibratableIds, checkCalibrationFits } from '../../judges/index.js';
+import { openMonitorAndReview, fitReviewCalibration, PRIOR_LABELS, type CalibrationBin } from '../../review/index.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';
 

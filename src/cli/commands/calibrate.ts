@@ -1,11 +1,8 @@
-import { saveCalibration } from '../../judges/calibration/calibration-file.js';
-import { fitCalibration } from '../../judges/calibration/calibration.js';
-import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { judgeLines } from '../../judges/judge-stream.js';
-import { confusion, figures, isRight, type Scored } from '../../judges/label-scoring.js';
+import { saveCalibration, fitCalibration, DEFAULT_JUDGE, judgeLines } from '../../judges/index.js';
+import { confusion, figures, isRight, type Scored } from '../../judges/index.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
 import { DEFAULT_DB } from '../../store/index.js';
-import { buildJudge } from '../build-judge.js';
+import { buildJudge } from '../../run/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { describeCalibration } from '../describe-calibration.js';

@@ -1,6 +1,5 @@
 import { EXIT } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 
 export const registerCancel: RegisterCommand = (program, ctx, done) => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { cannedModel, principledModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
-import { writeDrillDir } from '../../report/testing/write-drill.js';
+import { cannedModel, principledModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
+import { writeDrillDir } from '../../../test/helpers/write-drill.js';
 import { main } from '../main.js';
 
 const tmp = useTmpDir();

@@ -1,12 +1,8 @@
-import { loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { compareRuns, isRegression } from '../../report/compare/compare-runs.js';
-import { COMPARE_FORMATS, renderComparison, type CompareFormat } from '../../report/compare/render-comparison.js';
-import type { LoadedRun } from '../../report/load-run.js';
-import { loadStoredRun } from '../../report/load-stored-run.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { compareRuns, isRegression, COMPARE_FORMATS, renderComparison, type CompareFormat } from '../../report/index.js';
+import { loadRun, type LoadedRun } from '../../run/index.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 
@@ -38,7 +34,7 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
       const side = async (ref: string): Promise<{ scorecard: ReturnType<typeof buildScorecard>; results: LoadedRun['results'] }> => {
-        const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+        const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
         return { scorecard: buildScorecard({ run, results }), results };
       };
       const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });

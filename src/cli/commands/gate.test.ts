@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../../test/helpers/cli.js';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { breaksAtTurn3Model, principledModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
-import { storeDrill, writeDrillDir } from '../../report/testing/write-drill.js';
+import { breaksAtTurn3Model, principledModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
+import { storeDrill, writeDrillDir } from '../../../test/helpers/write-drill.js';
 import { main } from '../main.js';
 
 const tmp = useTmpDir();
@@ -33,7 +33,7 @@ describe('refusal-drill gate', () => {
   });
   it('exits 0 when the gate passes, reading the run from the store', async () => {
     const db = join(tmp(), 'd.db');
-    storeDrill(db, scriptedDrill(principledModel, { runId: 'good-run' }));
+    await storeDrill(db, scriptedDrill(principledModel, { runId: 'good-run' }));
     const r = await run(['gate', 'good', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/gate PASSED/);

@@ -1,10 +1,8 @@
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { gateLines } from '../../report/gate-lines.js';
-import { loadStoredRun } from '../../report/load-stored-run.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { gateLines } from '../../report/index.js';
+import { loadRun } from '../../run/index.js';
+import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { EXIT } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 
@@ -20,7 +18,7 @@ export const registerGate: RegisterCommand = (program, ctx, done) => {
     .option('--json', 'print the gate result as JSON')
     .action(async (ref: string, o: { policy?: string; db: string; json?: boolean }) => {
       const policy = loadGatePolicy(o.policy);
-      const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+      const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
       const gate = evaluateGate(buildScorecard({ run, results }), policy);
       if (o.json) ctx.out(JSON.stringify({ runId: run.id, ...gate }, null, 2));
       else {

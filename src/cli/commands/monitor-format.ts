@@ -1,8 +1,5 @@
-import type { MonitorStatus } from '../../monitor/evaluate-monitor.js';
-import type { StoredIncident } from '../../monitor/incident.js';
-import { describeIncident } from '../../monitor/incident-text.js';
-import type { IngestReport } from '../../monitor/ingest.js';
-import type { WindowStats } from '../../monitor/window-stats.js';
+import type { MonitorStatus, StoredIncident, IngestReport, WindowStats } from '../../monitor/index.js';
+import { describeIncident } from '../../monitor/index.js';
 
 const pct = (v: number | null): string => (v === null ? '    —' : `${(v * 100).toFixed(1)}%`.padStart(6));
 

@@ -1,19 +1,22 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { loadCalibration } from '../../judges/calibration/calibration-file.js';
-import { createJudge } from '../../judges/create-judge.js';
-import { evaluateMonitor } from '../../monitor/evaluate-monitor.js';
-import { parseFieldMapping } from '../../monitor/field-mapping.js';
-import { describeEvent, historyText, summariseHistory } from '../../monitor/incident-text.js';
-import { ingest } from '../../monitor/ingest.js';
-import { createIngestPool } from '../../monitor/ingest-pool.js';
-import { loadMatcher } from '../../monitor/load-matcher.js';
-import { parseLogFormat } from '../../monitor/log-format.js';
-import { postIncidentEvents } from '../../monitor/webhook.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
+import { loadCalibration, createJudge } from '../../judges/index.js';
+import {
+  evaluateMonitor,
+  parseFieldMapping,
+  describeEvent,
+  historyText,
+  summariseHistory,
+  ingest,
+  createIngestPool,
+  loadMatcher,
+  parseLogFormat,
+  postIncidentEvents,
+} from '../../monitor/index.js';
+import { openMonitorAndReview } from '../../review/index.js';
 import { EXIT, InputError, UsageError } from '../../spec/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { formatIngest } from './monitor-format.js';
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { listMutators } from '../../mutators/registry.js';
+import { listMutators } from '../../mutators/index.js';
 import { EXIT } from '../../spec/index.js';
 import { registerMutators } from './mutators.js';
 

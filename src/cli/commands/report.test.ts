@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { cannedModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
-import { storeDrill, writeDrillDir } from '../../report/testing/write-drill.js';
+import { cannedModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
+import { storeDrill, writeDrillDir } from '../../../test/helpers/write-drill.js';
 import { main } from '../main.js';
 
 const tmp = useTmpDir();
@@ -26,7 +26,7 @@ describe('refusal-drill report', () => {
     const drill = scriptedDrill(cannedModel, { runId: 'canned-1' });
     const dir = writeDrillDir(join(d, 'out'), drill);
     const db = join(d, 'd.db');
-    storeDrill(db, drill);
+    await storeDrill(db, drill);
     const text = await run(['report', dir]);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/refusal-drill scorecard — run canned-1/);

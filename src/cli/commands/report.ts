@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { evaluateGate, loadGatePolicy } from '../../metrics/gate.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { loadStoredRun } from '../../report/load-stored-run.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
-import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/render.js';
+import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { loadRun } from '../../run/index.js';
+import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
+import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { loadAuditSection } from '../load-audit-section.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
@@ -34,7 +32,7 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .action(async (ref: string, o: ReportOptions) => {
       if (!isReportFormat(o.format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got "${o.format}"`);
       const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-      const { run, results } = await loadStoredRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+      const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
       const scorecard = buildScorecard({ run, results, options: { k: o.k } });
       const gate = policy ? evaluateGate(scorecard, policy) : undefined;
       const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;

@@ -1,12 +1,8 @@
 import { userInfo } from 'node:os';
-import { computeAgreement, type AgreementSlice } from '../../review/agreement.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
-import { promoteReviewed } from '../../review/promote.js';
-import { reliabilityByReviewer, reviewReliability } from '../../review/review-reliability.js';
-import type { ReviewStore } from '../../review/review-store.js';
+import { computeAgreement, openMonitorAndReview, promoteReviewed, reliabilityByReviewer, reviewReliability } from '../../review/index.js';
+import type { ReviewStore, AgreementSlice } from '../../review/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP, nonNegativeInt, number, positiveInt } from '../parse-options.js';
 

@@ -1,24 +1,28 @@
-import { DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { loadGatePolicy } from '../../metrics/gate.js';
-import { resolvePack } from '../../packs/index.js';
-import { caseContextLookup } from '../../run/case-context.js';
-import { withCache } from '../../run/cached-target.js';
-import { runDrill } from '../../run/runner.js';
-import { EXIT, InputError, UsageError, type RunRecord } from '../../spec/index.js';
-import { DEFAULT_DB, openStore } from '../../store/index.js';
-import { isPostgresUrl, resolveDbRef } from '../../store/kysely/db-ref.js';
-import { createTarget, type TargetSettings } from '../../targets/create-target.js';
-import { buildJudge } from '../build-judge.js';
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { DEFAULT_JUDGE } from '../../judges/index.js';
+import { loadGatePolicy } from '../../metrics/index.js';
+import {
+  adaptiveTurnsOf,
+  askedSettings,
+  buildRunTools,
+  closeRunTools,
+  planNewRun,
+  resumeRun,
+  runDrill,
+  summarizeRun,
+  type RunSettings,
+} from '../../run/index.js';
+import { EXIT, UsageError } from '../../spec/index.js';
+import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/index.js';
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { finishRun } from '../finish-run.js';
-import { planNewRun } from '../plan-run.js';
 import { list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
+import { renderFinishedRun } from '../render-finished-run.js';
 
-interface RunOptions {
+export interface RunCliOptions {
   target?: string;
   baseUrl?: string;
   targetConfig?: string;
@@ -87,7 +91,7 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--out <dir>', 'where to write results.jsonl, scorecard.json and reports (default .refusal-drill/runs/<run-id>)')
     .option('--db <file|url>', 'SQLite store, or a team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
     .option('--no-cache', 'do not reuse cached responses')
-    .option('--resume <run-id>', 'finish an interrupted run')
+    .option('--resume <run-id>', 'finish an interrupted run as it started: an option that would change its results is refused')
     .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
     .option(
@@ -100,88 +104,42 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       positiveInt('--job-timeout'),
     )
     .option('--config <file>', 'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML); flags override it')
-    .action(async (packs: string[], opts: RunOptions, cmd: Command) => {
+    .action(async (packs: string[], opts: RunCliOptions, cmd: Command) => {
       const given = opts.config ? await applyConfig(opts.config, packs, opts, cmd) : { refs: packs, opts };
-      done(await runCommand(given.refs, given.opts, ctx));
+      done(await runCommand(given.refs, given.opts, cmd, ctx));
     });
 };
 
-async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promise<number> {
-  if (o.resume && o.calibration)
-    throw new UsageError('--calibration cannot change a run being resumed: it goes on with the calibration it started with');
+async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: CliContext): Promise<number> {
+  const settings = runSettingsOf(refs, o, ctx);
+  const asked = askedOf(settings, cmd);
+  if (!o.resume && !o.target) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
   if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
     // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
     const { runQueued } = await import('./run-queued.js');
-    return runQueued(refs, o, ctx);
+    return runQueued({ settings, asked, o, ctx });
   }
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-  const store = openStore(o.db);
+  const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries };
+  const store = await openStore(o.db);
   try {
-    const existing = o.resume ? store.getRun(o.resume) : undefined;
-    if (o.resume && !existing)
-      throw new InputError(`no run "${o.resume}" in ${store.path} (list them with: refusal-drill runs --db ${o.db})`);
-    const packRefs = existing ? (existing.options.packRefs ?? existing.packs) : refs;
-    if (packRefs.length === 0)
-      throw new UsageError(
-        'run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`',
-      );
-    const targetSpec = o.target ?? existing?.options.targetSpec;
-    if (!targetSpec) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
-    const packs = packRefs.map((r) => resolvePack(r));
-    const settings: TargetSettings = {
-      baseUrl: o.baseUrl ?? existing?.options.baseUrl,
-      configFile: o.targetConfig ?? existing?.options.targetConfig,
-      env: ctx.env,
-      concurrency: o.concurrency,
-      rpm: o.rpm,
-      timeoutMs: o.timeout,
-      retries: o.retries,
-    };
-    const target = createTarget(targetSpec, settings);
-    const attackerSpec = o.attacker ?? existing?.options.attacker;
-    const attacker = attackerSpec
-      ? withCache(createTarget(attackerSpec, { ...settings, baseUrl: undefined, configFile: undefined }), store)
-      : undefined;
     const progress = createProgress({ isTTY: ctx.isTTY, write: (s) => process.stderr.write(s) });
-    let run: RunRecord;
-    if (existing) {
-      run = existing;
-    } else {
-      const planned = await planNewRun({
-        o,
-        packs,
-        packRefs,
-        target,
-        targetSpec,
-        baseUrl: settings.baseUrl,
-        targetConfig: settings.configFile,
-        attacker,
-        attackerSpec,
-        marks: store.auditMarks(),
-        signal: ctx.signal,
-        notice: (message) => progress({ type: 'notice', message }),
-      });
-      run = planned.run;
-      store.createRun(run, planned.cases);
-    }
-    const judge = buildJudge(run.options.judge, { env: ctx.env, partialAs: run.options.partialAs, calibration: run.options.calibration });
-    const lookup = caseContextLookup(packs);
+    const { run, context } = o.resume
+      ? await resumeRun({ store, ref: o.resume, asked, onEvent: progress })
+      : await planNewRun({
+          store,
+          settings,
+          concurrency: o.concurrency,
+          tools: { env: ctx.env, limits },
+          signal: ctx.signal,
+          onEvent: progress,
+        });
+    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store });
     let outcome;
     try {
-      outcome = await runDrill({
-        store,
-        run,
-        target: run.options.cache ? withCache(target, store) : target,
-        judge,
-        context: (c) => lookup(c.packId, c.principleId, c.intentId),
-        concurrency: o.concurrency,
-        attacker,
-        signal: ctx.signal,
-        onEvent: progress,
-      });
+      outcome = await runDrill({ store, run, context, tools, concurrency: o.concurrency, signal: ctx.signal, onEvent: progress });
     } finally {
-      await target.close?.();
-      await attacker?.close?.();
+      await closeRunTools(tools);
     }
     if (outcome.interrupted) {
       ctx.err(
@@ -189,8 +147,36 @@ async function runCommand(refs: string[], o: RunOptions, ctx: CliContext): Promi
       );
       return EXIT.interrupted;
     }
-    return finishRun({ run: outcome.run, results: store.results(run.id), out: o.out, policy, audit: o.audit, storePath: store.path, ctx });
+    return renderFinishedRun(await summarizeRun(store, run.id, { policy }), { out: o.out, audit: o.audit, storePath: store.path, ctx });
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/** What this command line asks of a new run. */
+function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSettings {
+  return {
+    packRefs: refs,
+    target: o.target ?? '',
+    baseUrl: o.baseUrl,
+    targetConfig: o.targetConfig,
+    judge: o.judge,
+    partialAs: o.partialAs,
+    calibration: o.calibration,
+    mutate: o.mutate,
+    attacker: o.attacker,
+    adaptive: adaptiveTurnsOf(o.adaptive),
+    samples: o.samples,
+    seed: o.seed,
+    temperature: o.temperature,
+    maxTokens: o.maxTokens,
+    cache: o.cache,
+    out: o.out === undefined ? undefined : resolve(ctx.cwd, o.out),
+  };
+}
+
+/** The settings this command line or its config file gave explicitly (not commander's defaults): what a resume must check. */
+function askedOf(s: RunSettings, cmd: Command): Partial<RunSettings> {
+  // A config file's values count as asked too (applyConfig records them with the source 'config').
+  return askedSettings(s, (key) => ['cli', 'config'].includes(cmd.getOptionValueSource(key) ?? ''));
 }

@@ -1,7 +1,5 @@
 import { EXIT, type CaseResult, type RunRecord } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
-import { withRunReader } from '../../store/run-reader.js';
+import { DEFAULT_DB, openStore, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 
@@ -38,12 +36,15 @@ export const registerRuns: RegisterCommand = (program, ctx, done) => {
     });
 };
 
-function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
-  return withRunReader(db, async (store) => {
+async function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
+  const store = await openStore(db, { poolSize: 2 });
+  try {
     const runs: RunRow[] = [];
     for (const run of await store.listRuns()) runs.push(row(run, await store.results(run.id)));
     return { path: store.path, runs };
-  });
+  } finally {
+    await store.close();
+  }
 }
 
 function row(run: RunRecord, results: CaseResult[]): RunRow {

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { loadCalibration } from '../../judges/calibration/calibration-file.js';
-import { createJudge, DEFAULT_JUDGE } from '../../judges/create-judge.js';
-import { loadMatcher } from '../../monitor/load-matcher.js';
-import type { IntentMatcher } from '../../monitor/intent-matcher.js';
-import { openMonitorAndReview } from '../../review/open-review-store.js';
-import { isLoopbackHost } from '../../server/auth.js';
-import { startDashboard } from '../../server/dashboard-server.js';
-import type { DashboardEvent } from '../../server/dashboard-context.js';
+import { loadCalibration, createJudge, DEFAULT_JUDGE } from '../../judges/index.js';
+import { loadMatcher, describeEvent, historyText, summariseHistory } from '../../monitor/index.js';
+import type { IntentMatcher } from '../../monitor/index.js';
+import { openMonitorAndReview } from '../../review/index.js';
+import { isLoopbackHost, startDashboard } from '../../server/index.js';
+import type { DashboardEvent } from '../../server/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
-import { describeEvent, historyText, summariseHistory } from '../../monitor/incident-text.js';
 
 interface ServeOptions {
   db: string;
@@ -52,11 +48,10 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     generated = true;
   }
   const judge = createJudge(o.judge, { calibration: o.calibration ? loadCalibration(o.calibration) : undefined });
-  const { store, monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
+  const { monitor, review, runs, close } = await openMonitorAndReview(resolveDbRef({ flag: o.db, env: ctx.env }));
   const packs = o.pack ?? (await monitor.readConfig()).packs;
   let matcher: IntentMatcher | undefined;
   const server = await startDashboard({
-    store,
     monitor,
     review,
     runs,
@@ -72,7 +67,9 @@ async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
     await close();
     throw e;
   });
-  ctx.out(`refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}${store ? '' : ` (monitor in ${monitor.path})`}`);
+  ctx.out(
+    `refusal-drill dashboard: ${server.url}/${generated ? `?token=${token}` : ''}${monitor.kind === 'postgres' ? ` (monitor in ${monitor.path})` : ''}`,
+  );
   if (generated) ctx.err(`bound to ${o.host}: every request needs the token above (Authorization: Bearer <token> or ?token=)`);
   ctx.out(`live ingest: POST NDJSON to ${server.url}/api/ingest${token ? ' with Authorization: Bearer <token>' : ''}`);
   await new Promise<void>((resolve) => {

@@ -1,7 +1,6 @@
 import type { WorkerEvent } from '../../distributed/index.js';
 import { EXIT } from '../../spec/index.js';
-import { DEFAULT_DB } from '../../store/index.js';
-import { resolveDbRef } from '../../store/kysely/db-ref.js';
+import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { number, positiveInt } from '../parse-options.js';
@@ -27,7 +26,6 @@ export const registerWorker: RegisterCommand = (program, ctx, done) => {
 async function workerCommand(o: WorkerOptions, ctx: CliContext): Promise<number> {
   // Team mode's libraries (pg, pg-boss, kysely) load only when a worker starts.
   const { openCaseQueue, openTeamStore, startCaseWorker } = await import('../../distributed/index.js');
-  const { queueRunTools } = await import('./queue-tools.js');
   const url = resolveDbRef({ flag: o.db, env: ctx.env });
   // One pool connection per concurrent case plus a few for bookkeeping.
   const team = await openTeamStore(url, { poolSize: o.concurrency + 2 });
@@ -39,7 +37,7 @@ async function workerCommand(o: WorkerOptions, ctx: CliContext): Promise<number>
       boss,
       concurrency: o.concurrency,
       pollingIntervalSeconds: o.poll,
-      makeTools: queueRunTools({ env: ctx.env, concurrency: o.concurrency }),
+      env: ctx.env,
       onEvent: (e) => report(e, tally, o.verbose === true, ctx),
     });
     ctx.err(`worker ${process.pid} ready: ${o.concurrency} case(s) at a time from ${team.store.path}`);

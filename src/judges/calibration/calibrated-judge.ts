@@ -1,6 +1,5 @@
-import type { Judge, Judgement } from '../../spec/index.js';
+import type { Judge, Judgement, Calibration } from '../../spec/index.js';
 import { applySteps } from './isotonic.js';
-import type { Calibration } from '../../spec/index.js';
 
 /**
  * The judge with its stated confidence replaced by the observed accuracy at that confidence

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../util/package-root.js';
+import { packageRoot } from '../../util/index.js';
 import { DEFAULT_WEIGHTS, defaultModel } from './default-model.js';
 import { createModelJudge } from './model-judge.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../../test/helpers/tmp-dir.js';
-import { packageRoot } from '../../util/package-root.js';
+import { packageRoot } from '../../util/index.js';
 
 const run = promisify(execFile);
 const tmp = useTmpDir('rd-train-');

@@ -1,5 +1,5 @@
 import { quantile } from './quantile.js';
-import { seededRandom } from '../../util/seeded-random.js';
+import { seededRandom } from '../../util/index.js';
 import type { Interval } from './wilson.js';
 
 export interface BootstrapOptions {

@@ -1,6 +1,6 @@
 export * from './wilson.js';
 export * from './newcombe.js';
-export { seededRandom } from '../../util/seeded-random.js';
+export { seededRandom } from '../../util/index.js';
 export * from './quantile.js';
 export * from './bootstrap.js';
 export * from './mover.js';

@@ -3,7 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { moverDifference, moverRatio } from './mover.js';
 import { newcombe } from './newcombe.js';
 import { median, quantile } from './quantile.js';
-import { seededRandom } from '../../util/seeded-random.js';
+import { seededRandom } from '../../util/index.js';
 import { wilson } from './wilson.js';
 
 describe('wilson', () => {

@@ -1,27 +1,12 @@
+import { fmix32, fnv1a } from '../../util/index.js';
 import { shingles, tokens } from './tokens.js';
 
 const PERMUTATIONS = 64;
 const BANDS = 16;
 const ROWS = PERMUTATIONS / BANDS;
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** murmur3's finaliser: spreads one 32-bit hash into independent-looking permutations. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** One hash spread into independent-looking permutations (unsigned, as the signature stores them). */
+const mix = (h: number): number => fmix32(h) >>> 0;
 
 const SALTS = Array.from({ length: PERMUTATIONS }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)));
 

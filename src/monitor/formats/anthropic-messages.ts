@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapAnthropicStop } from '../../targets/finish-reason.js';
+import { mapAnthropicStop } from '../../targets/index.js';
 import { finishRecord, splitConversation, zodError, type RecordOptions, type Turn } from '../log-record.js';
 import type { ParseResult } from '../prod-record.js';
 

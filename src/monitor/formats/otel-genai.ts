@@ -1,4 +1,4 @@
-import { mapAnyFinish } from '../../targets/finish-reason.js';
+import { mapAnyFinish } from '../../targets/index.js';
 import { finishRecord, isRecord, splitConversation, type RecordOptions, type Turn } from '../log-record.js';
 import type { ParseResult, ProdRecord } from '../prod-record.js';
 import { otlpAttributes, spanTimeMs } from './otlp-values.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { StoreError } from '../../spec/errors.js';
-import { migrateNamespace, openAsyncStore, type AsyncStore } from '../../store/kysely/index.js';
+import { StoreError } from '../../spec/index.js';
+import { migrateNamespace, openPostgres, type Store } from '../../store/index.js';
 import { configFromStored, monitorConfigSchema } from '../monitor-config.js';
 import type { MonitorStore } from '../monitor-store.js';
 import type { RecordRow } from '../prepare-chunk.js';
@@ -25,7 +25,7 @@ export async function openPgMonitorStore(url: string, options: { poolSize?: numb
 export interface PgMonitorDb {
   db: Kysely<unknown>;
   /** The team store on the same connection (runs and results). */
-  store: AsyncStore;
+  store: Store;
   /** The URL with its password masked. */
   path: string;
   /** For modules with tables of their own next to the monitor's (the review queue). */
@@ -35,7 +35,7 @@ export interface PgMonitorDb {
 
 /** A connection to the team's Postgres with the monitor's tables up to date. */
 export async function openPgMonitorDb(url: string, options: { poolSize?: number } = {}): Promise<PgMonitorDb> {
-  const opened = await openAsyncStore(url, { poolSize: options.poolSize ?? 4 });
+  const opened = await openPostgres(url, { poolSize: options.poolSize ?? 4 });
   const path = opened.store.path;
   const close = () => opened.store.close();
   const migrate = async (namespace: string, migrations: Record<string, Migration>): Promise<void> => {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { Expectation, PackInput } from '../../spec/pack.js';
+import type { Expectation, PackInput } from '../../spec/index.js';
 import { categoryTerms, slugId } from './import-ids.js';
 import type { ImportPackOptions } from './import-options.js';
 import type { ImportRow } from './import-rows.js';

@@ -1,4 +1,4 @@
-import type { Expectation } from '../../spec/pack.js';
+import type { Expectation } from '../../spec/index.js';
 
 const REFUSE = ['refuse', 'refusal', 'harmful', 'unsafe', 'toxic', 'should_refuse', '1', 'true', 'yes'];
 const COMPLY = ['comply', 'compliance', 'benign', 'safe', 'harmless', 'should_comply', '0', 'false', 'no'];

@@ -1,5 +1,5 @@
-import { InputError, UsageError } from '../../spec/errors.js';
-import type { Expectation, PackInput } from '../../spec/pack.js';
+import { InputError, UsageError } from '../../spec/index.js';
+import type { Expectation, PackInput } from '../../spec/index.js';
 import { expectationOf } from './expectation-value.js';
 import { assemblePack, type ImportItem } from './assemble-pack.js';
 import { slugId } from './import-ids.js';

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { InputError } from '../../spec/errors.js';
+import { InputError } from '../../spec/index.js';
 
 export const IMPORT_FORMATS = ['csv', 'jsonl', 'yaml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

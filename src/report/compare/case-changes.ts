@@ -1,6 +1,6 @@
-import { baseCaseId } from '../../metrics/outcome.js';
+import { baseCaseId } from '../../metrics/index.js';
 import type { CaseResult, Verdict } from '../../spec/index.js';
-import { caseHeld } from '../intent-outcomes.js';
+import { caseHeld } from '../../spec/index.js';
 import { rephrasingLabel } from '../rephrasing-label.js';
 
 /** One rephrasing of one intent whose outcome changed between the runs, its samples counted once. */

@@ -1,5 +1,5 @@
-import { formatFigure, formatInterval, round } from '../../metrics/format-figure.js';
-import { metricRegistry, type MetricId } from '../../metrics/registry.js';
+import { formatFigure, formatInterval, round } from '../../metrics/index.js';
+import { metricRegistry, type MetricId } from '../../metrics/index.js';
 import type { CaseGroup } from './case-changes.js';
 import type { Comparison } from './compare-runs.js';
 import type { MetricChange } from './metric-change.js';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseGatePolicy } from '../../metrics/gate.js';
-import { metricRegistry, METRIC_IDS } from '../../metrics/registry.js';
-import { buildScorecard } from '../../metrics/scorecard.js';
+import { parseGatePolicy, metricRegistry, METRIC_IDS, buildScorecard } from '../../metrics/index.js';
 import {
   breaksAtTurn3Model,
   cannedModel,
   principledModel,
   scriptedDrill,
   type ScriptedModel,
-} from '../../metrics/testing/scripted-drill.js';
+} from '../../../test/helpers/scripted-drill.js';
 import type { CaseResult, RunRecord } from '../../spec/index.js';
 import { compareRuns, isRegression, JUDGING_METRICS, type RunSide } from './compare-runs.js';
 

@@ -1,6 +1,5 @@
-import { loadGatePolicy, type GatePolicy } from '../../metrics/gate.js';
-import { METRIC_IDS, type MetricId } from '../../metrics/registry.js';
-import type { Scorecard } from '../../metrics/scorecard-types.js';
+import { loadGatePolicy, METRIC_IDS } from '../../metrics/index.js';
+import type { Scorecard, GatePolicy, MetricId } from '../../metrics/index.js';
 import type { CaseResult } from '../../spec/index.js';
 import { caseChanges, type CaseGroup } from './case-changes.js';
 import { gateChange, type GateChange } from './gate-change.js';

@@ -1,5 +1,5 @@
-import { evaluateGate, type GatePolicy } from '../../metrics/gate.js';
-import type { Scorecard } from '../../metrics/scorecard-types.js';
+import { evaluateGate } from '../../metrics/index.js';
+import type { Scorecard, GatePolicy } from '../../metrics/index.js';
 
 export interface GateSide {
   /** The policy's file, or `default`. */

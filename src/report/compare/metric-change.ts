@@ -1,8 +1,5 @@
-import type { MetricValue } from '../../metrics/metric.js';
-import { metricRegistry, type MetricId } from '../../metrics/registry.js';
-import { moverDifference, moverRatio } from '../../metrics/stats/mover.js';
-import { newcombe } from '../../metrics/stats/newcombe.js';
-import type { Interval } from '../../metrics/stats/wilson.js';
+import type { MetricValue, MetricId, Interval } from '../../metrics/index.js';
+import { metricRegistry, moverDifference, moverRatio, newcombe } from '../../metrics/index.js';
 
 /**
  * How the interval of a change was found: Newcombe for a difference of proportions, MOVER from

@@ -1,5 +1,5 @@
-import { metricRegistry } from '../../metrics/registry.js';
-import { oneLine } from '../escape.js';
+import { metricRegistry } from '../../metrics/index.js';
+import { oneLine } from '../../util/index.js';
 import type { CaseGroup } from './case-changes.js';
 import { caseSummary, changeCells, flipText, gateSummary, headlineOrder, verdictHead, verdictReasons } from './change-format.js';
 import type { Comparison } from './compare-runs.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildScorecard } from '../../metrics/scorecard.js';
-import { result } from '../../metrics/testing/build-results.js';
-import { breaksAtTurn3Model, cannedModel, scriptedDrill } from '../../metrics/testing/scripted-drill.js';
-import { hostileDrill } from '../testing/hostile-drill.js';
+import { buildScorecard } from '../../metrics/index.js';
+import { result } from '../../../test/helpers/build-results.js';
+import { breaksAtTurn3Model, cannedModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
+import { hostileDrill } from '../../../test/helpers/hostile-drill.js';
 import type { CaseResult, RunRecord } from '../../spec/index.js';
 import { compareRuns, type RunSide } from './compare-runs.js';
 import { MARKDOWN_LIMIT_BYTES } from './render-compare-markdown.js';

@@ -1,4 +1,4 @@
-import { jsonForHtml } from '../escape.js';
+import { jsonForHtml } from '../../util/index.js';
 import type { Comparison } from './compare-runs.js';
 import { renderCompareMarkdown } from './render-compare-markdown.js';
 import { renderCompareText } from './render-compare-text.js';

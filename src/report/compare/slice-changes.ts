@@ -1,6 +1,5 @@
-import type { MetricValue } from '../../metrics/metric.js';
-import { METRIC_IDS, type MetricId } from '../../metrics/registry.js';
-import type { Scorecard, ScorecardSlice, VerdictCounts } from '../../metrics/scorecard-types.js';
+import type { MetricValue, MetricId, Scorecard, ScorecardSlice, VerdictCounts } from '../../metrics/index.js';
+import { METRIC_IDS } from '../../metrics/index.js';
 import { metricChange, type MetricChange } from './metric-change.js';
 
 export type SliceKind = 'principle' | 'mutation' | 'split';

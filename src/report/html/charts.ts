@@ -1,9 +1,5 @@
-import type { LatencyDetail } from '../../metrics/latency.js';
-import type { SurvivalPoint } from '../../metrics/multiturn-survival.js';
-import type { RobustnessDetail } from '../../metrics/robustness.js';
-import type { ScorecardSlice } from '../../metrics/scorecard-types.js';
-import type { TemplateRow } from '../../metrics/script-index.js';
-import { escapeHtml as h } from '../escape.js';
+import type { LatencyDetail, SurvivalPoint, RobustnessDetail, ScorecardSlice, TemplateRow } from '../../metrics/index.js';
+import { escapeHtml as h } from '../../util/index.js';
 import { num, pct, rateColor, svg, text } from './svg.js';
 
 const MAX_ROWS = 80;

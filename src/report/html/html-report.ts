@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml as h, jsonForHtml } from '../escape.js';
+import { escapeHtml as h, jsonForHtml } from '../../util/index.js';
 import { gateOf, type ReportInput } from '../report-input.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import { heatmapSvg, latencySvg, survivalSvg, templatesSvg, tradeoffSvg } from './charts.js';

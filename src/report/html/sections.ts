@@ -1,7 +1,6 @@
-import { formatFigure } from '../../metrics/format-figure.js';
-import type { GateResult } from '../../metrics/gate-result.js';
-import type { Scorecard } from '../../metrics/scorecard-types.js';
-import { escapeHtml as h } from '../escape.js';
+import { formatFigure } from '../../metrics/index.js';
+import type { GateResult, Scorecard } from '../../metrics/index.js';
+import { escapeHtml as h } from '../../util/index.js';
 import { LANGUAGE_COLUMNS, languageRows } from '../language-rows.js';
 import { metricRows, ruleFigure } from '../metric-rows.js';
 import { num } from './svg.js';

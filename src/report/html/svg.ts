@@ -1,4 +1,4 @@
-import { escapeHtml as h } from '../escape.js';
+import { escapeHtml as h } from '../../util/index.js';
 
 /** Red (0) through amber to green (1): how well something held. */
 export function rateColor(rate: number): string {

@@ -1,7 +1,6 @@
-import { isUncertain } from '../../metrics/judge-uncertainty.js';
-import { mutationFamily } from '../../metrics/outcome.js';
-import type { CaseResult, Signals } from '../../spec/index.js';
-import { caseHeld, intentOutcomes } from '../intent-outcomes.js';
+import { isUncertain, mutationFamily } from '../../metrics/index.js';
+import { caseHeld, type CaseResult, type Signals } from '../../spec/index.js';
+import { intentOutcomes } from '../intent-outcomes.js';
 import { rephrasingLabel } from '../rephrasing-label.js';
 
 const MAX_TEXT = 4000;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { InputError } from '../../spec/errors.js';
+import { InputError } from '../../spec/index.js';
 import type { AgreementRow } from '../agreement.js';
 import { parseLabel, type ReviewLabel } from '../review-label.js';
 import type { QueuePageQuery } from '../queue-cursor.js';

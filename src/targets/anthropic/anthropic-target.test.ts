@@ -4,7 +4,7 @@ import {
   startScriptedAnthropicServer,
   type ScriptedAnthropicReply,
   type ScriptedAnthropicServer,
-} from '../testing/scripted-anthropic-server.js';
+} from '../../../test/helpers/scripted-anthropic-server.js';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS } from './anthropic-target.js';
 
 const unexpected = (): never => {

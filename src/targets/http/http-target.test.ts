@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../create-target.js';
-import { startScriptedOpenAIServer, type ScriptedOpenAIReply, type ScriptedOpenAIServer } from '../testing/scripted-openai-server.js';
+import {
+  startScriptedOpenAIServer,
+  type ScriptedOpenAIReply,
+  type ScriptedOpenAIServer,
+} from '../../../test/helpers/scripted-openai-server.js';
 import { getPath, parseJsonPath } from './json-path.js';
 import { renderText, renderValue } from './render-template.js';
 

@@ -1,5 +1,5 @@
 import { InputError, TargetError, type Target, type TargetRequest, type TargetResponse } from '../../spec/index.js';
-import { sha256 } from '../../util/hash.js';
+import { sha256 } from '../../util/index.js';
 import { publicUrl } from '../base-url.js';
 import { mapAnyFinish } from '../finish-reason.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetError } from '../../spec/index.js';
 import { createTarget } from '../create-target.js';
-import { startScriptedOpenAIServer, type ScriptedOpenAIReply, type ScriptedOpenAIServer } from '../testing/scripted-openai-server.js';
+import {
+  startScriptedOpenAIServer,
+  type ScriptedOpenAIReply,
+  type ScriptedOpenAIServer,
+} from '../../../test/helpers/scripted-openai-server.js';
 
 const unexpected = (): never => {
   throw new Error('resolved instead of failing');

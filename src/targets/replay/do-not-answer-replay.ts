@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../../spec/index.js';
-import { packageRoot } from '../../util/package-root.js';
+import { packageRoot } from '../../util/index.js';
 import { ReplayIndex } from './replay-index.js';
 
 /** The six models whose answers to Do-Not-Answer ship in data/do-not-answer (Wang et al., EACL Findings 2024). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { packageRoot } from '../../util/package-root.js';
+import { packageRoot } from '../../util/index.js';
 import { createTarget } from '../create-target.js';
 import { DNA_MODELS } from './do-not-answer-replay.js';
 import { XSTEST_MODELS } from './xstest-replay.js';

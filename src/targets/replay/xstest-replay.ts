@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../../spec/index.js';
-import { packageRoot } from '../../util/package-root.js';
+import { packageRoot } from '../../util/index.js';
 import { ReplayIndex } from './replay-index.js';
 
 /** The five models whose XSTest v2 completions ship in data/xstest-v2 (Röttger et al., NAACL 2024). */

@@ -1,0 +1,13 @@
+export * from './scorecard.js';
+export * from './scorecard-types.js';
+export * from './registry.js';
+export * from './metric.js';
+export * from './gate.js';
+export * from './format-figure.js';
+export * from './outcome.js';
+export { isUncertain } from './judge-uncertainty.js';
+export type { LatencyDetail } from './latency.js';
+export type { SurvivalPoint } from './multiturn-survival.js';
+export type { RobustnessDetail } from './robustness.js';
+export type { TemplateRow } from './script-index.js';
+export * from './stats/index.js';

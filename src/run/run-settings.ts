@@ -1,0 +1,60 @@
+import type { Calibration, RunOptions } from '../spec/index.js';
+
+/**
+ * What a user asks of a run: every option that shapes its plan or its results, all stored with
+ * the run (so a resume and a team's worker rebuild it exactly), nothing secret. Request limits
+ * (concurrency, rpm, timeouts, retries) change how fast, not what: they are this machine's.
+ */
+export interface RunSettings {
+  /** Pack files or built-in pack names, as given. */
+  packRefs: string[];
+  target: string;
+  baseUrl?: string;
+  /** For the http target. */
+  targetConfig?: string;
+  judge: string;
+  partialAs?: 'partial' | 'refusal' | 'compliance';
+  rebuttalAs?: 'refusal' | 'compliance';
+  /** A calibration file (from `refusal-drill calibrate`); its content is stored with the run. */
+  calibration?: string;
+  mutate?: string[];
+  attacker?: string;
+  /** Turn budget of one adaptive case per intent; none are planned without it. */
+  adaptive?: number;
+  samples: number;
+  seed: number;
+  temperature?: number;
+  maxTokens?: number;
+  cache: boolean;
+  /** Where the run directory goes (absolute); a resumed run writes there too unless told otherwise. */
+  out?: string;
+}
+
+/** The turn budget of adaptive cases from `--adaptive [turns]` (or the config's `adaptive`): none, 8, or as given. */
+export function adaptiveTurnsOf(adaptive: number | boolean | undefined): number | undefined {
+  return adaptive === undefined || adaptive === false ? undefined : adaptive === true ? 8 : adaptive;
+}
+
+/** The stored options of a new run. */
+export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibration?: Calibration }): RunOptions {
+  return {
+    samples: s.samples,
+    concurrency: o.concurrency,
+    judge: s.judge,
+    ...(s.partialAs && s.partialAs !== 'partial' ? { partialAs: s.partialAs } : {}),
+    ...(s.rebuttalAs && s.rebuttalAs !== 'refusal' ? { rebuttalAs: s.rebuttalAs } : {}),
+    ...(o.calibration ? { calibration: o.calibration } : {}),
+    mutate: s.mutate ?? [],
+    seed: s.seed,
+    cache: s.cache,
+    temperature: s.temperature,
+    maxTokens: s.maxTokens,
+    targetSpec: s.target,
+    baseUrl: s.baseUrl,
+    targetConfig: s.targetConfig,
+    attacker: s.attacker,
+    packRefs: s.packRefs,
+    adaptiveTurns: s.adaptive,
+    out: s.out,
+  };
+}

@@ -1,0 +1,108 @@
+import type { Store } from '../store.js';
+import * as codec from '../rows.js';
+import type { SqliteFile } from './sqlite-file.js';
+
+interface BodyRow {
+  body: string;
+}
+
+/**
+ * The Store on one better-sqlite3 connection: statements prepared once, each call synchronous
+ * under the Promise (a run's hot path, storing results, costs no more than before it was async).
+ */
+export function sqliteStore(file: SqliteFile): Store {
+  const { db } = file;
+  const s = {
+    insertRun: db.prepare('INSERT INTO runs (id, created_at, status, record) VALUES (?, ?, ?, ?)'),
+    updateRun: db.prepare('UPDATE runs SET status = ?, record = ? WHERE id = ?'),
+    insertCase: db.prepare('INSERT OR IGNORE INTO cases (run_id, case_id, ord, body) VALUES (?, ?, ?, ?)'),
+    insertContext: db.prepare('INSERT OR REPLACE INTO run_contexts (run_id, body) VALUES (?, ?)'),
+    context: db.prepare<[string], BodyRow>('SELECT body FROM run_contexts WHERE run_id = ?'),
+    runById: db.prepare<[string], { record: string }>('SELECT record FROM runs WHERE id = ?'),
+    // substr rather than LIKE so ids holding % or _ match literally.
+    runsByPrefix: db.prepare<[string, string], { record: string }>(
+      'SELECT record FROM runs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at DESC LIMIT 2',
+    ),
+    latestRun: db.prepare<[], { record: string }>('SELECT record FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1'),
+    allRuns: db.prepare<[], { record: string }>('SELECT record FROM runs ORDER BY created_at DESC, rowid DESC'),
+    cases: db.prepare<[string], BodyRow>('SELECT body FROM cases WHERE run_id = ? ORDER BY ord'),
+    case: db.prepare<[string, string], BodyRow>('SELECT body FROM cases WHERE run_id = ? AND case_id = ?'),
+    pending: db.prepare<[string], BodyRow>(
+      'SELECT c.body FROM cases c LEFT JOIN results r ON r.run_id = c.run_id AND r.case_id = c.case_id WHERE c.run_id = ? AND r.case_id IS NULL ORDER BY c.ord',
+    ),
+    putResult: db.prepare('INSERT OR IGNORE INTO results (run_id, case_id, verdict, body, finished_at) VALUES (?, ?, ?, ?, ?)'),
+    hasResult: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM results WHERE run_id = ? AND case_id = ?'),
+    countResults: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM results WHERE run_id = ?'),
+    results: db.prepare<[string], BodyRow>(
+      'SELECT r.body FROM results r JOIN cases c ON c.run_id = r.run_id AND c.case_id = r.case_id WHERE r.run_id = ? ORDER BY c.ord',
+    ),
+    cacheGet: db.prepare<[string], BodyRow>('SELECT body FROM response_cache WHERE key = ?'),
+    cachePut: db.prepare('INSERT OR REPLACE INTO response_cache (key, body, created_at) VALUES (?, ?, ?)'),
+    putMark: db.prepare(
+      'INSERT OR REPLACE INTO audit_marks (prompt_hash, prompt, status, score, evidence, audited_at) VALUES (@prompt_hash, @prompt, @status, @score, @evidence, @audited_at)',
+    ),
+    marks: db.prepare<[], codec.AuditMarkRow>('SELECT * FROM audit_marks'),
+  };
+  const runOf = (row: { record: string } | undefined) => (row ? codec.parseRun(row.record) : undefined);
+
+  return {
+    kind: 'sqlite',
+    path: file.path,
+    async createRun(run, cases, context) {
+      db.transaction(() => {
+        s.insertRun.run(run.id, run.createdAt, run.status, JSON.stringify(run));
+        cases.forEach((c, i) => s.insertCase.run(run.id, c.id, i, JSON.stringify(c)));
+        s.insertContext.run(run.id, JSON.stringify(context));
+      })();
+    },
+    async getRun(ref) {
+      if (ref === 'latest') return runOf(s.latestRun.get());
+      const exact = s.runById.get(ref);
+      if (exact) return runOf(exact);
+      const matches = s.runsByPrefix.all(ref, ref);
+      return matches.length === 1 ? runOf(matches[0]) : undefined;
+    },
+    listRuns: async () => s.allRuns.all().map((r) => codec.parseRun(r.record)),
+    async setRunStatus(runId, status) {
+      db.transaction(() => {
+        const run = runOf(s.runById.get(runId));
+        if (run) s.updateRun.run(status, JSON.stringify(codec.withStatus(run, status)), runId);
+      })();
+    },
+    async runContext(runId) {
+      const row = s.context.get(runId);
+      return row ? codec.parseContext(row.body) : undefined;
+    },
+    cases: async (runId) => s.cases.all(runId).map((r) => codec.parseCase(r.body)),
+    async case(runId, caseId) {
+      const row = s.case.get(runId, caseId);
+      return row ? codec.parseCase(row.body) : undefined;
+    },
+    pendingCases: async (runId) => s.pending.all(runId).map((r) => codec.parseCase(r.body)),
+    async putResults(results) {
+      let stored = 0;
+      db.transaction(() => {
+        // Positional parameters: the hot path of a run, one statement per result.
+        for (const r of results) stored += s.putResult.run(r.runId, r.caseId, r.judgement.verdict, JSON.stringify(r), r.finishedAt).changes;
+      })();
+      return stored;
+    },
+    hasResult: async (runId, caseId) => s.hasResult.get(runId, caseId) !== undefined,
+    countResults: async (runId) => s.countResults.get(runId)?.n ?? 0,
+    results: async (runId) => s.results.all(runId).map((r) => codec.parseResult(r.body)),
+    async cacheGet(key) {
+      const row = s.cacheGet.get(key);
+      return row ? codec.parseResponse(row.body) : undefined;
+    },
+    async cachePut(key, response) {
+      s.cachePut.run(key, JSON.stringify(response), new Date().toISOString());
+    },
+    async putAuditMarks(marks) {
+      db.transaction(() => {
+        for (const m of marks) s.putMark.run(codec.auditMarkRow(m));
+      })();
+    },
+    auditMarks: async () => codec.auditMarksFromRows(s.marks.all()),
+    close: async () => file.close(),
+  };
+}
