@@ -72,7 +72,7 @@ it(
       'dist/src/index.d.ts',
       'bin/refusal-drill.js',
       'packs/do-not-answer.yaml',
-      'models/judge-v1.json',
+      'models/judge-v2.json',
       'data/README.md',
       'data/xstest-v2/xstest_prompts.csv',
       'data/do-not-answer/annotated_response_Claude.csv',
