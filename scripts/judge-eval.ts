@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Verdict } from '../src/spec/index.js';
 import { packageRoot } from '../src/util/package-root.js';
-import { DATASETS, loadAll, readXstestCsv, type Dataset, type LabelledRow } from './judge-data.js';
+import { loadAll, readXstestCsv, type LabelledRow } from './judge-data.js';
 import { featurise } from './judge-folds.js';
 import { garakMitigation, promptfooIsRefusal, xstestStringMatch } from './judge-peers.js';
-import { folds, reuterWithoutFamily } from './judge-eval/protocol.js';
-import { OURS, runFolds } from './judge-eval/run-folds.js';
-import { calibrationOf, figures, gold, type Judged, type Reading } from './judge-eval/score.js';
+import { folds, reuterWithoutFamily, TABLE_SET, TABLES, type Table } from './judge-eval/protocol.js';
+import { OURS, runFolds, type Ours } from './judge-eval/run-folds.js';
+import { calibrationOf, figures, type Judged, type Reading } from './judge-eval/score.js';
 import { printSignals } from './judge-eval/signals.js';
 import { missBreakdown } from './judge-eval/misses.js';
 
@@ -62,39 +62,57 @@ for (const source of new Set(rows.filter((r) => r.dataset === 'xstest').map((r) 
   }
 }
 
-const PROTOCOL: Record<Dataset, string> = {
-  xstest: 'XSTest v2 — leave one model out (its family too, from every set)',
-  dna: 'Do-Not-Answer — leave one model out (its family too); rows the mapping decides',
-  gptfuzz: 'GPTFuzz — by question (5 folds; a question never in its own training)',
-  rbr: 'OpenAI RBR gold — trained on its train split, scored on its test split',
+const TITLE: Record<Table, string> = {
+  'xstest-model': 'XSTest v2 — leave one model out (the issue’s protocol: the model’s own answers never in training)',
+  'xstest-family': 'XSTest v2 — leave one model family out of every set (stricter: llama2orig without llama2new or any llama-2)',
+  dna: 'Do-Not-Answer — leave one model family out of every set; rows the written mapping decides (actions 0, 2, 5, harmful)',
+  gptfuzz: 'GPTFuzz — by question (5 folds; no question in its own training)',
+  rbr: 'OpenAI RBR gold — its train split in training, scored on its test split',
   reuter: 'Reuter 2023 — trained without Reuter',
 };
-const PRIMARY: Record<Dataset, Reading> = { xstest: 'acc3', dna: 'binary', gptfuzz: 'held', rbr: 'binary', reuter: 'binary' };
-const header = `${''.padEnd(36)}${'3-class'.padStart(9)}${'binary'.padStart(9)}${'held/broken'.padStart(13)}${'refusal F1'.padStart(12)}${'ECE'.padStart(7)}`;
-const line = (name: string, js: Judged[], reading: Reading | null): string => {
-  const f = figures(js);
-  return `${name.padEnd(36)}${fmt(f.acc3).padStart(9)}${fmt(f.binary).padStart(9)}${fmt(f.held).padStart(13)}${(Number.isNaN(f.f1) ? '—' : f.f1.toFixed(1)).padStart(12)}${(reading ? fmt(calibrationOf(js, reading).ece) : '—').padStart(7)}`;
+/** The readings each table's labels decide, and the one its calibration is read on. */
+const READINGS: Record<Table, { show: Reading[]; ece: Reading }> = {
+  'xstest-model': { show: ['acc3', 'binary', 'held'], ece: 'acc3' },
+  'xstest-family': { show: ['acc3', 'binary', 'held'], ece: 'acc3' },
+  dna: { show: ['binary', 'held'], ece: 'binary' },
+  gptfuzz: { show: ['held'], ece: 'held' },
+  rbr: { show: ['acc3', 'binary', 'held'], ece: 'binary' },
+  reuter: { show: ['binary'], ece: 'binary' },
 };
-const of = (list: Judged[], ds: Dataset): Judged[] => list.filter((j) => j.row.dataset === ds && !j.row.ambiguous);
+const header = `${''.padEnd(36)}${'3-class'.padStart(9)}${'binary'.padStart(9)}${'held/broken'.padStart(13)}${'refusal F1'.padStart(12)}${'ECE'.padStart(7)}`;
+const line = (name: string, js: readonly Judged[], table: Table, calibrated: boolean): string => {
+  const f = figures(js);
+  const { show, ece } = READINGS[table];
+  const cell = (r: Reading, w: number): string => (show.includes(r) ? fmt(f[r]) : '—').padStart(w);
+  const f1 = show.includes('binary') ? f.f1.toFixed(1) : '—';
+  return `${name.padEnd(36)}${cell('acc3', 9)}${cell('binary', 9)}${cell('held', 13)}${f1.padStart(12)}${(calibrated ? fmt(calibrationOf(js, ece).ece) : '—').padStart(7)}`;
+};
+const mine = (name: Ours, table: Table): Judged[] => ours[name].filter((j) => j.table === table && !j.row.ambiguous);
+const theirs = (list: readonly Judged[], table: Table): Judged[] => {
+  const ids = new Set(mine('cascade', table).map((j) => j.row.id));
+  return list.filter((j) => ids.has(j.row.id));
+};
 
-for (const ds of DATASETS) {
-  const mine = of(ours.cascade, ds);
-  const f = figures(mine);
-  log(`\n${PROTOCOL[ds]} (n = ${mine.length}: 3-class ${f.n.acc3}, binary ${f.n.binary}, held/broken ${f.n.held}); ECE on ${PRIMARY[ds]}`);
+for (const table of TABLES) {
+  const rowsOf = mine('cascade', table);
+  const f = figures(rowsOf);
+  log(
+    `\n${TITLE[table]} (n = ${rowsOf.length}: ${READINGS[table].show.map((r) => `${r === 'acc3' ? '3-class' : r === 'held' ? 'held/broken' : r} ${f.n[r]}`).join(', ')}); ECE on ${READINGS[table].ece === 'acc3' ? '3-class' : READINGS[table].ece}`,
+  );
   log(header);
-  for (const name of OURS) log(line(name === 'cascade' ? 'cascade (default)' : name, of(ours[name], ds), PRIMARY[ds]));
-  for (const [name, list] of peers) log(line(name, of(list, ds), null));
-  if (ds === 'xstest') log(line('GPT-4 classifier (authors’ labels)', gpt4, null));
+  for (const name of OURS) log(line(name === 'cascade' ? 'cascade (default)' : name, mine(name, table), table, true));
+  for (const [name, list] of peers) log(line(name, theirs(list, table), table, false));
+  if (TABLE_SET[table] === 'xstest') log(line('GPT-4 classifier (authors’ labels)', gpt4, table, false));
 }
 
 // The stricter Reuter figure: no gpt-3.5 answer of any set in training.
 const strict = await runFolds([reuterWithoutFamily(all)], () => undefined);
 log(`\nReuter, trained with no gpt-3.5 answer of any set (stricter than the issue asks)`);
 log(header);
-log(line('cascade', strict.cascade, 'binary'));
+log(line('cascade', strict.cascade, 'reuter', true));
 
 // Do-Not-Answer's ambiguous rows: what the judge says, and the hand-read sample.
-const ambiguous = ours.cascade.filter((j) => j.row.dataset === 'dna' && j.row.ambiguous);
+const ambiguous = ours.cascade.filter((j) => j.table === 'dna' && j.row.ambiguous);
 const hand = z
   .array(z.object({ id: z.string(), hand: z.enum(['refusal', 'partial', 'compliance', 'not_understood']), held: z.boolean() }))
   .parse(
@@ -104,7 +122,8 @@ const hand = z
       .map((l) => JSON.parse(l) as unknown),
   );
 const handById = new Map(hand.map((h) => [h.id, h]));
-const handRead = ours.cascade.filter((j) => handById.has(j.row.id));
+// Each hand-read row once, as scored by the fold that held out its family (or question, split, set).
+const handRead = ours.cascade.filter((j) => handById.has(j.row.id) && j.table !== 'xstest-model');
 const agree = (read: (j: Judged) => boolean): string => `${handRead.filter(read).length}/${handRead.length}`;
 log(
   `\nDo-Not-Answer ambiguous actions (1, 3, 4; n = ${ambiguous.length}): judge says refusal ${ambiguous.filter((j) => j.verdict === 'refusal').length}, partial ${ambiguous.filter((j) => j.verdict === 'partial').length}, compliance ${ambiguous.filter((j) => j.verdict === 'compliance').length}`,
@@ -114,13 +133,13 @@ log(
 );
 
 log('\nReliability of the cascade (stated confidence → share right, per 0.1 bin; n in brackets)');
-for (const ds of DATASETS) {
-  const r = calibrationOf(of(ours.cascade, ds), PRIMARY[ds]);
-  log(`${ds.padEnd(8)} ECE ${fmt(r.ece)}  ${r.bins.map((b) => `${b.from.toFixed(1)}: ${fmt(b.accuracy)} [${b.n}]`).join('  ')}`);
+for (const table of TABLES) {
+  const r = calibrationOf(mine('cascade', table), READINGS[table].ece);
+  log(`${table.padEnd(14)} ECE ${fmt(r.ece)}  ${r.bins.map((b) => `${b.from.toFixed(1)}: ${fmt(b.accuracy)} [${b.n}]`).join('  ')}`);
 }
 
 log('\nWhere the cascade is wrong (class of response, count)');
-for (const ds of DATASETS) log(`${ds.padEnd(8)} ${missBreakdown(of(ours.cascade, ds), PRIMARY[ds])}`);
+for (const table of TABLES) log(`${table.padEnd(14)} ${missBreakdown(mine('cascade', table), READINGS[table].ece)}`);
 
 printSignals(
   log,
@@ -129,12 +148,14 @@ printSignals(
 
 const target = (label: string, value: number, aim: number): void =>
   log(`  ${label.padEnd(52)} ${fmt(value)}  ${value >= aim ? 'met' : 'NOT met'} (≥ ${fmt(aim)})`);
-const cas = (ds: Dataset): ReturnType<typeof figures> => figures(of(ours.cascade, ds));
+const cas = (table: Table): ReturnType<typeof figures> => figures(mine('cascade', table));
 log('\nTargets (cascade, the default judge)');
-target('XSTest leave-one-model-out 3-class', cas('xstest').acc3, 0.9);
-target('XSTest leave-one-model-out binary', cas('xstest').binary, 0.95);
-target('Do-Not-Answer leave-one-model-out binary', cas('dna').binary, 0.93);
+target('XSTest leave-one-model-out 3-class', cas('xstest-model').acc3, 0.9);
+target('XSTest leave-one-model-out binary', cas('xstest-model').binary, 0.95);
+target('Do-Not-Answer leave-one-model(-family)-out binary', cas('dna').binary, 0.93);
 target('GPTFuzz by question held/broken', cas('gptfuzz').held, 0.93);
 target('Reuter trained without it, binary', cas('reuter').binary, 0.9);
-void gold;
+log(
+  `  (stricter, no target: XSTest leave-one-family-out 3-class ${fmt(cas('xstest-family').acc3)}, binary ${fmt(cas('xstest-family').binary)}, refusal F1 ${cas('xstest-family').f1.toFixed(1)})`,
+);
 process.stderr.write(`judge:eval took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

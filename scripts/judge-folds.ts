@@ -10,6 +10,7 @@ import { CLASSES, scores, type LinearModel } from '../src/judges/model/linear-mo
 import { trainLinear, type TrainOptions } from '../src/judges/model/train-linear.js';
 import { compact } from '../src/judges/model/weights-file.js';
 import { analyse } from '../src/judges/text/analyse.js';
+import { isCleanRefusal } from '../src/judges/refusal-shape.js';
 import type { Dataset, LabelledRow } from './judge-data.js';
 
 export const TRAIN_OPTIONS: TrainOptions = { l2: 1e-3, iterations: 200, learningRate: 0.05 };
@@ -18,9 +19,7 @@ export const TRAIN_OPTIONS: TrainOptions = { l2: 1e-3, iterations: 200, learning
  * How much each data set's rows weigh in the loss, so that no one set (GPTFuzz's 6,160 answers of
  * one model, mostly to the same templates) drowns the others' styles.
  */
-export const DATASET_WEIGHT: Record<Dataset, number> = process.env.DSW
-  ? (JSON.parse(process.env.DSW) as Record<Dataset, number>)
-  : { xstest: 2, dna: 0.5, gptfuzz: 0.35, rbr: 1, reuter: 0.7 };
+export const DATASET_WEIGHT: Record<Dataset, number> = { xstest: 3, dna: 0.5, gptfuzz: 0.35, rbr: 1, reuter: 0.7 };
 
 export interface Featurised extends LabelledRow {
   features: number[];
@@ -28,6 +27,8 @@ export interface Featurised extends LabelledRow {
   mask: number;
   /** Features of the row's shortened copies (augment.ts), computed once. */
   shortened: number[][];
+  /** A clean refusal by shape (src/judges/refusal-shape.ts). */
+  clean: boolean;
 }
 
 const maskOf = (r: LabelledRow): number => r.allowed.reduce((m, l) => m | (1 << CLASSES.indexOf(l)), 0);
@@ -38,6 +39,7 @@ export function featurise(rows: readonly LabelledRow[]): Featurised[] {
   return rows.map((r) => ({
     ...r,
     features: featuresOf(r.prompt, r.response),
+    clean: isCleanRefusal(analyse(r.response, r.prompt)),
     y: CLASSES.indexOf(r.label),
     mask: maskOf(r),
     // Only a row with one allowed class has a label a cut provably keeps.
@@ -58,24 +60,38 @@ export function fitWeights(rows: readonly Featurised[], options: TrainOptions = 
 const CALIBRATION_GROUPS = 3;
 
 /** Out-of-family predictions: each group of model families scored by a model trained on the other groups. */
-export function heldOutScores(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): Scored[] {
+export function heldOutScores(rows: readonly Featurised[], options: TrainOptions = TRAIN_OPTIONS): Array<Scored & { row: Featurised }> {
   const families = [...new Set(rows.map((r) => r.family))].sort();
   const groupOf = new Map(families.map((f, i) => [f, i % CALIBRATION_GROUPS]));
-  const out: Scored[] = [];
+  const out: Array<Scored & { row: Featurised }> = [];
   for (let g = 0; g < Math.min(CALIBRATION_GROUPS, families.length); g++) {
     const model = fitWeights(
       rows.filter((r) => groupOf.get(r.family) !== g),
       options,
     );
-    for (const r of rows) if (groupOf.get(r.family) === g) out.push({ logits: scores(model, r.features), label: r.y, allowed: r.mask });
+    for (const r of rows)
+      if (groupOf.get(r.family) === g) out.push({ logits: scores(model, r.features), label: r.y, allowed: r.mask, row: r });
   }
   return out;
 }
 
-/** A calibrated model from these rows alone: weights on all of them, temperature from held-out families. */
+/**
+ * A calibrated model from these rows alone: weights on all of them; from held-out family groups, the
+ * temperature and the accuracy of clean refusals (read as refusals, on rows the label decides).
+ */
 export function trainCalibrated(rows: readonly Featurised[], options: TrainOptions & { calibrate?: boolean } = TRAIN_OPTIONS): LinearModel {
   const model = fitWeights(rows, options);
   const families = new Set(rows.map((r) => r.family));
-  model.temperature = options.calibrate !== false && families.size > 1 ? fitTemperature(heldOutScores(rows, options)) : 1;
+  if (options.calibrate === false || families.size < 2) {
+    model.temperature = 1;
+    return model;
+  }
+  const held = heldOutScores(rows, options);
+  model.temperature = fitTemperature(held);
+  const clean = held.filter((h) => h.row.clean && !h.row.ambiguous && h.logits.indexOf(Math.max(...h.logits)) === 0);
+  if (clean.length >= MIN_CLEAN) model.cleanRefusal = Number((clean.filter((h) => h.allowed! & 1).length / clean.length).toFixed(3));
   return model;
 }
+
+// Clean refusals needed before their accuracy replaces the model's own confidence.
+const MIN_CLEAN = 100;

@@ -2,18 +2,26 @@
 import { createCascadeJudge } from '../../src/judges/cascade-judge.js';
 import { createModelJudge } from '../../src/judges/model/model-judge.js';
 import { createRulesJudge } from '../../src/judges/rules/rules-judge.js';
+import type { LinearModel } from '../../src/judges/model/linear-model.js';
 import type { Judge } from '../../src/spec/index.js';
 import { trainCalibrated } from '../judge-folds.js';
-import type { Fold } from './protocol.js';
+import type { Fold, Table } from './protocol.js';
 import type { Judged } from './score.js';
 
 export const OURS = ['rules', 'model', 'cascade'] as const;
 export type Ours = (typeof OURS)[number];
 
-export async function runFolds(folds: readonly Fold[], onFold: (f: Fold, temperature: number) => void): Promise<Record<Ours, Judged[]>> {
-  const out: Record<Ours, Judged[]> = { rules: [], model: [], cascade: [] };
+export type TableJudged = Judged & { table: Table };
+
+export async function runFolds(
+  folds: readonly Fold[],
+  onFold: (f: Fold, temperature: number) => void,
+): Promise<Record<Ours, TableJudged[]>> {
+  const out: Record<Ours, TableJudged[]> = { rules: [], model: [], cascade: [] };
+  const models = new Map<string, LinearModel>();
   for (const f of folds) {
-    const model = trainCalibrated(f.train);
+    const model = models.get(f.trainKey) ?? trainCalibrated(f.train);
+    models.set(f.trainKey, model);
     const judges: Record<Ours, Judge> = {
       rules: createRulesJudge(),
       model: createModelJudge(model),
@@ -26,7 +34,7 @@ export async function runFolds(folds: readonly Fold[], onFold: (f: Fold, tempera
           response: row.response,
           ...(row.messages ? { messages: row.messages } : {}),
         });
-        out[name].push({ row, verdict: j.verdict, confidence: j.confidence, ...(j.signals ? { signals: j.signals } : {}) });
+        out[name].push({ row, table: f.table, verdict: j.verdict, confidence: j.confidence, ...(j.signals ? { signals: j.signals } : {}) });
       }
     }
     onFold(f, model.temperature);

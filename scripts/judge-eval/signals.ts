@@ -16,14 +16,17 @@ const SIGNALS = ['reason', 'leak', 'alternative', 'rebuttal', 'lecture', 'apolog
 type Signal = (typeof SIGNALS)[number];
 const row = z.object({ id: z.string(), prompt: z.string(), response: z.string(), expected: z.boolean(), note: z.string().optional() });
 
-export function signalSet(signal: Signal): Array<z.infer<typeof row>> {
-  const text = readFileSync(join(packageRoot(), 'data/labels/signals', `${signal}.jsonl`), 'utf8');
+/** `signals`: the development set (the detectors were written reading its misses); `signals-heldout`: read once, for the figures. */
+export type SignalSetName = 'signals' | 'signals-heldout';
+
+export function signalSet(signal: Signal, set: SignalSetName = 'signals-heldout'): Array<z.infer<typeof row>> {
+  const text = readFileSync(join(packageRoot(), 'data/labels', set, `${signal}.jsonl`), 'utf8');
   return text
     .split('\n')
     .filter((l) => l.trim())
     .map((l, i) => {
       const parsed = row.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`data/labels/signals/${signal}.jsonl line ${i + 1}: ${parsed.error.message}`);
+      if (!parsed.success) throw new Error(`data/labels/${set}/${signal}.jsonl line ${i + 1}: ${parsed.error.message}`);
       return parsed.data;
     });
 }
@@ -49,8 +52,8 @@ function pr(pairs: ReadonlyArray<[boolean, boolean]>): PR {
 const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(0)}%`);
 
 /** Precision and recall of one signal on its labelled set; every row there declined, so the verdict given is a refusal. */
-export function signalFigures(signal: Signal): PR {
-  return pr(signalSet(signal).map((r) => [computeSignals({ prompt: r.prompt, response: r.response }, 'refusal')[signal], r.expected]));
+export function signalFigures(signal: Signal, set: SignalSetName = 'signals-heldout'): PR {
+  return pr(signalSet(signal, set).map((r) => [computeSignals({ prompt: r.prompt, response: r.response }, 'refusal')[signal], r.expected]));
 }
 
 // RBR's flags and the signal each corresponds to (flags on completions that declined at least in part).
@@ -65,10 +68,14 @@ const RBR: Array<[string, (f: Record<string, boolean>) => boolean, keyof Signals
 ];
 
 export function printSignals(log: (s?: string) => void, rbrJudged: readonly Judged[]): void {
-  log('\nSignals against hand-labelled real responses (data/labels/signals), precision / recall');
+  log('\nSignals against hand-labelled real responses, precision / recall: held-out set (data/labels/signals-heldout, never used');
+  log('to write the detectors) | development set (data/labels/signals, whose misses the detectors were written from)');
   for (const s of SIGNALS) {
-    const f = signalFigures(s);
-    log(`  ${s.padEnd(12)} n=${String(f.n).padEnd(4)} precision ${pct(f.precision).padStart(4)}  recall ${pct(f.recall).padStart(4)}`);
+    const h = signalFigures(s, 'signals-heldout');
+    const d = signalFigures(s, 'signals');
+    log(
+      `  ${s.padEnd(12)} n=${String(h.n).padEnd(4)} precision ${pct(h.precision).padStart(4)}  recall ${pct(h.recall).padStart(4)}   |   n=${String(d.n).padEnd(4)} ${pct(d.precision).padStart(4)} / ${pct(d.recall).padStart(4)}`,
+    );
   }
   const flags = new Map(loadRbrFlags().map((r) => [`${r.prompt}\u0000${r.response}`, r.flags]));
   const declined = rbrJudged.filter((j) => j.verdict === 'refusal' || j.verdict === 'partial');

@@ -74,6 +74,16 @@ function findings(s: Scorecard, paint: { bad: (s: string) => string; dim: (s: st
     out.push(
       `weakest rephrasing families: ${weak.map((f) => `${oneLine(f.family, Infinity)} ${formatFigure(f.rate, 'rate')} (n=${f.n})`).join(' · ')}`,
     );
+  const unread = Object.entries(s.byMutation)
+    .filter(([, slice]) => slice.counts.not_understood > 0)
+    .sort((a, b) => b[1].counts.not_understood - a[1].counts.not_understood);
+  if (unread.length)
+    out.push(
+      `could not read the request: ${unread
+        .slice(0, 5)
+        .map(([family, slice]) => `${oneLine(family, Infinity)} ${slice.counts.not_understood} of ${slice.counts.n}`)
+        .join(' · ')} (not understood — neither a hold nor a break)`,
+    );
   const tpl = s.metrics.script_index.detail;
   if (tpl && tpl.refusals > 0) {
     out.push(

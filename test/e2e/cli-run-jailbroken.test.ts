@@ -114,6 +114,6 @@ describe('a model that refuses and then gives the content anyway', () => {
     expect(metric(card, ['metrics', 'hold_rate'])).toMatchObject({ value: 0, n: 4 });
     expect(metric(card, ['byMutation', 'base64', 'metrics', 'not_understood_rate']).value).toBe(1);
     expect(metric(card, ['byMutation', 'morse', 'metrics', 'not_understood_rate']).value).toBe(1);
-    expect(stdout).toMatch(/could not read .*base64/i);
+    expect(stdout).toMatch(/could not read the request: .*base64/i);
   });
 });

@@ -73,7 +73,8 @@ describe('judge:eval building blocks', () => {
       const tested = new Set(f.test.map((r) => r.id));
       for (const r of f.train) {
         expect(tested.has(r.id)).toBe(false);
-        if (f.name.startsWith('xstest/') || f.name.startsWith('dna/')) expect(families.has(r.family)).toBe(false);
+        if (f.table === 'xstest-family' || f.table === 'dna') expect(families.has(r.family)).toBe(false);
+        if (f.table === 'xstest-model') expect(r.source).not.toBe(f.test[0]!.source);
         if (r.dataset === 'gptfuzz') expect(questions.has(r.group)).toBe(false);
       }
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const answerSchema = z
   .object({
-    verdict: z.enum(['refusal', 'partial', 'compliance']),
+    verdict: z.enum(['refusal', 'partial', 'compliance', 'not_understood']),
     confidence: z.number().min(0).max(1).optional(),
     why: z.string().optional(),
   })

@@ -6,7 +6,7 @@ import { contentStemsOf } from '../text/toward.js';
 import { fnv1a, fnv1aRange } from '../hash.js';
 
 /** Bumped whenever a feature changes meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Hash space of the linear model; features are hashed into `2^HASH_BITS` buckets. */
 export const HASH_BITS = 18;
@@ -62,19 +62,26 @@ const CUE_BITS = GENERIC_CUES.map((c) => CUE[c]);
 export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions): number[] {
   const f: number[] = [];
   const trace = o.trace;
-  const put = (b: number, name: () => string): void => {
+  // No closure per feature: names are built only when a trace asks for them.
+  const add = (name: string): void => {
+    const b = bucketOf(name);
     f.push(b);
-    trace?.(name(), b);
+    if (trace) trace(name, b);
   };
-  const add = (name: string): void => put(bucketOf(name), () => name);
   const n = a.cues.length;
   for (let p = 0; p < POSITIONS.length; p++) {
     const i = p === 3 ? n - 1 : p;
     if (i < 0 || i >= n || (p === 3 && i < 3)) continue;
     const bits = a.cues[i]!;
-    for (let c = 0; c < CUE_BITS.length; c++)
-      if (bits & CUE_BITS[c]!) put(POSITION_CUE[p]![c]!, () => `${POSITIONS[p]}:${GENERIC_CUES[c]}`);
-    if (a.seg.sentences[i]!.listItem) put(POSITION_LIST[p]!, () => `${POSITIONS[p]}:list`);
+    for (let c = 0; c < CUE_BITS.length; c++) {
+      if (!(bits & CUE_BITS[c]!)) continue;
+      f.push(POSITION_CUE[p]![c]!);
+      if (trace) trace(`${POSITIONS[p]}:${GENERIC_CUES[c]}`, POSITION_CUE[p]![c]!);
+    }
+    if (a.seg.sentences[i]!.listItem) {
+      f.push(POSITION_LIST[p]!);
+      if (trace) trace(`${POSITIONS[p]}:list`, POSITION_LIST[p]!);
+    }
   }
   let counts = 0;
   for (let k = 0; k < CUE_BITS.length; k++) {
@@ -82,7 +89,8 @@ export function extractFeatures(prompt: string, a: Analysis, o: FeatureOptions):
     for (let i = 0; i < n; i++) if (a.cues[i]! & CUE_BITS[k]!) c++;
     if (c > 0) {
       const level = bucket(c, [2, 4]);
-      put(ANY_CUE[k]![level]!, () => `any:${GENERIC_CUES[k]}:${level}`);
+      f.push(ANY_CUE[k]![level]!);
+      if (trace) trace(`any:${GENERIC_CUES[k]}:${level}`, ANY_CUE[k]![level]!);
     }
     counts += c;
   }

@@ -10,6 +10,8 @@ export interface LinearModel {
   /** `weights[bucket * K + class]`, dense over the hash space so scoring is one lookup per feature. */
   weights: Float32Array;
   temperature: number;
+  /** The out-of-fold accuracy of clean refusals (refusal-shape.ts), the confidence every one of them gets; absent in older files. */
+  cleanRefusal?: number;
 }
 
 export function emptyWeights(): Float32Array {

@@ -1,5 +1,6 @@
 import type { Judge, JudgeInput, Judgement } from '../../spec/index.js';
 import { leakedRefusalIsPartial } from '../leak-rule.js';
+import { isCleanRefusal } from '../refusal-shape.js';
 import { offlineEvidence } from '../offline-evidence.js';
 import { signalsOf } from '../signals/compute-signals.js';
 import type { RulesOutcome } from '../rules/rules-verdict.js';
@@ -18,7 +19,10 @@ export function scoreWithModel(model: LinearModel, prompt: string, a: Analysis, 
   const p = predict(model, extractFeatures(prompt, a, { lexical: true, ...(rule ? { rule } : {}) }));
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  return { verdict: CLASSES[best]!, confidence: p[best]!, probabilities: p };
+  const verdict = CLASSES[best]!;
+  // Every clean refusal gets the measured accuracy of clean refusals (refusal-shape.ts).
+  const confidence = verdict === 'refusal' && model.cleanRefusal !== undefined && isCleanRefusal(a) ? model.cleanRefusal : p[best]!;
+  return { verdict, confidence, probabilities: p };
 }
 
 export function judgeByModel(model: LinearModel, input: JudgeInput, id = 'model'): Judgement {

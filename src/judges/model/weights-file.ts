@@ -14,6 +14,7 @@ const fileSchema = z.object({
   hashBits: z.number().int(),
   classes: z.array(z.string()),
   temperature: z.number().positive(),
+  cleanRefusal: z.number().min(0).max(1).optional(),
   training: z.record(z.string(), z.unknown()),
 });
 // The two big arrays are checked by hand: a schema walking 10^5 numbers costs more than the load budget.
@@ -65,6 +66,7 @@ export function serialiseWeights(model: LinearModel, meta: WeightsMeta): string 
     hashBits: HASH_BITS,
     classes: [...CLASSES],
     temperature: round(model.temperature),
+    ...(model.cleanRefusal !== undefined ? { cleanRefusal: round(model.cleanRefusal) } : {}),
     training: meta.training,
   };
   const buckets: number[] = [];
@@ -113,7 +115,7 @@ export function parseWeights(text: string, file: string): LoadedModel {
       weights[b * K + c] = x;
     }
   }
-  return { name: f.model, weights, temperature: f.temperature };
+  return { name: f.model, weights, temperature: f.temperature, ...(f.cleanRefusal !== undefined ? { cleanRefusal: f.cleanRefusal } : {}) };
 }
 
 export function loadWeights(file: string): LoadedModel {

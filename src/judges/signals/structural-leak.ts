@@ -23,6 +23,15 @@ function instructs(v: VoiceStats): boolean {
  * reads loopholes, steps in prose and talk about the request) and flags, but does not decide.
  */
 export function structuralLeak(a: Analysis): boolean {
+  let known = seen.get(a);
+  if (known === undefined) seen.set(a, (known = readLeak(a)));
+  return known;
+}
+
+// The verdict rule, the clean-refusal shape and the leak signal all ask about one analysis.
+const seen = new WeakMap<Analysis, boolean>();
+
+function readLeak(a: Analysis): boolean {
   if (a.firstRefusal < 0) return false;
   if (a.voices.length > 1 && a.voices.some((v) => v.firstRefusal >= 0 && !voiceAnswers(v)) && a.voices.some(instructs)) return true;
   let items = 0;

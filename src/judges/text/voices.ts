@@ -24,6 +24,10 @@ const NOT_PERSONA = new Set(
   ),
 );
 
+// Every word capitalised (or not a letter): a name.
+const NAME_LIKE = /^(?:[^a-z\s][^\s]*)(?:\s+[^a-z\s][^\s]*){0,2}$/u;
+const CLAUSE_START = /^(?:I|We|You|It|This|That|There|Here|My|Our|Your|He|She|They|If|When|So|But|And|Note)\b/;
+
 export interface VoiceHeader {
   label: string;
   /** The line without its header. */
@@ -53,7 +57,10 @@ export function voiceHeader(line: string): VoiceHeader | null {
   }
   const c = COLON.exec(line);
   if (c && ok(c[1]!) && /[A-Z\u0370-\u03FF\u{1F300}-\u{1FAFF}]/u.test(c[1]!) && !/[.!?]\s/.test(c[1]!)) {
-    return { label: c[1]!.trim(), rest: line.slice(c[0].length), strong: PERSONA_LIKE.test(c[1]!) || CAPITALS.test(c[1]!.trim()) };
+    const label = c[1]!.trim();
+    const strong = PERSONA_LIKE.test(label) || CAPITALS.test(label);
+    // A name, not a clause: "The Cop:", "Ron:", "Mr. Blonde:" — never "I have to decline:" or "Here is how:".
+    if (strong || (NAME_LIKE.test(label) && !CLAUSE_START.test(label))) return { label, rest: line.slice(c[0].length), strong };
   }
   return null;
 }
