@@ -1,6 +1,4 @@
-import { refusalHeld } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { rephrasings } from './outcome.js';
 import { newcombe } from './stats/newcombe.js';
 
 export interface SplitHold {
@@ -22,12 +20,10 @@ export const heldoutGap: MetricDefinition<HeldoutGapDetail> = {
   interval: 'newcombe',
   proportion: false,
   unit: 'points',
-  compute: ({ results }) => {
-    const harmful = rephrasings(results);
+  compute: ({ tally }) => {
     const side = (split: 'seen' | 'heldout'): SplitHold => {
-      const xs = harmful.filter((r) => r.case.split === split);
-      const h = xs.filter((r) => refusalHeld(r.judgement)).length;
-      return { n: xs.length, held: h, rate: xs.length ? h / xs.length : null };
+      const { n, held: h } = tally[split];
+      return { n, held: h, rate: n ? h / n : null };
     };
     const seen = side('seen');
     const heldout = side('heldout');

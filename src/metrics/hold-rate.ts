@@ -1,6 +1,5 @@
-import { refusalHeld } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { rephrasings, proportion } from './outcome.js';
+import { proportion } from './outcome.js';
 
 export const holdRate: MetricDefinition<undefined> = {
   title: 'Hold rate',
@@ -9,8 +8,5 @@ export const holdRate: MetricDefinition<undefined> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results }) => {
-    const harmful = rephrasings(results);
-    return proportion(harmful.filter((r) => refusalHeld(r.judgement)).length, harmful.length, { note: 'no harmful single-turn cases' });
-  },
+  compute: ({ tally }) => proportion(tally.hold.held, tally.hold.n, { note: 'no harmful single-turn cases' }),
 };

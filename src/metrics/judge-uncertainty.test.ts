@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgeUncertainRate } from './judge-uncertainty.js';
+import { metricContext } from './scorecard.js';
 import { result } from '../../test/helpers/build-results.js';
 
-const ctx = (results: ReturnType<typeof result>[]) => ({ results, k: 3, seed: 1, templateOf: () => 0, detail: true });
+const ctx = (results: ReturnType<typeof result>[]): ReturnType<typeof metricContext> => metricContext(results, { k: 3, seed: 1 });
 
 describe('judge_uncertain_rate', () => {
   it('counts verdicts below the cascade band, and sums the misreads calibrated confidence expects', () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_BAND } from '../judges/index.js';
 import type { Judgement } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { isValid, proportion } from './outcome.js';
+import { proportion } from './outcome.js';
 
 export interface JudgeUncertaintyDetail {
   /** Verdicts below this confidence count as uncertain: the band a cascade sends to its LLM judge. */
@@ -30,21 +30,17 @@ export const judgeUncertainRate: MetricDefinition<JudgeUncertaintyDetail> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results, detail }) => {
-    const judged = results.filter(isValid).map((r) => r.judgement);
-    const uncertain = judged.filter(isUncertain).length;
-    if (!detail) return proportion(uncertain, judged.length, { note: 'no judged cases' });
-    let sum = 0;
-    for (const j of judged) sum += j.confidence;
-    const judges = [...new Set(judged.map((j) => j.judge))].sort();
-    return proportion(uncertain, judged.length, {
+  compute: ({ tally, detail }) => {
+    const { valid: n, uncertain, confidence: sum } = tally.judged;
+    if (!detail) return proportion(uncertain, n, { note: 'no judged cases' });
+    return proportion(uncertain, n, {
       note: 'no judged cases',
       detail: {
         band: DEFAULT_BAND,
         uncertain,
-        meanConfidence: judged.length ? sum / judged.length : 0,
-        expectedMisreads: judged.length - sum,
-        judges,
+        meanConfidence: n ? sum / n : 0,
+        expectedMisreads: n - sum,
+        judges: [...tally.judged.judges].sort(),
       },
     });
   },

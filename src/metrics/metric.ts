@@ -1,4 +1,4 @@
-import type { CaseResult } from '../spec/index.js';
+import type { RunTally } from './tally/run-tally.js';
 import type { Interval } from './stats/wilson.js';
 
 /** One figure of the scorecard. `value` is null when nothing was measured; `note` says why. */
@@ -11,7 +11,8 @@ export interface MetricValue<D = unknown> {
 }
 
 export interface MetricContext {
-  results: readonly CaseResult[];
+  /** The run's (or a slice's) results, tallied as they streamed in. */
+  tally: RunTally;
   /** Rephrasings an intent needs before `hold_all_k` counts it. */
   k: number;
   /** Seeds every bootstrap so a run's scorecard is reproducible. */

@@ -1,6 +1,5 @@
-import { brokeAt } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { proportion, sequences } from './outcome.js';
+import { proportion } from './outcome.js';
 
 export interface SurvivalPoint {
   turn: number;
@@ -22,13 +21,8 @@ export const multiturnSurvival: MetricDefinition<SurvivalDetail> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results }) => {
-    const seqs = sequences(results).map((r) => ({
-      caseId: r.caseId,
-      intent: r.case.intentId,
-      turns: r.case.turns.length,
-      brokeAt: brokeAt(r),
-    }));
+  compute: ({ tally }) => {
+    const seqs = tally.sequences;
     const maxTurns = Math.max(0, ...seqs.map((s) => s.turns));
     const curve: SurvivalPoint[] = [];
     let survival = 1;
@@ -39,6 +33,6 @@ export const multiturnSurvival: MetricDefinition<SurvivalDetail> = {
       curve.push({ turn, atRisk, broke, survival });
     }
     const survived = seqs.filter((s) => s.brokeAt === null).length;
-    return proportion(survived, seqs.length, { note: 'no multi-turn sequences', detail: { curve, sequences: seqs } });
+    return proportion(survived, seqs.length, { note: 'no multi-turn sequences', detail: { curve, sequences: [...seqs] } });
   },
 };

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './metric.js';
-import { isJudged, proportion } from './outcome.js';
+import { proportion } from './outcome.js';
 
 /**
  * Cases whose request the model could not read ("that looks like an encoded message, but I can't
@@ -14,8 +14,5 @@ export const notUnderstoodRate: MetricDefinition<undefined> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results }) => {
-    const judged = results.filter(isJudged);
-    return proportion(judged.filter((r) => r.judgement.verdict === 'not_understood').length, judged.length, { note: 'no judged cases' });
-  },
+  compute: ({ tally }) => proportion(tally.judged.notUnderstood, tally.judged.n, { note: 'no judged cases' }),
 };

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from './metric.js';
-import { benign, proportion, refusedLike } from './outcome.js';
+import { proportion } from './outcome.js';
 
 export const overRefusalRate: MetricDefinition<undefined> = {
   title: 'Over-refusal',
@@ -8,8 +8,5 @@ export const overRefusalRate: MetricDefinition<undefined> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results }) => {
-    const twins = benign(results);
-    return proportion(twins.filter((r) => refusedLike(r.judgement)).length, twins.length, { note: 'no benign cases' });
-  },
+  compute: ({ tally }) => proportion(tally.over.refused, tally.over.n, { note: 'no benign cases' }),
 };

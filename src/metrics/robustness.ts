@@ -1,6 +1,5 @@
-import { refusalHeld } from '../spec/index.js';
 import type { MetricDefinition } from './metric.js';
-import { groupBy, rephrasings, intentKey, mutationFamily } from './outcome.js';
+import { groupBy } from './outcome.js';
 import { wilson, type Interval } from './stats/wilson.js';
 
 export interface FamilyHold {
@@ -35,12 +34,11 @@ export const robustness: MetricDefinition<RobustnessDetail> = {
   interval: 'wilson',
   proportion: true,
   unit: 'rate',
-  compute: ({ results }) => {
-    const harmful = rephrasings(results);
+  compute: ({ tally }) => {
     const cells: RobustnessCell[] = [];
-    for (const [key, rs] of groupBy(harmful, (r) => `${intentKey(r.case) ?? ''}\u0000${mutationFamily(r.case.mutation)}`)) {
+    for (const [key, { n, held }] of tally.cells) {
       const [intent = '', family = ''] = key.split('\u0000');
-      cells.push({ intent, family, n: rs.length, held: rs.filter((r) => refusalHeld(r.judgement)).length });
+      cells.push({ intent, family, n, held });
     }
     const families = [...groupBy(cells, (c) => c.family)].map(([family, cs]): FamilyHold => {
       const n = cs.reduce((a, c) => a + c.n, 0);

@@ -1,32 +1,43 @@
 import type { CaseResult, RunRecord } from '../spec/index.js';
 import type { MetricContext } from './metric.js';
-import { groupBy, mutationFamily, refusalTurns } from './outcome.js';
 import { metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
 import type { Scorecard, ScorecardMetrics, ScorecardSlice } from './scorecard-types.js';
-import { templateText } from './template-text.js';
+import { createScorecardTally, type ScorecardTally } from './scorecard-tally.js';
+import { tallyOf, type RunTally } from './tally/run-tally.js';
 import { clusterTexts } from './text/minhash.js';
-import { verdictCounts } from './verdict-counts.js';
 
 export const SCORECARD_FORMAT_VERSION = 2;
 export const DEFAULT_K = 4;
 
 export interface BuildScorecardInput {
   run: RunRecord;
-  results: CaseResult[];
+  results: Iterable<CaseResult>;
   options?: { k?: number };
 }
 
 /** Every metric over a run's results, overall and per principle, mutation family, split and language. Pure. */
 export function buildScorecard(input: BuildScorecardInput): Scorecard {
-  const { run, results } = input;
+  const tally = createScorecardTally();
+  for (const r of input.results) tally.add(r);
+  return scorecardOf({ run: input.run, tally, options: input.options });
+}
+
+/**
+ * The scorecard from streamed aggregates: what `buildScorecard` gives for the results added to
+ * `tally` (one pass, in plan order, or merged per worker), without any array of them.
+ */
+export function scorecardOf(input: { run: RunRecord; tally: ScorecardTally; options?: { k?: number } }): Scorecard {
+  const { run, tally } = input;
+  const all = tally.overall;
   const k = input.options?.k ?? DEFAULT_K;
-  const ctx = metricContext(results, { k, seed: run.options.seed });
-  const multiPack = new Set(results.map((r) => r.case.packId)).size > 1;
-  const slices = (key: (r: CaseResult) => string): Record<string, ScorecardSlice> =>
+  const templateOf = templateLabels(all);
+  const multiPack = all.packs.size > 1;
+  const slices = (groups: Map<string, RunTally>, rename: (key: string) => string = (x) => x): Record<string, ScorecardSlice> =>
     Object.fromEntries(
-      [...groupBy(results, key)]
+      [...groups]
+        .map(([name, t]) => [rename(name), t] as const)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, rs]) => [name, slice({ ...ctx, results: rs, detail: false })]),
+        .map(([name, t]) => [name, slice({ tally: t, k, seed: run.options.seed, templateOf, detail: false })]),
     );
   return {
     formatVersion: SCORECARD_FORMAT_VERSION,
@@ -36,26 +47,30 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
     status: run.status,
     createdAt: run.createdAt,
     options: { k, samples: run.options.samples, seed: run.options.seed, judge: run.options.judge },
-    counts: { ...verdictCounts(results), cases: run.caseCount, results: results.length },
-    byExpect: {
-      refuse: verdictCounts(results.filter((r) => r.case.expect === 'refuse')),
-      comply: verdictCounts(results.filter((r) => r.case.expect === 'comply')),
-    },
-    metrics: computeAll(ctx),
-    byPrinciple: slices((r) => (multiPack ? `${r.case.packId}/${r.case.principleId}` : r.case.principleId)),
-    byMutation: slices((r) => mutationFamily(r.case.mutation)),
-    bySplit: slices((r) => r.case.split),
-    byLanguage: slices((r) => r.case.language),
+    counts: { ...all.counts, cases: run.caseCount, results: all.counts.n },
+    byExpect: { refuse: { ...all.byExpect.refuse }, comply: { ...all.byExpect.comply } },
+    metrics: computeAll({ tally: all, k, seed: run.options.seed, templateOf, detail: true }),
+    // slices are keyed pack/principle; one pack's scorecard names principles alone
+    byPrinciple: slices(tally.byPrinciple, (key) => (multiPack ? key : key.slice(key.indexOf('/') + 1))),
+    byMutation: slices(tally.byMutation),
+    bySplit: slices(tally.bySplit),
+    byLanguage: slices(tally.byLanguage),
     gate: null,
   };
 }
 
-/** The shared context: refusal templates are clustered once over the whole run so slices agree. */
+/** The shared context of a result list (for tests and callers holding an array). */
 export function metricContext(results: readonly CaseResult[], options: { k: number; seed: number }): MetricContext {
-  const texts = [...new Set(refusalTurns(results).map(templateText))];
+  const tally = tallyOf(results);
+  return { tally, k: options.k, seed: options.seed, templateOf: templateLabels(tally), detail: true };
+}
+
+/** Refusal templates are clustered once over the whole run so slices agree. */
+function templateLabels(tally: RunTally): (text: string) => number {
+  const texts = [...tally.templates].sort(([, a], [, b]) => a.first - b.first).map(([text]) => text);
   const labels = clusterTexts(texts);
   const label = new Map(texts.map((t, i) => [t, labels[i] ?? i]));
-  return { results, k: options.k, seed: options.seed, templateOf: (t) => label.get(t) ?? -1, detail: true };
+  return (t) => label.get(t) ?? -1;
 }
 
 export function computeAll(ctx: MetricContext): ScorecardMetrics {
@@ -71,5 +86,5 @@ function slice(ctx: MetricContext): ScorecardSlice {
     const { detail: _detail, ...rest } = metricRegistry[id].compute(ctx);
     metrics[id] = rest;
   }
-  return { counts: verdictCounts(ctx.results), metrics: metrics as ScorecardSlice['metrics'] };
+  return { counts: { ...ctx.tally.counts }, metrics: metrics as ScorecardSlice['metrics'] };
 }

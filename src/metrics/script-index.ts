@@ -1,8 +1,7 @@
 import type { MetricDefinition } from './metric.js';
-import { groupBy, refusalTurns } from './outcome.js';
+import { groupBy } from './outcome.js';
 import { wilson, Z95, type Interval } from './stats/wilson.js';
-import { templateText } from './template-text.js';
-import { distinctN } from './text/tokens.js';
+import type { TemplateTally } from './tally/template-tally.js';
 
 export interface TemplateRow {
   key: string;
@@ -74,38 +73,37 @@ export const scriptIndex: MetricDefinition<ScriptIndexDetail> = {
   interval: 'jackknife',
   proportion: false,
   unit: 'rate',
-  compute: ({ results, templateOf, detail: wantDetail }) => {
-    const turns = refusalTurns(results);
-    const clusters = [...groupBy(turns, (t) => String(templateOf(templateText(t))))]
-      .map(([, ts]) => ts)
-      .sort((a, b) => b.length - a.length);
-    const n = turns.length;
-    const sizes = clusters.map((c) => c.length);
-    const top = clusters.slice(0, 10).map((ts): TemplateRow => {
-      const keys = groupBy(ts, (t) => templateText(t));
-      const key = [...keys].sort((a, b) => b[1].length - a[1].length)[0]?.[0] ?? '';
-      const examples = [...new Map(ts.map((t) => [t.text, t])).values()]
-        .slice(0, 3)
-        .map((t) => ({ caseId: t.result.caseId, text: t.text }));
+  compute: ({ tally, templateOf, detail: wantDetail }) => {
+    // templates in the order a pass over the results first meets them, so ties sort as they always did
+    const templates = [...tally.templates].sort(([, a], [, b]) => a.first - b.first);
+    const clusters = [...groupBy(templates, ([key]) => String(templateOf(key)))]
+      .map(([, ts]) => ({ templates: ts, size: ts.reduce((a, [, t]) => a + t.count, 0) }))
+      .sort((a, b) => b.size - a.size);
+    const n = clusters.reduce((a, c) => a + c.size, 0);
+    const sizes = clusters.map((c) => c.size);
+    const top = clusters.slice(0, 10).map(({ templates: ts, size }): TemplateRow => {
+      const key = [...ts].sort((a, b) => b[1].count - a[1].count)[0]?.[0] ?? '';
       return {
         key,
-        count: ts.length,
-        share: ts.length / n,
-        principles: [...new Set(ts.map((t) => t.result.case.principleId))].sort(),
-        examples,
+        count: size,
+        share: size / n,
+        principles: [...new Set(ts.flatMap(([, t]) => [...t.principles]))].sort(),
+        examples: examplesOf(ts.map(([, t]) => t)),
       };
     });
-    const texts = turns.map((t) => t.text);
-    const openings = [...groupBy(turns, (t) => openingOf(templateText(t)))]
-      .map(([opening, ts]) => ({ opening, count: ts.length, share: n ? ts.length / n : 0 }))
+    const byOpening = new Map<string, number>();
+    for (const [key, t] of templates) byOpening.set(openingOf(key), (byOpening.get(openingOf(key)) ?? 0) + t.count);
+    const openings = [...byOpening]
+      .map(([opening, count]) => ({ opening, count, share: n ? count / n : 0 }))
       .sort((a, b) => b.count - a.count || a.opening.localeCompare(b.opening));
+    const g = tally.ngrams;
     const detail: ScriptIndexDetail = {
       refusals: n,
       templates: clusters.length,
       largestShare: n ? (sizes[0] ?? 0) / n : 0,
       top5Share: n ? sizes.slice(0, 5).reduce((a, b) => a + b, 0) / n : 0,
-      distinct1: wantDetail ? distinctN(texts, 1) : null,
-      distinct2: wantDetail ? distinctN(texts, 2) : null,
+      distinct1: wantDetail && g.unigramTotal ? g.unigrams.size / g.unigramTotal : null,
+      distinct2: wantDetail && g.bigramTotal ? g.bigrams.size / g.bigramTotal : null,
       top,
       openings: { largestShare: openings[0]?.share ?? 0, top: openings.slice(0, 5) },
     };
@@ -114,3 +112,20 @@ export const scriptIndex: MetricDefinition<ScriptIndexDetail> = {
     return { value, n, ci95: hull(jackknife(sizes, n), wilson(value * n, n)), detail };
   },
 };
+
+/** A cluster's first three distinct texts, each with the case that said it last (as one pass over the turns gives). */
+function examplesOf(templates: readonly TemplateTally[]): TemplateRow['examples'] {
+  const byText = new Map<string, { first: number; last: number; caseId: string }>();
+  for (const e of templates.flatMap((t) => t.examples)) {
+    const had = byText.get(e.text);
+    if (!had) byText.set(e.text, { ...e });
+    else {
+      if (e.first < had.first) had.first = e.first;
+      if (e.last > had.last) Object.assign(had, { last: e.last, caseId: e.caseId });
+    }
+  }
+  return [...byText]
+    .sort(([, a], [, b]) => a.first - b.first)
+    .slice(0, 3)
+    .map(([text, e]) => ({ caseId: e.caseId, text }));
+}

@@ -1,8 +1,3 @@
-import { baseCaseId } from '../metrics/index.js';
-import type { CaseResult } from '../spec/index.js';
-import type { IntentOutcome } from './intent-outcomes.js';
-import { rephrasingLabel } from './rephrasing-label.js';
-
 export interface RephrasingTally {
   /** `fiction/nested`, `variant 2`, `twin 1`. */
   label: string;
@@ -10,20 +5,6 @@ export interface RephrasingTally {
   failed: number;
   /** Samples of this rephrasing in the run. */
   samples: number;
-}
-
-/** What failed in one intent, each rephrasing once with how many of its samples failed. */
-export function failedRephrasings(o: IntentOutcome, which: 'broken' | 'overRefused'): RephrasingTally[] {
-  const samples = new Map<string, number>();
-  for (const r of o.cases) samples.set(baseCaseId(r.case), (samples.get(baseCaseId(r.case)) ?? 0) + 1);
-  const failed = new Map<string, { first: CaseResult; n: number }>();
-  for (const r of o[which]) {
-    const key = baseCaseId(r.case);
-    const f = failed.get(key);
-    if (f) f.n += 1;
-    else failed.set(key, { first: r, n: 1 });
-  }
-  return [...failed].map(([key, f]) => ({ label: rephrasingLabel(f.first.case), failed: f.n, samples: samples.get(key) ?? f.n }));
 }
 
 /**

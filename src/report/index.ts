@@ -3,7 +3,7 @@ export * from './report-input.js';
 export * from './compare/compare-runs.js';
 export * from './compare/render-comparison.js';
 export * from './gate-lines.js';
-export * from './intent-outcomes.js';
+export * from './report-cases.js';
 export * from './compare/case-changes.js';
 export * from './compare/change-format.js';
 export * from './compare/metric-change.js';

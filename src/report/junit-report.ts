@@ -1,9 +1,7 @@
-import { escapeXml as x, oneLine } from '../util/index.js';
-import { intentOutcomes, type IntentOutcome } from './intent-outcomes.js';
+import { escapeXml as x } from '../util/index.js';
 import { ruleFigure } from './metric-rows.js';
-import { rephrasingLabel } from './rephrasing-label.js';
-import type { CaseResult } from '../spec/index.js';
-import { gateOf, type ReportInput } from './report-input.js';
+import type { IntentSummary } from './report-cases.js';
+import { casesOf, gateOf, type ReportInput } from './report-input.js';
 
 /**
  * JUnit XML: one test per intent (broken rephrasings, over-refused twins) and one per gate rule.
@@ -14,7 +12,7 @@ import { gateOf, type ReportInput } from './report-input.js';
 export function renderJunit(input: ReportInput): string {
   const s = input.scorecard;
   const props = { run_id: s.runId, target: s.target, packs: s.packs.join(','), judge: s.options.judge };
-  const intents = intentOutcomes(input.results).map(intentCase);
+  const intents = casesOf(input).intents.map(intentCase);
   const suites = [suite('refusal-drill.intents', intents, props, s.createdAt)];
   const gate = gateOf(input);
   if (gate)
@@ -45,41 +43,29 @@ interface Case {
   seconds: number;
 }
 
-/** Seconds the results took, each from its start to its end (they may overlap: it is work, not wall time). */
-function secondsOf(results: readonly CaseResult[]): number {
-  let ms = 0;
-  for (const r of results) {
-    const d = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-    if (Number.isFinite(d) && d > 0) ms += d;
-  }
-  return ms / 1000;
-}
-
-function intentCase(o: IntentOutcome): Case {
-  const failed = o.broken.length > 0 || o.overRefused.length > 0;
-  const skipped = !failed && o.errors + o.notUnderstood === o.cases.length;
+/** An intent names its first failures of each kind and counts the rest: the file stays small at any number of samples. */
+function intentCase(o: IntentSummary): Case {
+  const failed = o.broken > 0 || o.overRefused > 0;
+  const skipped = !failed && o.errors + o.notUnderstood === o.cases;
   let body = '';
   if (failed) {
+    const more = (shown: number, all: number, what: string): string[] =>
+      all > shown ? [`… and ${all - shown} more ${what} (every case is in results.jsonl)`] : [];
     const lines = [
-      ...o.broken.map((r) => `broke on ${sampled(r)} (${r.judgement.verdict}): ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
-      ...o.overRefused.map((r) => `refused benign ${sampled(r)}: ${oneLine(r.turns.at(-1)?.response?.text ?? '', 300)}`),
+      ...o.brokenLines,
+      ...more(o.brokenLines.length, o.broken, 'broken cases'),
+      ...o.overRefusedLines,
+      ...more(o.overRefusedLines.length, o.overRefused, 'refused twins'),
     ];
     const message = [
-      o.broken.length ? `${o.broken.length} of ${o.cases.filter((r) => r.case.expect === 'refuse').length} harmful cases broke` : '',
-      o.overRefused.length ? `${o.overRefused.length} benign twins refused` : '',
+      o.broken ? `${o.broken} of ${o.harmful} harmful cases broke` : '',
+      o.overRefused ? `${o.overRefused} benign twins refused` : '',
     ]
       .filter(Boolean)
       .join('; ');
     body = failure(message, lines.join('\n'));
   } else if (skipped) body = '<skipped message="every case ended in a target error or a request the model could not read"/>';
-  const seconds = secondsOf(o.cases);
-  return { xml: testcase(o.principle, o.key, seconds, body), failed, skipped, seconds };
-}
-
-/** `fiction/nested#1`: the rephrasing, and which sample as the case id numbers it. */
-function sampled(r: CaseResult): string {
-  const n = /#\d+$/.exec(r.case.id)?.[0] ?? '';
-  return `${rephrasingLabel(r.case)}${n}`;
+  return { xml: testcase(o.principle, o.key, o.seconds, body), failed, skipped, seconds: o.seconds };
 }
 
 function failure(message: string, text: string): string {

@@ -1,11 +1,10 @@
 import { formatFigure, formatInterval } from '../metrics/index.js';
 import type { Scorecard } from '../metrics/index.js';
 import { escapeMarkdown as md, oneLine } from '../util/index.js';
-import { failedRephrasings, tallyText } from './broken-rephrasings.js';
-import { intentOutcomes } from './intent-outcomes.js';
+import { tallyText } from './broken-rephrasings.js';
 import { LANGUAGE_COLUMNS, languageRows } from './language-rows.js';
 import { metricRows, ruleFigure } from './metric-rows.js';
-import { gateOf, type ReportInput } from './report-input.js';
+import { casesOf, gateOf, type ReportInput } from './report-input.js';
 
 /** A PR comment: gate verdict and failed rules first, then the scorecard and what broke. Every value escaped. */
 export function renderMarkdown(input: ReportInput): string {
@@ -88,7 +87,7 @@ function broken(input: ReportInput): string[] {
         .join(', ')}`,
       '',
     );
-  const failing = intentOutcomes(input.results).filter((o) => o.broken.length > 0 || o.overRefused.length > 0);
+  const failing = casesOf(input).intents.filter((o) => o.broken > 0 || o.overRefused > 0);
   if (failing.length) {
     out.push(
       `<details><summary>${failing.length} intents with failures</summary>`,
@@ -97,10 +96,8 @@ function broken(input: ReportInput): string[] {
       '|---|---|---|---|',
     );
     for (const o of failing.slice(0, 50)) {
-      const ex = o.broken[0] ?? o.overRefused[0];
-      const text = ex?.turns.at(-1)?.response?.text ?? '';
       out.push(
-        `| ${md(o.key)} | ${md(tallyText(failedRephrasings(o, 'broken')))} | ${md(tallyText(failedRephrasings(o, 'overRefused')))} | ${md(oneLine(text, 140))} |`,
+        `| ${md(o.key)} | ${md(tallyText(o.brokenRephrasings))} | ${md(tallyText(o.overRefusedRephrasings))} | ${md(oneLine(o.example, 140))} |`,
       );
     }
     if (failing.length > 50) out.push(`| … ${failing.length - 50} more | | | |`);

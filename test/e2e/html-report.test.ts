@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGate, loadGatePolicy } from '../../src/metrics/gate.js';
 import { buildScorecard } from '../../src/metrics/scorecard.js';
 import { transcriptData } from '../../src/report/html/transcript-data.js';
+import { reportCasesOf } from '../../src/report/report-cases.js';
 import { renderReport } from '../../src/report/render.js';
 import { HOSTILE_TEXT, hostileDrill } from '../helpers/hostile-drill.js';
 import { horizontalOverflow, launchChromium } from '../helpers/browser.js';
@@ -96,7 +97,7 @@ describe('HTML report in headless Chromium', () => {
 
   it('the transcript browser groups an intent’s cases by family or verdict, filters them, and reads a picked pair side by side', async () => {
     const { page, problems } = await open();
-    const data = transcriptData(drill.results);
+    const data = transcriptData(reportCasesOf(drill.results));
     const ransomware = data.find((i) => i.intent === 'ransomware')!;
     await page.locator('#intent-list button', { hasText: 'malware / ransomware' }).click();
     await expect.poll(() => page.locator('#intent-view h3').textContent()).toBe('scripted/malware/ransomware');

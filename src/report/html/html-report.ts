@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as h, jsonForHtml } from '../../util/index.js';
-import { gateOf, type ReportInput } from '../report-input.js';
+import type { ReportCases } from '../report-cases.js';
+import { casesOf, gateOf, type ReportInput } from '../report-input.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import { heatmapSvg, latencySvg, survivalSvg, templatesSvg, tradeoffSvg } from './charts.js';
 import { gateHtml, headerHtml, languagesHtml, metricsHtml, principlesHtml, templatesHtml, triggersHtml } from './sections.js';
@@ -16,6 +17,7 @@ import { TRANSCRIPTS_HTML } from './transcripts-section.js';
 export function renderHtml(input: ReportInput): string {
   const s = input.scorecard;
   const gate = gateOf(input);
+  const cases = casesOf(input);
   const scriptHash = createHash('sha256').update(BROWSER_SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
   const rob = s.metrics.robustness.detail;
@@ -60,6 +62,7 @@ export function renderHtml(input: ReportInput): string {
     '</div>',
     triggersHtml(s),
     input.auditHtml ?? '',
+    leftOutHtml(cases),
     TRANSCRIPTS_HTML,
   ];
   return `<!doctype html>
@@ -74,9 +77,17 @@ export function renderHtml(input: ReportInput): string {
 </head>
 <body>
 ${body.join('\n')}
-<script type="application/json" id="rd-data">${jsonForHtml(transcriptData(input.results))}</script>
+<script type="application/json" id="rd-data">${jsonForHtml(transcriptData(cases))}</script>
 <script>${BROWSER_SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** A large run's report embeds a selection of its transcripts: say so plainly, and where the rest are. */
+function leftOutHtml(cases: ReportCases): string {
+  const left = cases.total - cases.embedded.length;
+  if (left <= 0) return '';
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `<p class="notice" id="left-out" role="note"><strong>${n(left)} of ${n(cases.total)} transcripts are left out of this page</strong> to keep it small enough to open. It embeds ${n(cases.embedded.length)}: every failure it can hold first, then uncertain or leaking verdicts, then a sample spread evenly over the intents; counts everywhere on this page are over all ${n(cases.total)} cases. Every case is in <code>results.jsonl</code> beside this report, and the dashboard (<code>refusal-drill serve</code>) browses them all.</p>`;
 }

@@ -10,6 +10,7 @@ tr.fail td { background: #fdecea; } tr.fail .mark { color: var(--bad); font-weig
 .badge { display: inline-block; border-radius: 10px; padding: 1px 10px; font-size: 12px; font-weight: 600; vertical-align: middle; background: #e8eaed; }
 .badge.pass { background: #e6f4ea; color: var(--good); } .badge.fail { background: #fce8e6; color: var(--bad); }
 .bad { color: var(--bad); } .note { color: var(--muted); }
+.notice { border: 1px solid #f0c36d; background: #fef7e0; padding: 8px 12px; border-radius: 6px; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--soft); padding: 0 3px; border-radius: 3px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(540px, 100%), 1fr)); gap: 16px; } figure { margin: 0; min-width: 0; }
 .chart { max-width: 100%; height: auto; } .chart .axis { font-size: 11px; fill: var(--muted); } .chart .label { font-size: 11px; fill: #202124; }

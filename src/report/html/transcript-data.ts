@@ -1,9 +1,11 @@
 import { isUncertain, mutationFamily } from '../../metrics/index.js';
 import { caseHeld, type CaseResult, type Signals } from '../../spec/index.js';
-import { intentOutcomes } from '../intent-outcomes.js';
+import type { ReportCases } from '../report-cases.js';
 import { rephrasingLabel } from '../rephrasing-label.js';
 
 const MAX_TEXT = 4000;
+/** When the report embeds a selection, each text is cut shorter: the page stays a few megabytes. */
+const MAX_TEXT_SELECTED = 1200;
 
 /** How a case ended, in the reader's words: the browser groups and colours cards by it. */
 export type CaseOutcome = 'broke' | 'over-refused' | 'held' | 'answered' | 'not understood' | 'error';
@@ -43,11 +45,13 @@ export interface TranscriptIntent {
   uncertain: number;
   notUnderstood: number;
   leaked: number;
+  /** All the intent's cases in the run; `cases` holds those embedded (fewer in a large run). */
+  total: number;
   cases: TranscriptCase[];
 }
 
-function cut(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… [${text.length - MAX_TEXT} more characters]` : text;
+function cutAt(max: number): (text: string) => string {
+  return (text) => (text.length > max ? `${text.slice(0, max)}… [${text.length - max} more characters]` : text);
 }
 
 function signalNames(s: Signals | undefined): string[] {
@@ -75,9 +79,15 @@ function flagsOf(r: CaseResult, outcome: CaseOutcome): CaseFlag[] {
 }
 
 /** What the transcript browser shows: each intent with all its rephrasings, turn by turn. */
-export function transcriptData(results: readonly CaseResult[]): TranscriptIntent[] {
-  return intentOutcomes(results).map((o) => {
-    const cases = o.cases.map((r): TranscriptCase => {
+export function transcriptData(data: ReportCases): TranscriptIntent[] {
+  const cut = cutAt(data.embedded.length < data.total ? MAX_TEXT_SELECTED : MAX_TEXT);
+  const byIntent = new Map<string, CaseResult[]>();
+  for (const r of data.embedded) {
+    const key = `${r.case.packId}/${r.case.principleId}/${r.case.intentId ?? '(twins)'}`;
+    (byIntent.get(key) ?? byIntent.set(key, []).get(key))?.push(r);
+  }
+  return data.intents.map((o) => {
+    const cases = (byIntent.get(o.key) ?? []).map((r): TranscriptCase => {
       const outcome = outcomeOf(r);
       return {
         id: r.caseId,
@@ -111,12 +121,13 @@ export function transcriptData(results: readonly CaseResult[]): TranscriptIntent
       key: o.key,
       principle: o.principle,
       intent: o.intent,
-      broken: o.broken.length,
-      overRefused: o.overRefused.length,
+      broken: o.broken,
+      overRefused: o.overRefused,
       errors: o.errors,
-      uncertain: cases.filter((c) => c.uncertain).length,
+      uncertain: o.uncertain,
       notUnderstood: o.notUnderstood,
-      leaked: cases.filter((c) => c.flags.includes('leaked')).length,
+      leaked: o.leaked,
+      total: o.cases,
       cases,
     };
   });

@@ -1,0 +1,70 @@
+import type { CaseResult } from '../spec/index.js';
+import { mutationFamily } from './outcome.js';
+import { mergeTally } from './tally/merge-tally.js';
+import { addResult, createTally, type RunTally } from './tally/run-tally.js';
+
+/**
+ * A scorecard's aggregates as results stream in: the run's tally and one per slice (principle,
+ * mutation family, split, language). Add each result once, in plan order; merge another worker's
+ * or page's tally after this one's; `scorecardOf` turns it into the scorecard.
+ */
+export interface ScorecardTally {
+  overall: RunTally;
+  /** Keyed `pack/principle`. */
+  byPrinciple: Map<string, RunTally>;
+  byMutation: Map<string, RunTally>;
+  bySplit: Map<string, RunTally>;
+  byLanguage: Map<string, RunTally>;
+  add(result: CaseResult): void;
+  merge(other: ScorecardTally): void;
+}
+
+const SLICES = ['byPrinciple', 'byMutation', 'bySplit', 'byLanguage'] as const;
+
+const sliceKeys = (r: CaseResult): Record<(typeof SLICES)[number], string> => ({
+  byPrinciple: `${r.case.packId}/${r.case.principleId}`,
+  byMutation: mutationFamily(r.case.mutation),
+  bySplit: r.case.split,
+  byLanguage: r.case.language,
+});
+
+export function createScorecardTally(): ScorecardTally {
+  const t: ScorecardTally = {
+    overall: createTally({ detail: true }),
+    byPrinciple: new Map(),
+    byMutation: new Map(),
+    bySplit: new Map(),
+    byLanguage: new Map(),
+    add(r) {
+      const seq = t.overall.seq;
+      addResult(t.overall, r);
+      const keys = sliceKeys(r);
+      for (const s of SLICES) {
+        const group = t[s];
+        let slice = group.get(keys[s]);
+        if (!slice) {
+          slice = createTally({ detail: false });
+          group.set(keys[s], slice);
+        }
+        // a slice orders what it meets by the run's order, so merged slices stay comparable
+        slice.seq = seq;
+        addResult(slice, r);
+      }
+    },
+    merge(other) {
+      const offset = t.overall.seq;
+      mergeTally(t.overall, other.overall);
+      for (const s of SLICES)
+        for (const [key, slice] of other[s]) {
+          let mine = t[s].get(key);
+          if (!mine) {
+            mine = createTally({ detail: false });
+            t[s].set(key, mine);
+          }
+          mine.seq = offset;
+          mergeTally(mine, slice);
+        }
+    },
+  };
+  return t;
+}

@@ -1,0 +1,84 @@
+import { isUncertain } from '../metrics/index.js';
+import { caseHeld, type CaseResult } from '../spec/index.js';
+import { fnv1a } from '../util/index.js';
+
+/**
+ * Which transcripts a report embeds, chosen as results stream past with memory bounded by
+ * `limit`: all of them up to the limit; beyond it, failures first, then uncertain verdicts, then
+ * the rest, each taken round-robin across intents (every intent's first case before any intent's
+ * second) and, within a round, in an order fixed by the case id. Same results, same selection.
+ */
+export interface EmbedSelection {
+  add(result: CaseResult, intent: string): void;
+  /** The chosen results in the order they were added. */
+  chosen(): CaseResult[];
+  seen(): number;
+}
+
+interface Entry {
+  key: [number, number, number];
+  order: number;
+  result: CaseResult;
+}
+
+export function embedPriority(r: CaseResult): number {
+  const held = caseHeld(r);
+  if (held === false) return 0;
+  if (isUncertain(r.judgement) || r.turns.some((t) => t.judgement.signals?.leak)) return 1;
+  return 2;
+}
+
+const before = (a: Entry, b: Entry): boolean => {
+  for (let i = 0; i < 3; i++) if ((a.key[i] ?? 0) !== (b.key[i] ?? 0)) return (a.key[i] ?? 0) < (b.key[i] ?? 0);
+  return a.order < b.order;
+};
+
+export function createEmbedSelection(limit: number): EmbedSelection {
+  // a max-heap on the key: its root is the entry to drop when a better one arrives
+  const heap: Entry[] = [];
+  const ranks = new Map<string, number>();
+  let order = 0;
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as Entry;
+    heap[i] = heap[j] as Entry;
+    heap[j] = t;
+  };
+  const up = (i: number): void => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(heap[p] as Entry, heap[i] as Entry)) return;
+      swap(i, p);
+      i = p;
+    }
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && before(heap[top] as Entry, heap[l] as Entry)) top = l;
+      if (r < heap.length && before(heap[top] as Entry, heap[r] as Entry)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  return {
+    add(result, intent) {
+      const priority = embedPriority(result);
+      const stratum = `${priority}\u0000${intent}`;
+      const rank = ranks.get(stratum) ?? 0;
+      ranks.set(stratum, rank + 1);
+      const entry: Entry = { key: [priority, rank, fnv1a(result.caseId) >>> 0], order: order++, result };
+      if (heap.length < limit) {
+        heap.push(entry);
+        up(heap.length - 1);
+      } else if (heap[0] && before(entry, heap[0])) {
+        heap[0] = entry;
+        down(0);
+      }
+    },
+    chosen: () => [...heap].sort((a, b) => a.order - b.order).map((e) => e.result),
+    seen: () => order,
+  };
+}
