@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_JUDGE } from '../judges/index.js';
 import { loadGatePolicy, type GateResult, type Scorecard } from '../metrics/index.js';
 import { resolvePack } from '../packs/index.js';
-import { runDirFiles } from '../report/index.js';
+import { createReportCases, runDirFiles } from '../report/index.js';
 import {
   adaptiveTurnsOf,
   askedSettings,
@@ -13,6 +13,7 @@ import {
   resumeRun,
   runDrill as runPending,
   summarizeRun,
+  resultsFileOf,
   writeRunDir,
   type GivenTools,
   type RunSettings,
@@ -84,12 +85,18 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
       await given.target?.close?.();
       await given.attacker?.close?.();
     }
-    const summary = await summarizeRun(store, run.id, { policy });
-    const out = c.out ?? summary.run.options.out;
-    if (out) writeRunDir(out, summary.run, summary.results, runDirFiles(summary));
+    const out = c.out ?? run.options.out;
+    const cases = createReportCases();
+    const summary = await summarizeRun(store, run.id, {
+      policy,
+      resultsFile: out ? resultsFileOf(out) : undefined,
+      each: (r) => cases.add(r),
+    });
+    if (out) writeRunDir(out, summary.run, runDirFiles({ scorecard: summary.scorecard, gate: summary.gate, cases: cases.finish() }));
     return {
       run: summary.run,
-      results: summary.results,
+      // the library hands its caller every result, as it always has; the CLI never holds them all
+      results: await store.results(run.id),
       scorecard: summary.scorecard,
       gate: summary.gate ?? null,
       interrupted: outcome.interrupted,

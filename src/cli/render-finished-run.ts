@@ -1,28 +1,34 @@
-import { renderReport, runDirFiles } from '../report/index.js';
-import { finishedExitCode, runDirOf, writeRunDir, type RunSummary } from '../run/index.js';
+import { createReportCases, renderReport, runDirFiles } from '../report/index.js';
+import { finishedExitCode, resultsFileOf, runDirOf, summarizeRun, writeRunDir } from '../run/index.js';
+import type { GatePolicy } from '../metrics/index.js';
+import type { RunRecord } from '../spec/index.js';
+import type { Store } from '../store/index.js';
 import type { CliContext } from './context.js';
 import { loadAuditSection } from './load-audit-section.js';
 
 /**
  * A finished run's outputs, the same for local and queued runs: the run directory with the
- * scorecard and every report, the terminal scorecard, and the exit code (gate, all-errors).
+ * scorecard and every report, the terminal scorecard, and the exit code (gate, all-errors). The
+ * results stream from the store once, into results.jsonl, the scorecard's aggregates and the
+ * reports' tally: nothing holds them all.
  */
-export function renderFinishedRun(s: RunSummary, o: { out?: string; audit?: string; storePath: string; ctx: CliContext }): number {
-  const { run, results, scorecard, gate } = s;
+export async function renderFinishedRun(
+  store: Pick<Store, 'getRun' | 'resultPages' | 'path'>,
+  run: RunRecord,
+  o: { policy?: GatePolicy; out?: string; audit?: string; ctx: CliContext },
+): Promise<number> {
   const { ctx } = o;
   const outDir = runDirOf(run, o.out);
-  const input = { scorecard, results, gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
-  writeRunDir(outDir, run, results, runDirFiles(input));
+  const cases = createReportCases();
+  const s = await summarizeRun(store, run.id, { policy: o.policy, resultsFile: resultsFileOf(outDir), each: (r) => cases.add(r) });
+  const input = { scorecard: s.scorecard, cases: cases.finish(), gate: s.gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
+  writeRunDir(outDir, s.run, runDirFiles(input));
   ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
   ctx.out(
-    `run ${run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`,
+    `run ${s.run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${store.path}`,
   );
-  const errors = results.filter((r) => r.judgement.verdict === 'error');
-  if (results.length > 0 && errors.length === results.length)
-    ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
-  else if (errors.length > 0)
-    ctx.err(
-      `warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`,
-    );
+  if (s.results > 0 && s.errors === s.results) ctx.err(`every case failed at the target; first error: ${s.firstError ?? 'unknown'}`);
+  else if (s.errors > 0)
+    ctx.err(`warning: ${s.errors} of ${s.results} cases ended in a target error; they are reported as errors, not as refusals or answers`);
   return finishedExitCode(s);
 }

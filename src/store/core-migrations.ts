@@ -34,4 +34,10 @@ export const coreMigrations: Migration[] = [
     name: 'run_contexts',
     up: `CREATE TABLE run_contexts (run_id TEXT PRIMARY KEY REFERENCES runs(id), body TEXT NOT NULL);`,
   },
+  {
+    version: 4,
+    name: 'cases_by_ord',
+    // results are read back a page at a time in plan order (Store.resultPages): keyset on ord
+    up: `CREATE INDEX cases_by_ord ON cases (run_id, ord);`,
+  },
 ];

@@ -1,5 +1,8 @@
 import type { CaseResult, DrillCase, RunContext, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
 
+/** Results per page of `Store.resultPages`: big enough to amortise a query, small enough to hold. */
+export const RESULT_PAGE = 500;
+
 export interface AuditMark {
   promptHash: string;
   prompt: string;
@@ -41,8 +44,10 @@ export interface Store {
   /** Whether the case has a result (a worker skips a case another finished). */
   hasResult(runId: string, caseId: string): Promise<boolean>;
   countResults(runId: string): Promise<number>;
-  /** In plan order. */
+  /** In plan order. A large run is better read with `resultPages`. */
   results(runId: string): Promise<CaseResult[]>;
+  /** In plan order, `pageSize` (default 500) at a time: a run of any size is read without holding it all. */
+  resultPages(runId: string, o?: { pageSize?: number }): AsyncIterable<CaseResult[]>;
   cacheGet(key: string): Promise<TargetResponse | undefined>;
   cachePut(key: string, response: TargetResponse): Promise<void>;
   putAuditMarks(marks: AuditMark[]): Promise<void>;

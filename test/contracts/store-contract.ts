@@ -55,6 +55,20 @@ export function describeStoreContract(name: string, fresh: () => string, options
     );
 
     it(
+      'reads results back a page at a time in plan order, skipping cases without a result',
+      withStore(async (store) => {
+        const cases = Array.from({ length: 23 }, (_, i) => makeCase(`p${String(22 - i).padStart(2, '0')}`));
+        await store.createRun(makeRun({ id: 'paged', caseCount: cases.length }), cases, CONTEXT);
+        const done = cases.filter((_, i) => i % 4 !== 1);
+        await store.putResults([...done].reverse().map((c) => makeResult('paged', c, refusal())));
+        const pages: string[][] = [];
+        for await (const page of store.resultPages('paged', { pageSize: 5 })) pages.push(page.map((r) => r.caseId));
+        expect(pages.flat()).toEqual(done.map((c) => c.id));
+        expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 2]);
+      }),
+    );
+
+    it(
       'finds runs by id, unique prefix (taken literally) and latest; a status change sets or clears finishedAt',
       withStore(async (store) => {
         await store.createRun(makeRun({ id: 'abc-1', createdAt: '2026-01-01T00:00:00Z' }), [], CONTEXT);

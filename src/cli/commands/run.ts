@@ -10,7 +10,6 @@ import {
   planNewRun,
   resumeRun,
   runDrill,
-  summarizeRun,
   type RunSettings,
 } from '../../run/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
@@ -147,7 +146,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
       );
       return EXIT.interrupted;
     }
-    return renderFinishedRun(await summarizeRun(store, run.id, { policy }), { out: o.out, audit: o.audit, storePath: store.path, ctx });
+    return await renderFinishedRun(store, run, { policy, out: o.out, audit: o.audit, ctx });
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import * as codec from '../rows.js';
-import type { Store } from '../store.js';
+import { RESULT_PAGE, type Store } from '../store.js';
 import type { CoreTables } from './tables.js';
 
 /** Rows per multi-row INSERT: well under Postgres's 65,535 bound parameters. */
@@ -133,6 +133,22 @@ export function pgStore(o: PgStoreOptions): Store {
         .orderBy('c.ord')
         .execute();
       return rows.map((r) => codec.parseResult(r.body));
+    },
+    async *resultPages(runId, o = {}) {
+      for (let after = -1; ;) {
+        const rows = await db
+          .selectFrom('results as r')
+          .innerJoin('cases as c', (j) => j.onRef('c.run_id', '=', 'r.run_id').onRef('c.case_id', '=', 'r.case_id'))
+          .select(['r.body', 'c.ord'])
+          .where('r.run_id', '=', runId)
+          .where('c.ord', '>', after)
+          .orderBy('c.ord')
+          .limit(o.pageSize ?? RESULT_PAGE)
+          .execute();
+        if (rows.length === 0) return;
+        after = rows.at(-1)?.ord ?? after;
+        yield rows.map((r) => codec.parseResult(r.body));
+      }
     },
     async cacheGet(key) {
       const row = await db.selectFrom('response_cache').select('body').where('key', '=', key).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Store } from '../store.js';
+import { RESULT_PAGE, type Store } from '../store.js';
 import * as codec from '../rows.js';
 import type { SqliteFile } from './sqlite-file.js';
 
@@ -35,6 +35,9 @@ export function sqliteStore(file: SqliteFile): Store {
     countResults: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM results WHERE run_id = ?'),
     results: db.prepare<[string], BodyRow>(
       'SELECT r.body FROM results r JOIN cases c ON c.run_id = r.run_id AND c.case_id = r.case_id WHERE r.run_id = ? ORDER BY c.ord',
+    ),
+    resultPage: db.prepare<[string, number, number], BodyRow & { ord: number }>(
+      'SELECT r.body, c.ord FROM results r JOIN cases c ON c.run_id = r.run_id AND c.case_id = r.case_id WHERE r.run_id = ? AND c.ord > ? ORDER BY c.ord LIMIT ?',
     ),
     cacheGet: db.prepare<[string], BodyRow>('SELECT body FROM response_cache WHERE key = ?'),
     cachePut: db.prepare('INSERT OR REPLACE INTO response_cache (key, body, created_at) VALUES (?, ?, ?)'),
@@ -90,6 +93,15 @@ export function sqliteStore(file: SqliteFile): Store {
     hasResult: async (runId, caseId) => s.hasResult.get(runId, caseId) !== undefined,
     countResults: async (runId) => s.countResults.get(runId)?.n ?? 0,
     results: async (runId) => s.results.all(runId).map((r) => codec.parseResult(r.body)),
+    async *resultPages(runId, o = {}) {
+      // keyset on the plan order: each page is its own short query, so the connection is never left busy between pages
+      for (let after = -1; ;) {
+        const rows = s.resultPage.all(runId, after, o.pageSize ?? RESULT_PAGE);
+        if (rows.length === 0) return;
+        after = rows.at(-1)?.ord ?? after;
+        yield rows.map((r) => codec.parseResult(r.body));
+      }
+    },
     async cacheGet(key) {
       const row = s.cacheGet.get(key);
       return row ? codec.parseResponse(row.body) : undefined;
