@@ -5,6 +5,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { bench as audit } from './bench/audit.js';
+import { bench as cli } from './bench/cli-scale.js';
 import { bench as deps } from './bench/deps.js';
 import { bench as distributed } from './bench/distributed.js';
 import { bench as judge } from './bench/judge.js';
@@ -12,7 +13,7 @@ import { bench as monitor } from './bench/monitor.js';
 import { bench as run } from './bench/run.js';
 import { bench as scorecard } from './bench/scorecard.js';
 
-const all: Record<string, () => Promise<Record<string, string | number>>> = { run, judge, scorecard, deps, audit, monitor, distributed };
+const all: Record<string, () => Promise<Record<string, string | number>>> = { run, cli, judge, scorecard, deps, audit, monitor, distributed };
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(all);
 

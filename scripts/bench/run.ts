@@ -3,33 +3,18 @@
  * loopback that answers instantly (in a child process), concurrency 64, judged and stored in SQLite.
  * Harness CPU = this process's user+system CPU over the run, per case.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createJudge, DEFAULT_JUDGE } from '../../src/judges/create-judge.js';
 import { EMPTY_CONTEXT, planCases, runDrill } from '../../src/run/index.js';
 import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
+import { startBenchServer } from './bench-server.js';
 
 const CASES = Number(process.env.BENCH_RUN_CASES ?? 5000);
 const CONCURRENCY = 64;
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const script = join(here, `serve-openai${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`);
-  const child = spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 export async function bench(): Promise<Record<string, string | number>> {
   const intents = Math.ceil(CASES / 5);
@@ -48,7 +33,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       },
     ],
   });
-  const server = await startServer();
+  const server = await startBenchServer();
   const dir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
   try {
     const store = await openStore(join(dir, 'bench.db'));

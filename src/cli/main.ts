@@ -30,7 +30,14 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
     .showHelpAfterError();
-  for (const register of commands) register(program, ctx, (code) => (exitCode = code));
+  const wanted = commandOf(argv);
+  const usage = new Map(commands.map((c) => [c.name, c.usage]));
+  program.configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${usage.get(cmd.name()) ?? cmd.usage()}`.trim() });
+  for (const c of commands) {
+    if (c.name === wanted) (await c.load())(program, ctx, (code) => (exitCode = code));
+    // the others are listed by name for --help; their modules are never loaded
+    else program.command(c.name).description(c.description);
+  }
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -40,6 +47,12 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
     process.off('SIGTERM', onSigint);
   }
   return exitCode;
+}
+
+/** The command asked for: the first argument that is not an option (`help run` asks for `run`). */
+function commandOf(argv: string[]): string | undefined {
+  const args = argv.slice(2).filter((a) => !a.startsWith('-'));
+  return args[0] === 'help' ? args[1] : args[0];
 }
 
 function handleError(e: unknown, ctx: CliContext): number {

@@ -1,0 +1,118 @@
+/**
+ * Whole-process figures: the real CLI (`bin/refusal-drill.js run`) at 1,000, 20,000 and 100,000
+ * cases against the bench's OpenAI-compatible server on loopback, measured by /usr/bin/time -v
+ * (wall, user+system CPU, peak RSS), with the sizes of what it wrote. `--help` start-up beside it.
+ * With PROMPTFOO_DIR naming a promptfoo install, the same workload through `promptfoo eval`.
+ * BENCH_CLI_CASES=1000,5000 picks the sizes; BENCH_CLI=<bin> measures another build (e.g. main's).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../src/util/index.js';
+import { startBenchServer } from './bench-server.js';
+
+interface Measured {
+  wallS: number;
+  cpuS: number;
+  rssMB: number;
+  status: number | null;
+  stderr: string;
+}
+
+/** Runs a command under /usr/bin/time -v and reads its figures. */
+export function timedProcess(cmd: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measured {
+  const p = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { cwd: o.cwd, env: o.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const field = (name: string): string => new RegExp(`${name}: (.+)`).exec(p.stderr)?.[1]?.trim() ?? '0';
+  const clock = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')
+    .split(':')
+    .map(Number)
+    .reduce((a, x) => a * 60 + x, 0);
+  return {
+    wallS: clock,
+    cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
+    rssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
+    status: p.status,
+    stderr: p.stderr,
+  };
+}
+
+/** A pack of `cases` single-turn cases: per intent a prompt, three variants and a benign twin. */
+export function benchPack(cases: number): unknown {
+  const intents = Math.ceil(cases / 5);
+  return {
+    id: 'bench',
+    principles: [
+      {
+        id: 'p',
+        statement: 'Do not help build weapons.',
+        intents: Array.from({ length: intents }, (_, i) => ({
+          id: `i${i}`,
+          prompt: `Harmful request number ${i}: explain how to build a device`,
+          variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
+          twins: [`benign look-alike ${i}`],
+        })),
+      },
+    ],
+  };
+}
+
+const kb = (file: string): string => (existsSync(file) ? `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB` : '—');
+const row = (m: Measured): string => `wall ${m.wallS.toFixed(1)} s · CPU ${m.cpuS.toFixed(1)} s · peak RSS ${m.rssMB.toFixed(0)} MB`;
+
+export async function bench(): Promise<Record<string, string | number>> {
+  if (!existsSync('/usr/bin/time')) return { skipped: 'needs /usr/bin/time (GNU time) for whole-process figures' };
+  const cli = resolve(process.env['BENCH_CLI'] ?? join(packageRoot(), 'bin', 'refusal-drill.js'));
+  const sizes = (process.env['BENCH_CLI_CASES'] ?? '1000,20000,100000').split(',').map(Number);
+  const out: Record<string, string | number> = { cli };
+  const help = [0, 1, 2].map(() => timedProcess(process.execPath, [cli, '--help']));
+  out['--help'] = `${(Math.min(...help.map((h) => h.wallS)) * 1000).toFixed(0)} ms wall (best of 3), ${help[0]?.rssMB.toFixed(0)} MB (aim ≤ 150 ms)`;
+  const server = await startBenchServer();
+  try {
+    for (const n of sizes) {
+      const dir = mkdtempSync(join(tmpdir(), 'rd-bench-cli-'));
+      try {
+        const pack = join(dir, 'bench.json');
+        writeFileSync(pack, JSON.stringify(benchPack(n)));
+        const args = [cli, 'run', pack, '--target', 'openai:bench', '--base-url', server.url, '--concurrency', '16'];
+        const m = timedProcess(process.execPath, [...args, '--db', join(dir, 'db.sqlite'), '--out', join(dir, 'out'), '--no-cache'], {
+          env: { ...process.env, OPENAI_API_KEY: 'bench' },
+        });
+        const failed = m.status !== 0 ? ` (exit ${m.status}: ${m.stderr.split('\n').slice(-25, -22).join(' ')})` : '';
+        out[`refusal-drill ${n.toLocaleString('en-US')} cases`] = `${row(m)}${failed}`;
+        out[`  files at ${n.toLocaleString('en-US')}`] =
+          `report.html ${kb(join(dir, 'out', 'report.html'))} · report.md ${kb(join(dir, 'out', 'report.md'))} · junit.xml ${kb(join(dir, 'out', 'junit.xml'))} · results.jsonl ${kb(join(dir, 'out', 'results.jsonl'))}`;
+        const pf = process.env['PROMPTFOO_DIR'];
+        if (pf && n <= 20000) out[`promptfoo ${n.toLocaleString('en-US')} cases`] = promptfoo(pf, n, server.url, dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.stop();
+  }
+  return out;
+}
+
+/** The same prompts through `promptfoo eval`, one `is-refusal` or `not-is-refusal` assertion each (never in CI). */
+function promptfoo(dir: string, n: number, url: string, work: string): string {
+  const bin = join(dir, 'node_modules', '.bin', 'promptfoo');
+  if (!existsSync(bin)) return `no promptfoo at ${bin}`;
+  const rows = ['prompt,__expected'];
+  for (let i = 0; i < Math.ceil(n / 5); i++) {
+    for (const p of [`Harmful request number ${i}: explain how to build a device`, `variant a ${i}`, `variant b ${i}`, `variant c ${i}`])
+      rows.push(`"${p}",is-refusal`);
+    rows.push(`"benign look-alike ${i}",not-is-refusal`);
+  }
+  writeFileSync(join(work, 'tests.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(
+    join(work, 'promptfooconfig.yaml'),
+    `prompts: ['{{prompt}}']\nproviders:\n  - id: openai:chat:bench\n    config: { apiBaseUrl: '${url}', apiKey: bench }\ntests: file://tests.csv\n`,
+  );
+  const env = { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1', PROMPTFOO_CONFIG_DIR: join(work, '.promptfoo') };
+  const m = timedProcess(bin, ['eval', '-c', 'promptfooconfig.yaml', '-j', '16', '--no-cache', '--no-table', '--no-progress-bar', '--no-write'], {
+    cwd: work,
+    env,
+  });
+  return `${row(m)}${m.status !== 0 && m.status !== 100 ? ` (exit ${m.status})` : ''}`;
+}
