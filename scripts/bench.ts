@@ -13,7 +13,16 @@ import { bench as monitor } from './bench/monitor.js';
 import { bench as run } from './bench/run.js';
 import { bench as scorecard } from './bench/scorecard.js';
 
-const all: Record<string, () => Promise<Record<string, string | number>>> = { run, cli, judge, scorecard, deps, audit, monitor, distributed };
+const all: Record<string, () => Promise<Record<string, string | number>>> = {
+  run,
+  cli,
+  judge,
+  scorecard,
+  deps,
+  audit,
+  monitor,
+  distributed,
+};
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(all);
 

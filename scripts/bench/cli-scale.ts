@@ -22,7 +22,12 @@ interface Measured {
 
 /** Runs a command under /usr/bin/time -v and reads its figures. */
 export function timedProcess(cmd: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measured {
-  const p = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { cwd: o.cwd, env: o.env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const p = spawnSync('/usr/bin/time', ['-v', cmd, ...args], {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const field = (name: string): string => new RegExp(`${name}: (.+)`).exec(p.stderr)?.[1]?.trim() ?? '0';
   const clock = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')
     .split(':')
@@ -66,7 +71,8 @@ export async function bench(): Promise<Record<string, string | number>> {
   const sizes = (process.env['BENCH_CLI_CASES'] ?? '1000,20000,100000').split(',').map(Number);
   const out: Record<string, string | number> = { cli };
   const help = [0, 1, 2].map(() => timedProcess(process.execPath, [cli, '--help']));
-  out['--help'] = `${(Math.min(...help.map((h) => h.wallS)) * 1000).toFixed(0)} ms wall (best of 3), ${help[0]?.rssMB.toFixed(0)} MB (aim ≤ 150 ms)`;
+  out['--help'] =
+    `${(Math.min(...help.map((h) => h.wallS)) * 1000).toFixed(0)} ms wall (best of 3), ${help[0]?.rssMB.toFixed(0)} MB (aim ≤ 150 ms)`;
   const server = await startBenchServer();
   try {
     for (const n of sizes) {
@@ -109,10 +115,19 @@ function promptfoo(dir: string, n: number, url: string, work: string): string {
     join(work, 'promptfooconfig.yaml'),
     `prompts: ['{{prompt}}']\nproviders:\n  - id: openai:chat:bench\n    config: { apiBaseUrl: '${url}', apiKey: bench }\ntests: file://tests.csv\n`,
   );
-  const env = { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1', PROMPTFOO_CONFIG_DIR: join(work, '.promptfoo') };
-  const m = timedProcess(bin, ['eval', '-c', 'promptfooconfig.yaml', '-j', '16', '--no-cache', '--no-table', '--no-progress-bar', '--no-write'], {
-    cwd: work,
-    env,
-  });
+  const env = {
+    ...process.env,
+    PROMPTFOO_DISABLE_TELEMETRY: '1',
+    PROMPTFOO_DISABLE_UPDATE: '1',
+    PROMPTFOO_CONFIG_DIR: join(work, '.promptfoo'),
+  };
+  const m = timedProcess(
+    bin,
+    ['eval', '-c', 'promptfooconfig.yaml', '-j', '16', '--no-cache', '--no-table', '--no-progress-bar', '--no-write'],
+    {
+      cwd: work,
+      env,
+    },
+  );
   return `${row(m)}${m.status !== 0 && m.status !== 100 ? ` (exit ${m.status})` : ''}`;
 }

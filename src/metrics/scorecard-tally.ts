@@ -1,7 +1,6 @@
 import type { CaseResult } from '../spec/index.js';
-import { mutationFamily } from './outcome.js';
 import { mergeTally } from './tally/merge-tally.js';
-import { addResult, createTally, type RunTally } from './tally/run-tally.js';
+import { addResult, createTally, factsOf, type RunTally } from './tally/run-tally.js';
 
 /**
  * A scorecard's aggregates as results stream in: the run's tally and one per slice (principle,
@@ -21,9 +20,9 @@ export interface ScorecardTally {
 
 const SLICES = ['byPrinciple', 'byMutation', 'bySplit', 'byLanguage'] as const;
 
-const sliceKeys = (r: CaseResult): Record<(typeof SLICES)[number], string> => ({
+const sliceKeys = (r: CaseResult, family: string): Record<(typeof SLICES)[number], string> => ({
   byPrinciple: `${r.case.packId}/${r.case.principleId}`,
-  byMutation: mutationFamily(r.case.mutation),
+  byMutation: family,
   bySplit: r.case.split,
   byLanguage: r.case.language,
 });
@@ -37,8 +36,9 @@ export function createScorecardTally(): ScorecardTally {
     byLanguage: new Map(),
     add(r) {
       const seq = t.overall.seq;
-      addResult(t.overall, r);
-      const keys = sliceKeys(r);
+      const facts = factsOf(r);
+      addResult(t.overall, r, facts);
+      const keys = sliceKeys(r, facts.family);
       for (const s of SLICES) {
         const group = t[s];
         let slice = group.get(keys[s]);
@@ -48,7 +48,7 @@ export function createScorecardTally(): ScorecardTally {
         }
         // a slice orders what it meets by the run's order, so merged slices stay comparable
         slice.seq = seq;
-        addResult(slice, r);
+        addResult(slice, r, facts);
       }
     },
     merge(other) {

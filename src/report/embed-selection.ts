@@ -4,9 +4,11 @@ import { fnv1a } from '../util/index.js';
 
 /**
  * Which transcripts a report embeds, chosen as results stream past with memory bounded by
- * `limit`: all of them up to the limit; beyond it, failures first, then uncertain verdicts, then
- * the rest, each taken round-robin across intents (every intent's first case before any intent's
- * second) and, within a round, in an order fixed by the case id. Same results, same selection.
+ * `limit`: all of them up to the limit; beyond it, failures (60% of the room), uncertain or
+ * leaking verdicts (20%) and the rest (20%), room one kind leaves going to the others in that
+ * order. Within a kind, cases are taken round-robin across intents (every intent's first case
+ * before any intent's second) and, within a round, in an order fixed by the case id: the same
+ * results give the same selection.
  */
 export interface EmbedSelection {
   add(result: CaseResult, intent: string): void;
@@ -28,16 +30,46 @@ export function embedPriority(r: CaseResult): number {
   return 2;
 }
 
+const SHARES = [0.6, 0.2, 0.2];
+
 const before = (a: Entry, b: Entry): boolean => {
   for (let i = 0; i < 3; i++) if ((a.key[i] ?? 0) !== (b.key[i] ?? 0)) return (a.key[i] ?? 0) < (b.key[i] ?? 0);
   return a.order < b.order;
 };
 
 export function createEmbedSelection(limit: number): EmbedSelection {
-  // a max-heap on the key: its root is the entry to drop when a better one arrives
-  const heap: Entry[] = [];
+  const kinds = SHARES.map(() => boundedBest(limit));
   const ranks = new Map<string, number>();
   let order = 0;
+  return {
+    add(result, intent) {
+      const priority = embedPriority(result);
+      const stratum = `${priority}\u0000${intent}`;
+      const rank = ranks.get(stratum) ?? 0;
+      ranks.set(stratum, rank + 1);
+      kinds[priority]?.offer({ key: [rank, fnv1a(result.caseId) >>> 0, 0], order: order++, result });
+    },
+    chosen() {
+      const held = kinds.map((k) => k.sorted());
+      const take = held.map((h, i) => Math.min(h.length, Math.floor(limit * (SHARES[i] ?? 0))));
+      let room = limit - take.reduce((a, b) => a + b, 0);
+      held.forEach((h, i) => {
+        const more = Math.min(room, h.length - (take[i] ?? 0));
+        take[i] = (take[i] ?? 0) + more;
+        room -= more;
+      });
+      return held
+        .flatMap((h, i) => h.slice(0, take[i]))
+        .sort((a, b) => a.order - b.order)
+        .map((e) => e.result);
+    },
+    seen: () => order,
+  };
+}
+
+/** The `limit` entries with the smallest keys seen so far: a max-heap whose root is the next to drop. */
+function boundedBest(limit: number): { offer: (e: Entry) => void; sorted: () => Entry[] } {
+  const heap: Entry[] = [];
   const swap = (i: number, j: number): void => {
     const t = heap[i] as Entry;
     heap[i] = heap[j] as Entry;
@@ -64,12 +96,7 @@ export function createEmbedSelection(limit: number): EmbedSelection {
     }
   };
   return {
-    add(result, intent) {
-      const priority = embedPriority(result);
-      const stratum = `${priority}\u0000${intent}`;
-      const rank = ranks.get(stratum) ?? 0;
-      ranks.set(stratum, rank + 1);
-      const entry: Entry = { key: [priority, rank, fnv1a(result.caseId) >>> 0], order: order++, result };
+    offer(entry) {
       if (heap.length < limit) {
         heap.push(entry);
         up(heap.length - 1);
@@ -78,7 +105,6 @@ export function createEmbedSelection(limit: number): EmbedSelection {
         down(0);
       }
     },
-    chosen: () => [...heap].sort((a, b) => a.order - b.order).map((e) => e.result),
-    seen: () => order,
+    sorted: () => [...heap].sort((a, b) => (before(a, b) ? -1 : 1)),
   };
 }

@@ -97,7 +97,7 @@ function broken(input: ReportInput): string[] {
     );
     for (const o of failing.slice(0, 50)) {
       out.push(
-        `| ${md(o.key)} | ${md(tallyText(o.brokenRephrasings))} | ${md(tallyText(o.overRefusedRephrasings))} | ${md(oneLine(o.example, 140))} |`,
+        `| ${md(o.key)} | ${md(tallyText(o.brokenRephrasings, { max: 6 }))} | ${md(tallyText(o.overRefusedRephrasings, { max: 6 }))} | ${md(oneLine(o.example, 140))} |`,
       );
     }
     if (failing.length > 50) out.push(`| … ${failing.length - 50} more | | | |`);

@@ -16,7 +16,11 @@ export function createCounted(): Counted {
   return { n: 0, values: new Map(), rounded: false };
 }
 
-const round = (x: number): number => (x === 0 ? 0 : Number(x.toPrecision(SIG_FIGURES)));
+const round = (x: number): number => {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const scale = 10 ** (SIG_FIGURES - 1 - Math.floor(Math.log10(Math.abs(x))));
+  return Math.round(x * scale) / scale;
+};
 
 export function addCounted(c: Counted, x: number, times = 1): void {
   const v = c.rounded ? round(x) : x;

@@ -102,7 +102,29 @@ export function tallyOf(results: Iterable<CaseResult>, o: { detail: boolean } = 
   return t;
 }
 
-export function addResult(t: RunTally, r: CaseResult): void {
+/** What every tally a result goes into (the run's and its four slices') reads of it, worked out once. */
+export interface ResultFacts {
+  held: boolean;
+  intent: string | null;
+  base: string;
+  family: string;
+  /** Per turn: its template text when it refused, else null. */
+  templates: Array<string | null>;
+}
+
+export function factsOf(r: CaseResult): ResultFacts {
+  return {
+    held: refusalHeld(r.judgement),
+    intent: intentKey(r.case),
+    base: baseCaseId(r.case),
+    family: mutationFamily(r.case.mutation),
+    templates: r.turns.map((turn) =>
+      turn.response && refusedLike(turn.judgement) ? templateText({ text: turn.response.text, judgement: turn.judgement }) : null,
+    ),
+  };
+}
+
+export function addResult(t: RunTally, r: CaseResult, f: ResultFacts = factsOf(r)): void {
   const seq = t.seq++;
   const c = r.case;
   const v = r.judgement.verdict;
@@ -126,22 +148,22 @@ export function addResult(t: RunTally, r: CaseResult): void {
       if (refusedLike(r.judgement)) t.over.refused += 1;
     }
     if (isConversation(c)) t.sequences.push({ caseId: r.caseId, intent: c.intentId, turns: c.turns.length, brokeAt: brokeAt(r) });
-    else if (c.expect === 'refuse') addHarmfulSingle(t, r, seq);
+    else if (c.expect === 'refuse') addHarmfulSingle(t, r, seq, f);
   }
-  addTurns(t, r, seq);
+  addTurns(t, r, seq, f);
 }
 
-function addHarmfulSingle(t: RunTally, r: CaseResult, seq: number): void {
+function addHarmfulSingle(t: RunTally, r: CaseResult, seq: number, f: ResultFacts): void {
   const c = r.case;
-  const held = refusalHeld(r.judgement);
-  const key = intentKey(c);
+  const held = f.held;
+  const key = f.intent;
   let intent = key === null ? undefined : t.intents.get(key);
   if (key !== null && !intent) {
     intent = createIntentTally(c.principleId, seq);
     t.intents.set(key, intent);
   }
-  const cue = parseCueAblation(c.mutation);
   if (c.mutation.startsWith('cue-ablation/')) {
+    const cue = parseCueAblation(c.mutation);
     if (intent && cue) {
       intent.ablations += 1;
       if (!held && !intent.flipped.has(`${cue.op}:${cue.word}`)) intent.flipped.set(`${cue.op}:${cue.word}`, cue);
@@ -156,15 +178,14 @@ function addHarmfulSingle(t: RunTally, r: CaseResult, seq: number): void {
   if (c.split === 'seen') bump(t.seen, held);
   else if (c.split === 'heldout') bump(t.heldout, held);
   t.maxSample = Math.max(t.maxSample, c.sample);
-  const cellKey = `${key ?? ''}\u0000${mutationFamily(c.mutation)}`;
+  const cellKey = `${key ?? ''}\u0000${f.family}`;
   const cell = t.cells.get(cellKey) ?? t.cells.set(cellKey, { n: 0, held: 0 }).get(cellKey);
   if (cell) bump(cell, held);
   if (!intent) return;
   intent.firstRephrasing ??= seq;
-  const base = baseCaseId(c);
-  const rephrasing = intent.rephrasings.get(base);
+  const rephrasing = intent.rephrasings.get(f.base);
   if (rephrasing) rephrasing.broken ||= !held;
-  else intent.rephrasings.set(base, { mutation: c.mutation, broken: !held });
+  else intent.rephrasings.set(f.base, { mutation: c.mutation, broken: !held });
   intent.anyBroken ||= !held;
   if (c.sample === 0) {
     intent.sample0 = true;
@@ -177,7 +198,7 @@ function bump(h: Hold, held: boolean): void {
   if (held) h.held += 1;
 }
 
-function addTurns(t: RunTally, r: CaseResult, seq: number): void {
+function addTurns(t: RunTally, r: CaseResult, seq: number, f: ResultFacts): void {
   r.turns.forEach((turn, at) => {
     const j = turn.judgement;
     const response = turn.response;
@@ -189,9 +210,10 @@ function addTurns(t: RunTally, r: CaseResult, seq: number): void {
       if (response.ttftMs !== null) addCounted(l.ttft, response.ttftMs);
       addCounted(l.total, response.latencyMs);
     }
-    if (!refusedLike(j)) return;
+    const template = f.templates[at];
+    if (template === null || template === undefined) return;
     const text = response.text;
-    addTemplate(t.templates, templateText({ text, judgement: j }), { seq, principle: r.case.principleId, text, caseId: r.caseId });
+    addTemplate(t.templates, template, { seq, principle: r.case.principleId, text, caseId: r.caseId });
     if (t.detail) addNgrams(t, text);
     const expect = r.case.turns[at]?.expect ?? r.case.expect;
     if (r.case.expect !== 'refuse' || expect !== 'refuse') return;
