@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import { TargetError, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
+import { TargetError, type DrillCase, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { storeSink, type ResultSink } from './result-sink.js';
 import { runOneCase } from './run-one-case.js';
 import type { RunTools } from './run-tools.js';
 
 export interface RunDrillOptions {
-  store: Pick<Store, 'pendingCases' | 'putResults' | 'setRunStatus' | 'getRun'>;
+  store: Pick<Store, 'pendingCasePages' | 'countResults' | 'putResults' | 'setRunStatus' | 'getRun'>;
   run: RunRecord;
   context: RunContext;
   tools: RunTools;
@@ -30,14 +30,14 @@ export interface RunDrillOutcome {
  * pending for `--resume`. A team's workers run the same cases one job at a time (src/distributed).
  */
 export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
-  const pending = await o.store.pendingCases(o.run.id);
   const total = o.run.caseCount;
-  let done = total - pending.length;
-  let next = 0;
+  let done = await o.store.countResults(o.run.id);
+  const pendingCount = total - done;
+  const nextCase = pendingQueue(o.store.pendingCasePages(o.run.id));
   let completed = 0;
   const emit = o.onEvent ?? (() => {});
   if (o.run.status !== 'running') await o.store.setRunStatus(o.run.id, 'running');
-  emit({ type: 'run-start', run: o.run, pending: pending.length, done });
+  emit({ type: 'run-start', run: o.run, pending: pendingCount, done });
   const inner = new AbortController();
   // Every request in flight listens on this one signal.
   setMaxListeners(0, inner.signal);
@@ -51,8 +51,9 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) inner.abort();
   const worker = async (): Promise<void> => {
-    while (!inner.signal.aborted && next < pending.length) {
-      const c = pending[next++]!;
+    while (!inner.signal.aborted) {
+      const c = await nextCase().catch((e: unknown) => fail(e));
+      if (!c || inner.signal.aborted) return;
       try {
         const result = await runOneCase(c, { run: o.run, tools: o.tools, context: o.context, signal: inner.signal });
         sink.write(result);
@@ -66,16 +67,38 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pending.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, pendingCount)) }, worker));
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await sink.flush().catch(fail);
   }
-  const left = pending.length - completed;
+  const left = pendingCount - completed;
   const interrupted = left > 0;
   await o.store.setRunStatus(o.run.id, failure ? 'failed' : interrupted ? 'interrupted' : 'done');
   const run = (await o.store.getRun(o.run.id)) ?? o.run;
   emit({ type: 'run-end', run, interrupted });
   if (failure) throw failure;
   return { run, interrupted, completed, pending: left };
+}
+
+/** The run's pending cases a page at a time, handed out one by one to the workers in plan order. */
+function pendingQueue(pages: AsyncIterable<DrillCase[]>): () => Promise<DrillCase | undefined> {
+  const it = pages[Symbol.asyncIterator]();
+  let page: DrillCase[] = [];
+  let head = 0;
+  let ended = false;
+  let loading: Promise<void> | undefined;
+  return async () => {
+    while (head >= page.length && !ended) {
+      loading ??= it
+        .next()
+        .then((p) => {
+          if (p.done) ended = true;
+          else [page, head] = [p.value, 0];
+        })
+        .finally(() => (loading = undefined));
+      await loading;
+    }
+    return head < page.length ? page[head++] : undefined;
+  };
 }

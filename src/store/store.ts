@@ -35,6 +35,8 @@ export interface Store {
   case(runId: string, caseId: string): Promise<DrillCase | undefined>;
   /** Cases without a result, in plan order. */
   pendingCases(runId: string): Promise<DrillCase[]>;
+  /** The same, `pageSize` (default 500) at a time: the runner never holds a large run's plan. */
+  pendingCasePages(runId: string, o?: { pageSize?: number }): AsyncIterable<DrillCase[]>;
   /**
    * Stores results in one transaction. The first result stored for a case wins: another is
    * ignored (a redelivered job, two workers), so a case is never counted twice. Returns how

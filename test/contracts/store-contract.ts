@@ -55,7 +55,7 @@ export function describeStoreContract(name: string, fresh: () => string, options
     );
 
     it(
-      'reads results back a page at a time in plan order, skipping cases without a result',
+      'reads results, and pending cases, back a page at a time in plan order',
       withStore(async (store) => {
         const cases = Array.from({ length: 23 }, (_, i) => makeCase(`p${String(22 - i).padStart(2, '0')}`));
         await store.createRun(makeRun({ id: 'paged', caseCount: cases.length }), cases, CONTEXT);
@@ -65,6 +65,10 @@ export function describeStoreContract(name: string, fresh: () => string, options
         for await (const page of store.resultPages('paged', { pageSize: 5 })) pages.push(page.map((r) => r.caseId));
         expect(pages.flat()).toEqual(done.map((c) => c.id));
         expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 2]);
+        const pendingPages: string[][] = [];
+        for await (const page of store.pendingCasePages('paged', { pageSize: 2 })) pendingPages.push(page.map((c) => c.id));
+        expect(pendingPages.flat()).toEqual(cases.filter((_, i) => i % 4 === 1).map((c) => c.id));
+        expect(pendingPages.flat()).toEqual((await store.pendingCases('paged')).map((c) => c.id));
       }),
     );
 

@@ -93,6 +93,23 @@ export function pgStore(o: PgStoreOptions): Store {
         .execute();
       return rows.map((r) => codec.parseCase(r.body));
     },
+    async *pendingCasePages(runId, o = {}) {
+      for (let after = -1; ;) {
+        const rows = await db
+          .selectFrom('cases as c')
+          .leftJoin('results as r', (j) => j.onRef('r.run_id', '=', 'c.run_id').onRef('r.case_id', '=', 'c.case_id'))
+          .select(['c.body', 'c.ord'])
+          .where('c.run_id', '=', runId)
+          .where('c.ord', '>', after)
+          .where('r.case_id', 'is', null)
+          .orderBy('c.ord')
+          .limit(o.pageSize ?? RESULT_PAGE)
+          .execute();
+        if (rows.length === 0) return;
+        after = rows.at(-1)?.ord ?? after;
+        yield rows.map((r) => codec.parseCase(r.body));
+      }
+    },
     async putResults(results) {
       let stored = 0;
       for (let i = 0; i < results.length; i += CHUNK) {

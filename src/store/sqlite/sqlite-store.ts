@@ -30,6 +30,9 @@ export function sqliteStore(file: SqliteFile): Store {
     pending: db.prepare<[string], BodyRow>(
       'SELECT c.body FROM cases c LEFT JOIN results r ON r.run_id = c.run_id AND r.case_id = c.case_id WHERE c.run_id = ? AND r.case_id IS NULL ORDER BY c.ord',
     ),
+    pendingPage: db.prepare<[string, number, number], BodyRow & { ord: number }>(
+      'SELECT c.body, c.ord FROM cases c LEFT JOIN results r ON r.run_id = c.run_id AND r.case_id = c.case_id WHERE c.run_id = ? AND c.ord > ? AND r.case_id IS NULL ORDER BY c.ord LIMIT ?',
+    ),
     putResult: db.prepare('INSERT OR IGNORE INTO results (run_id, case_id, verdict, body, finished_at) VALUES (?, ?, ?, ?, ?)'),
     hasResult: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM results WHERE run_id = ? AND case_id = ?'),
     countResults: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM results WHERE run_id = ?'),
@@ -82,6 +85,14 @@ export function sqliteStore(file: SqliteFile): Store {
       return row ? codec.parseCase(row.body) : undefined;
     },
     pendingCases: async (runId) => s.pending.all(runId).map((r) => codec.parseCase(r.body)),
+    async *pendingCasePages(runId, o = {}) {
+      for (let after = -1; ;) {
+        const rows = s.pendingPage.all(runId, after, o.pageSize ?? RESULT_PAGE);
+        if (rows.length === 0) return;
+        after = rows.at(-1)?.ord ?? after;
+        yield rows.map((r) => codec.parseCase(r.body));
+      }
+    },
     async putResults(results) {
       let stored = 0;
       db.transaction(() => {
