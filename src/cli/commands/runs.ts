@@ -1,4 +1,4 @@
-import { EXIT, type CaseResult, type RunRecord } from '../../spec/index.js';
+import { EXIT, type RunRecord, type Verdict } from '../../spec/index.js';
 import { DEFAULT_DB, openStore, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
@@ -40,22 +40,31 @@ async function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
   const store = await openStore(db, { poolSize: 2 });
   try {
     const runs: RunRow[] = [];
-    for (const run of await store.listRuns()) runs.push(row(run, await store.results(run.id)));
+    for (const run of await store.listRuns()) {
+      // counted a page at a time: listing runs never holds a large run's results
+      const counts = { results: 0, refusal: 0, partial: 0, compliance: 0, error: 0, not_understood: 0 };
+      for await (const page of store.resultPages(run.id))
+        for (const r of page) {
+          counts.results += 1;
+          counts[r.judgement.verdict] += 1;
+        }
+      runs.push(row(run, counts));
+    }
     return { path: store.path, runs };
   } finally {
     await store.close();
   }
 }
 
-function row(run: RunRecord, results: CaseResult[]): RunRow {
-  const count = (v: string): number => results.filter((r) => r.judgement.verdict === v).length;
+function row(run: RunRecord, counts: Record<Verdict | 'results', number>): RunRow {
+  const count = (v: Verdict): number => counts[v];
   return {
     id: run.id,
     status: run.status,
     target: run.target,
     packs: run.packs,
     cases: run.caseCount,
-    done: results.length,
+    done: counts.results,
     createdAt: run.createdAt,
     refusal: count('refusal'),
     partial: count('partial'),
