@@ -3,7 +3,8 @@ import { InputError, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { ReviewStore } from '../review/index.js';
 import { buildScorecard } from '../metrics/index.js';
-import { compareRuns, renderReport } from '../report/index.js';
+import { compareRuns, createReportCases, renderReport } from '../report/index.js';
+import { summarizeRun } from '../run/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
@@ -110,7 +111,7 @@ interface RunRoutes {
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRoutes {
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resultPages' | 'path'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
@@ -125,9 +126,10 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRo
     runsPage: async () => htmlReply(page({ title: 'Runs', here: 'runs' }, runsPage(await store.listRuns()))),
     runPage: async ({ params }: RouteInput): Promise<Reply> => {
       const run = await runOr404(params[0] ?? '');
-      const results = await store.results(run.id);
-      // The HTML run report as `report` writes it, with a way back to the dashboard.
-      const report = renderReport('html', { scorecard: buildScorecard({ run, results }), results });
+      // The HTML run report as `run` writes it (results streamed from the store), with a way back to the dashboard.
+      const cases = createReportCases();
+      const { scorecard } = await summarizeRun(store, run.id, { each: (r) => cases.add(r) });
+      const report = renderReport('html', { scorecard, cases: cases.finish() });
       return htmlReply(
         report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
         200,

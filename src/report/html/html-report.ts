@@ -89,5 +89,5 @@ function leftOutHtml(cases: ReportCases): string {
   const left = cases.total - cases.embedded.length;
   if (left <= 0) return '';
   const n = (x: number): string => x.toLocaleString('en-US');
-  return `<p class="notice" id="left-out" role="note"><strong>${n(left)} of ${n(cases.total)} transcripts are left out of this page</strong> to keep it small enough to open. It embeds ${n(cases.embedded.length)}: every failure it can hold first, then uncertain or leaking verdicts, then a sample spread evenly over the intents; counts everywhere on this page are over all ${n(cases.total)} cases. Every case is in <code>results.jsonl</code> beside this report, and the dashboard (<code>refusal-drill serve</code>) browses them all.</p>`;
+  return `<p class="notice" id="left-out" role="note"><strong>${n(left)} of ${n(cases.total)} transcripts are left out of this page</strong> to keep it small enough to open. It embeds ${n(cases.embedded.length)}: every failure it can hold first, then uncertain or leaking verdicts, then a sample spread evenly over the intents; counts everywhere on this page are over all ${n(cases.total)} cases. Every case is in <code>results.jsonl</code> beside this report, one JSON line each (<code>grep</code> or <code>jq</code> it by case id, intent or verdict).</p>`;
 }
