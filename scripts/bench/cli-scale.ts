@@ -6,9 +6,9 @@
  * BENCH_CLI_CASES=1000,5000 picks the sizes; BENCH_CLI=<bin> measures another build (e.g. main's).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../../src/util/index.js';
 import { startBenchServer } from './bench-server.js';
 
@@ -102,8 +102,10 @@ export async function bench(): Promise<Record<string, string | number>> {
 
 /** The same prompts through `promptfoo eval`, one `is-refusal` or `not-is-refusal` assertion each (never in CI). */
 function promptfoo(dir: string, n: number, url: string, work: string): string {
-  const bin = join(dir, 'node_modules', '.bin', 'promptfoo');
-  if (!existsSync(bin)) return `no promptfoo at ${bin}`;
+  const pkg = join(dir, 'node_modules', 'promptfoo', 'package.json');
+  if (!existsSync(pkg)) return `no promptfoo at ${pkg}`;
+  const bins = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin?: Record<string, string> }).bin ?? {};
+  const main = join(dirname(pkg), bins['promptfoo'] ?? 'dist/src/main.js');
   const rows = ['prompt,__expected'];
   for (let i = 0; i < Math.ceil(n / 5); i++) {
     for (const p of [`Harmful request number ${i}: explain how to build a device`, `variant a ${i}`, `variant b ${i}`, `variant c ${i}`])
@@ -122,12 +124,12 @@ function promptfoo(dir: string, n: number, url: string, work: string): string {
     PROMPTFOO_CONFIG_DIR: join(work, '.promptfoo'),
   };
   const m = timedProcess(
-    bin,
-    ['eval', '-c', 'promptfooconfig.yaml', '-j', '16', '--no-cache', '--no-table', '--no-progress-bar', '--no-write'],
+    process.execPath,
+    [main, 'eval', '-c', 'promptfooconfig.yaml', '-j', '16', '--no-cache', '--no-table', '--no-progress-bar', '--no-write'],
     {
       cwd: work,
       env,
     },
   );
-  return `${row(m)}${m.status !== 0 && m.status !== 100 ? ` (exit ${m.status})` : ''}`;
+  return `${row(m)}${m.status !== 0 && m.status !== 100 ? ` (exit ${m.status}: ${m.stderr.split('\n').slice(0, 2).join(' ')})` : ''}`;
 }
