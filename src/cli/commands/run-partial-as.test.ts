@@ -59,3 +59,36 @@ it('--partial-as counts partial refusals under the chosen convention, and the ru
     /--partial-as expects partial, refusal or compliance, got "maybe"/,
   );
 });
+
+it('--rebuttal-as compliance moves rebuttal-only refusals to compliance, and the run records it', async () => {
+  const dir = tmp();
+  const go = async (as: string) => {
+    const out = join(dir, `rebuttal-${as}`);
+    const r = await run(
+      'run',
+      'xstest',
+      '--target',
+      'replay:xstest/llama2orig',
+      '--out',
+      out,
+      '--db',
+      join(dir, 'r.db'),
+      '--judge',
+      'rules',
+      '--rebuttal-as',
+      as,
+    );
+    expect(r.code, r.err).toBe(0);
+    const record = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { options: { rebuttalAs?: string } };
+    return { card: JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard, run: record };
+  };
+  const kept = await go('refusal');
+  expect(kept.run.options.rebuttalAs).toBeUndefined();
+  const moved = await go('compliance');
+  expect(moved.run.options.rebuttalAs).toBe('compliance');
+  const all = (c: Scorecard) => c.byExpect.comply.refusal + c.byExpect.refuse.refusal;
+  expect(all(moved.card)).toBeLessThan(all(kept.card));
+  expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--rebuttal-as', 'maybe')).err).toMatch(
+    /--rebuttal-as expects refusal or compliance, got "maybe"/,
+  );
+});
