@@ -31,8 +31,18 @@ export interface DrillConfig {
   seed?: number;
   temperature?: number;
   maxTokens?: number;
-  /** Reuse cached responses (default true). */
+  /**
+   * Answers kept from other runs: `true` reuses any earlier run's answer to the identical request
+   * from the same endpoint (`--cache`), `false` asks the model for every answer even on resume
+   * (`--no-cache`); by default only a resumed run reuses its own.
+   */
   cache?: boolean;
+  /** Reuse this run's answers (an id or unique prefix) to identical requests (`--reuse`). */
+  reuse?: string;
+  /** The system prompt of every case, or a file holding it, over the packs' `system:` (`--system`). */
+  system?: string;
+  /** What to call the run in `runs`, reports and the dashboard (`--label`). */
+  label?: string;
   /** The SQLite store (default `.refusal-drill/drill.db`). */
   db?: string;
   /** Write the run directory (results.jsonl, scorecard.json, report.html, report.md, junit.xml) here. */

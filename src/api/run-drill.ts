@@ -10,9 +10,11 @@ import {
   closeRunTools,
   finishedExitCode,
   planNewRun,
+  recordOutcome,
   resumeRun,
   runDrill as runPending,
   summarizeRun,
+  systemPromptOf,
   writeRunDir,
   type GivenTools,
   type RunSettings,
@@ -75,7 +77,7 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           onEvent: options.onEvent,
         })
       : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
-    const tools = buildRunTools(run.options, { env, limits, cache: store, given });
+    const tools = buildRunTools(run.options, { env, limits, cache: { store, runId: run.id }, given });
     let outcome;
     try {
       outcome = await runPending({ store, run, context, tools, concurrency, signal, onEvent: options.onEvent });
@@ -84,7 +86,9 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
       await given.target?.close?.();
       await given.attacker?.close?.();
     }
-    const summary = await summarizeRun(store, run.id, { policy });
+    const summarized = await summarizeRun(store, run.id, { policy });
+    const finished = !outcome.interrupted || outcome.failedFast !== undefined;
+    const summary = finished ? { ...summarized, run: await recordOutcome(store, summarized, { policy }) } : summarized;
     const out = c.out ?? summary.run.options.out;
     if (out) writeRunDir(out, summary.run, summary.results, runDirFiles(summary));
     return {
@@ -93,7 +97,7 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
       scorecard: summary.scorecard,
       gate: summary.gate ?? null,
       interrupted: outcome.interrupted,
-      exitCode: outcome.interrupted ? EXIT.interrupted : finishedExitCode(summary),
+      exitCode: outcome.failedFast ? EXIT.target : outcome.interrupted ? EXIT.interrupted : finishedExitCode(summary),
     };
   } finally {
     await store.close();
@@ -117,7 +121,10 @@ function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
     seed: c.seed ?? 0,
     temperature: c.temperature,
     maxTokens: c.maxTokens,
-    cache: c.cache ?? true,
+    cache: c.cache !== false,
+    reuse: c.cache === true ? 'any' : c.reuse,
+    system: c.system === undefined ? undefined : systemPromptOf(c.system, process.cwd()),
+    label: c.label,
     out: c.out === undefined ? undefined : resolve(c.out),
   };
 }

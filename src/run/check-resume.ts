@@ -7,6 +7,8 @@ const RESULT_OPTIONS: Array<{
   flag: string;
   stored: (o: RunOptions, run: RunRecord) => unknown;
   show?: (value: unknown) => string;
+  /** When a given value means the stored one (a run id's prefix); else they must be equal. */
+  same?: (given: unknown, stored: unknown) => boolean;
 }> = [
   { key: 'packRefs', flag: 'the packs', stored: (o, run) => o.packRefs ?? run.packs },
   { key: 'target', flag: '--target', stored: (o) => o.targetSpec },
@@ -22,7 +24,15 @@ const RESULT_OPTIONS: Array<{
   { key: 'seed', flag: '--seed', stored: (o) => o.seed },
   { key: 'temperature', flag: '--temperature', stored: (o) => o.temperature },
   { key: 'maxTokens', flag: '--max-tokens', stored: (o) => o.maxTokens },
-  { key: 'cache', flag: '--no-cache', stored: (o) => o.cache, show: (v) => (v ? 'the response cache' : 'no response cache') },
+  { key: 'cache', flag: '--no-cache', stored: (o) => o.cache, show: (v) => (v ? 'its own answers reused' : 'no answer reused') },
+  {
+    key: 'reuse',
+    flag: '--cache / --reuse',
+    stored: (o) => o.reuse,
+    show: (v) => (v === undefined ? 'no other run reused' : v === 'any' ? '--cache' : `--reuse ${String(v)}`),
+    same: (given, stored) => typeof given === 'string' && typeof stored === 'string' && given !== 'any' && stored.startsWith(given),
+  },
+  { key: 'system', flag: '--system', stored: (o) => o.system, show: (v) => (v === undefined ? 'none' : 'another system prompt') },
 ];
 
 /**
@@ -36,11 +46,11 @@ export function checkResume(run: RunRecord, asked: Partial<RunSettings>): void {
     throw new UsageError(
       `--calibration cannot change a run being resumed: it goes on with the calibration it started with (run ${run.id}); start a new run to use another`,
     );
-  for (const { key, flag, stored, show = plain } of RESULT_OPTIONS) {
+  for (const { key, flag, stored, show = plain, same } of RESULT_OPTIONS) {
     const value = asked[key];
     if (value === undefined) continue;
     const was = stored(run.options, run);
-    if (JSON.stringify(value) === JSON.stringify(was)) continue;
+    if (JSON.stringify(value) === JSON.stringify(was) || same?.(value, was)) continue;
     const given = show === plain ? `${flag} ${show(value)}` : flag;
     throw new UsageError(
       `${given} would change what run ${run.id} measures: it was started with ${was === undefined ? 'none' : show(was)}. A resumed run goes on with the options it started with; leave ${flag} out, or start a new run`,

@@ -2,6 +2,7 @@ import { checkCalibrationFits, loadCalibration } from '../judges/index.js';
 import { mutate } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import {
+  InputError,
   RUN_FORMAT_VERSION,
   UsageError,
   type DrillCase,
@@ -12,6 +13,7 @@ import {
   type Split,
 } from '../spec/index.js';
 import type { Store } from '../store/index.js';
+import { sha256 } from '../util/index.js';
 import { planCases } from './plan.js';
 import { snapshotContext } from './run-context.js';
 import { newRunId } from './run-id.js';
@@ -46,9 +48,13 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
   if (calibration) checkCalibrationFits(s.judge, calibration);
   if (s.adaptive !== undefined && !s.attacker)
     throw new UsageError('--adaptive needs --attacker <target-spec>: the attacker model writes each escalating turn');
-  const options = runOptionsOf(s, { concurrency: o.concurrency, calibration });
-  // The target names the run; the attacker writes generative mutations (cached like the run's answers).
-  const tools = buildTargets(options, { ...o.tools, cache: o.store });
+  const reuse = s.reuse === undefined || s.reuse === 'any' ? s.reuse : await reusedRunId(o.store, s.reuse);
+  if (reuse !== undefined && !s.cache)
+    throw new UsageError('--no-cache asks the model for every answer; it cannot be combined with --cache or --reuse');
+  const options = runOptionsOf({ ...s, reuse }, { concurrency: o.concurrency, calibration });
+  const id = newRunId();
+  // The target names the run; the attacker writes generative mutations (kept and reused like the run's answers).
+  const tools = buildTargets(options, { ...o.tools, cache: { store: o.store, runId: id } });
   try {
     const marks = await o.store.auditMarks();
     const plan = await planCases({
@@ -56,13 +62,14 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
       adaptive: s.adaptive !== undefined,
       samples: s.samples,
       mutate: s.mutate,
+      system: s.system,
       splitOverrides: new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout'])),
       expandMutations: (prompt, selection) => mutate(prompt, selection, { seed: s.seed, attacker: tools.attacker, signal: o.signal }),
     });
     for (const message of plan.notices) o.onEvent?.({ type: 'notice', message });
     const run: RunRecord = {
       formatVersion: RUN_FORMAT_VERSION,
-      id: newRunId(),
+      id,
       target: tools.target.id,
       packs: packs.map((p) => p.id),
       options,
@@ -70,6 +77,8 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
       caseCount: plan.cases.length,
       createdAt: new Date().toISOString(),
       finishedAt: null,
+      ...(s.label === undefined ? {} : { label: s.label }),
+      ...systemHashOf(plan.cases),
     };
     const context = snapshotContext(packs);
     await o.store.createRun(run, plan.cases, context);
@@ -77,4 +86,18 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
   } finally {
     await closeRunTools(tools);
   }
+}
+
+/** `--reuse <ref>`: the full id of a stored run (a unique prefix or `latest` will do). */
+async function reusedRunId(store: Store, ref: string): Promise<string> {
+  const run = await store.getRun(ref);
+  if (!run) throw new InputError(`--reuse ${ref}: no such run in ${store.path} (list the stored runs with: refusal-drill runs)`);
+  return run.id;
+}
+
+/** A short hash of the application contexts (system prompt and prefix) the cases send: runs that differ there show it. */
+function systemHashOf(cases: DrillCase[]): { systemHash?: string } {
+  const contexts = new Set<string>();
+  for (const c of cases) if (c.system !== undefined || c.prefix) contexts.add(JSON.stringify([c.system ?? null, c.prefix ?? null]));
+  return contexts.size === 0 ? {} : { systemHash: sha256([...contexts].sort().join('\n')).slice(0, 8) };
 }

@@ -25,7 +25,14 @@ export interface RunSettings {
   seed: number;
   temperature?: number;
   maxTokens?: number;
+  /** False for `--no-cache`: ask the model every time, even what this run asked before. */
   cache: boolean;
+  /** Reuse answers other runs got: `any` (`--cache`) or one run's id or unique prefix (`--reuse`). */
+  reuse?: string;
+  /** `--system`: the system prompt of every case (text; the CLI reads a file it names), over the packs' own. */
+  system?: string;
+  /** `--label`: what the user calls the run; not part of what it measures. */
+  label?: string;
   /** Where the run directory goes (absolute); a resumed run writes there too unless told otherwise. */
   out?: string;
 }
@@ -47,6 +54,8 @@ export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibrati
     mutate: s.mutate ?? [],
     seed: s.seed,
     cache: s.cache,
+    ...(s.reuse === undefined ? {} : { reuse: s.reuse }),
+    ...(s.system === undefined ? {} : { system: s.system }),
     temperature: s.temperature,
     maxTokens: s.maxTokens,
     targetSpec: s.target,

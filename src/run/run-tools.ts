@@ -16,8 +16,8 @@ export interface RunTools {
 export interface ToolSettings {
   env: Record<string, string | undefined>;
   limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries'>;
-  /** Where responses are cached, when the run's options ask for the cache. */
-  cache?: Pick<Store, 'cacheGet' | 'cachePut'>;
+  /** Where answers are kept and read back (within the scope the run's options allow), and which run asks. */
+  cache?: { store: Pick<Store, 'cacheGet' | 'cachePut'>; runId: string };
   /** Wraps the target inside the cache (a worker's shared rate limit: a cache hit takes no slot). */
   wrapTarget?: (target: Target) => Target;
   /** Objects a library caller built (runDrill's `Target` and `Judge`), used instead of the stored specs. */
@@ -42,7 +42,9 @@ export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
 /** The model under drill and the attacker alone (planning needs no judge). */
 export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTools, 'judge'> {
   const spec = options.targetSpec;
-  const cached = (t: Target): Target => (options.cache && s.cache ? withCache(t, s.cache) : t);
+  const c = s.cache;
+  const cached = (t: Target): Target =>
+    c ? withCache(t, { store: c.store, read: options.cache, scope: { runId: c.runId, reuse: options.reuse } }) : t;
   const limits = { env: s.env, ...s.limits };
   const given = s.given ?? {};
   let target: Target;

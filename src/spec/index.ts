@@ -10,6 +10,7 @@ export * from './case.js';
 export * from './case-result.js';
 export * from './calibration.js';
 export * from './run.js';
+export * from './run-outcome.js';
 export * from './run-context.js';
 export * from './errors.js';
 export * from './events.js';

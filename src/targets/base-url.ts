@@ -1,4 +1,5 @@
 import { UsageError } from '../spec/index.js';
+import { sha256 } from '../util/index.js';
 
 /** Parses a base URL given by flag or environment, naming where it came from when it is not one. */
 export function parseBaseUrl(value: string, from: string): URL {
@@ -28,6 +29,14 @@ export function publicUrl(url: URL): string {
   clean.search = '';
   clean.hash = '';
   return baseUrlString(clean);
+}
+
+/**
+ * The whole URL, credentials and query included, as a hash: what tells apart two deployments that
+ * share a public URL (`?deployment=a` and `?deployment=b`), without keeping a secret in clear.
+ */
+export function endpointHash(url: URL): string {
+  return sha256(`endpoint\n${url.toString()}`).slice(0, 32);
 }
 
 /**

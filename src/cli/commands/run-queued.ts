@@ -10,7 +10,7 @@ import {
   type CaseWorker,
 } from '../../distributed/index.js';
 import { loadGatePolicy } from '../../metrics/index.js';
-import { planNewRun, resumeRun, summarizeRun, type RunSettings } from '../../run/index.js';
+import { planNewRun, recordOutcome, resumeRun, summarizeRun, type RunSettings } from '../../run/index.js';
 import { EXIT } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
@@ -93,7 +93,9 @@ export async function runQueued(i: {
       );
       return EXIT.interrupted;
     }
-    return renderFinishedRun(await summarizeRun(team.store, run.id, { policy }), { out: o.out, storePath: team.store.path, ctx });
+    const summary = await summarizeRun(team.store, run.id, { policy });
+    const finished = { ...summary, run: await recordOutcome(team.store, summary, { policy }) };
+    return renderFinishedRun(finished, { out: o.out, storePath: team.store.path, ctx });
   } finally {
     await worker?.stop().catch(() => undefined);
     await boss?.stop({ graceful: false, wait: true }).catch(() => undefined);

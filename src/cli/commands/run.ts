@@ -7,14 +7,19 @@ import {
   askedSettings,
   buildRunTools,
   closeRunTools,
+  answerCounts,
+  describeAnswers,
   planNewRun,
+  recordOutcome,
   resumeRun,
   runDrill,
   summarizeRun,
+  systemPromptOf,
   type RunSettings,
 } from '../../run/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/index.js';
+import { oneLine } from '../../util/index.js';
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
@@ -42,7 +47,11 @@ export interface RunCliOptions {
   maxTokens?: number;
   out?: string;
   db: string;
-  cache: boolean;
+  /** true: `--cache`; false: `--no-cache`; absent: only the run's own answers are reused. */
+  cache?: boolean;
+  reuse?: string;
+  system?: string;
+  label?: string;
   resume?: string;
   gate?: string | boolean;
   audit?: string;
@@ -90,7 +99,14 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--max-tokens <n>', 'max tokens per response', positiveInt('--max-tokens'))
     .option('--out <dir>', 'where to write results.jsonl, scorecard.json and reports (default .refusal-drill/runs/<run-id>)')
     .option('--db <file|url>', 'SQLite store, or a team Postgres URL (else REFUSAL_DRILL_DB)', DEFAULT_DB)
-    .option('--no-cache', 'do not reuse cached responses')
+    .option('--system <file|text>', "the system prompt of every case (a file's content, or the text), over the packs' `system:`")
+    .option('--label <text>', 'what to call this run in `runs`, reports and the dashboard ("v2 after SFT")')
+    .option(
+      '--cache',
+      'reuse answers any earlier run in this store got to the identical request from the same endpoint (a model may have changed behind its name)',
+    )
+    .option('--reuse <run-id>', "reuse that run's answers to identical requests (same target, endpoint, system prompt); ask for the rest")
+    .option('--no-cache', 'ask the model for every answer, even ones this run already has (default: only a resumed run reuses its own)')
     .option('--resume <run-id>', 'finish an interrupted run as it started: an option that would change its results is refused')
     .option('--audit <audit.json>', 'add a contamination audit section to the HTML report')
     .option('--gate [policy]', 'apply the deploy gate (default policy, or a YAML policy file); exit 1 when it fails')
@@ -114,6 +130,8 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
   const settings = runSettingsOf(refs, o, ctx);
   const asked = askedOf(settings, cmd);
   if (!o.resume && !o.target) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
+  if (o.resume && o.label !== undefined)
+    throw new UsageError(`--label names a run when it starts; run ${o.resume} keeps the label it was started with`);
   if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
     // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
     const { runQueued } = await import('./run-queued.js');
@@ -134,12 +152,20 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           signal: ctx.signal,
           onEvent: progress,
         });
-    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store });
+    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: { store, runId: run.id } });
     let outcome;
     try {
       outcome = await runDrill({ store, run, context, tools, concurrency: o.concurrency, signal: ctx.signal, onEvent: progress });
     } finally {
       await closeRunTools(tools);
+    }
+    if (outcome.failedFast) {
+      const s = await summarizeRun(store, run.id);
+      await recordOutcome(store, s);
+      ctx.err(
+        `run ${run.id} stopped: the target failed for the first ${outcome.failedFast.failures} cases in a row without one answer (${describeAnswers(answerCounts(s.results))}); the other ${outcome.pending} were not sent. First error: ${oneLine(outcome.failedFast.error, 300)}\nStored as failed in ${store.path}; fix the target, then finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
+      );
+      return EXIT.target;
     }
     if (outcome.interrupted) {
       ctx.err(
@@ -147,7 +173,9 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
       );
       return EXIT.interrupted;
     }
-    return renderFinishedRun(await summarizeRun(store, run.id, { policy }), { out: o.out, audit: o.audit, storePath: store.path, ctx });
+    const summary = await summarizeRun(store, run.id, { policy });
+    const finished = { ...summary, run: await recordOutcome(store, summary, { policy }) };
+    return renderFinishedRun(finished, { out: o.out, audit: o.audit, storePath: store.path, ctx });
   } finally {
     await store.close();
   }
@@ -170,7 +198,10 @@ function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSe
     seed: o.seed,
     temperature: o.temperature,
     maxTokens: o.maxTokens,
-    cache: o.cache,
+    cache: o.cache !== false,
+    reuse: o.cache === true ? 'any' : o.reuse,
+    system: o.system === undefined ? undefined : systemPromptOf(o.system, ctx.cwd),
+    label: o.label,
     out: o.out === undefined ? undefined : resolve(ctx.cwd, o.out),
   };
 }
@@ -178,5 +209,7 @@ function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSe
 /** The settings this command line or its config file gave explicitly (not commander's defaults): what a resume must check. */
 function askedOf(s: RunSettings, cmd: Command): Partial<RunSettings> {
   // A config file's values count as asked too (applyConfig records them with the source 'config').
-  return askedSettings(s, (key) => ['cli', 'config'].includes(cmd.getOptionValueSource(key) ?? ''));
+  const given = (option: string): boolean => ['cli', 'config'].includes(cmd.getOptionValueSource(option) ?? '');
+  // `--cache` and `--reuse` both say which other runs' answers may be reused.
+  return askedSettings(s, (key) => (key === 'reuse' ? given('reuse') || (given('cache') && s.reuse === 'any') : given(key)));
 }

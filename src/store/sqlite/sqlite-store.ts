@@ -36,8 +36,17 @@ export function sqliteStore(file: SqliteFile): Store {
     results: db.prepare<[string], BodyRow>(
       'SELECT r.body FROM results r JOIN cases c ON c.run_id = r.run_id AND c.case_id = r.case_id WHERE r.run_id = ? ORDER BY c.ord',
     ),
-    cacheGet: db.prepare<[string], BodyRow>('SELECT body FROM response_cache WHERE key = ?'),
-    cachePut: db.prepare('INSERT OR REPLACE INTO response_cache (key, body, created_at) VALUES (?, ?, ?)'),
+    cacheOwn: db.prepare<[string, string], BodyRow>('SELECT body FROM response_cache WHERE key = ? AND run_id = ?'),
+    cacheAny: db.prepare<[string], BodyRow>('SELECT body FROM response_cache WHERE key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
+    cachePut: db.prepare('INSERT OR REPLACE INTO response_cache (key, run_id, body, created_at) VALUES (?, ?, ?, ?)'),
+    cacheStats: db.prepare<[], { run_id: string; n: number; newest: string }>(
+      'SELECT run_id, COUNT(*) AS n, MAX(created_at) AS newest FROM response_cache GROUP BY run_id ORDER BY newest DESC',
+    ),
+    cacheClearRun: db.prepare('DELETE FROM response_cache WHERE run_id = ?'),
+    cacheClearAll: db.prepare('DELETE FROM response_cache'),
+    idsByPrefix: db.prepare<[string, string, number], { id: string }>(
+      'SELECT id FROM runs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ),
     putMark: db.prepare(
       'INSERT OR REPLACE INTO audit_marks (prompt_hash, prompt, status, score, evidence, audited_at) VALUES (@prompt_hash, @prompt, @status, @score, @evidence, @audited_at)',
     ),
@@ -69,6 +78,13 @@ export function sqliteStore(file: SqliteFile): Store {
         if (run) s.updateRun.run(status, JSON.stringify(codec.withStatus(run, status)), runId);
       })();
     },
+    async finishRun(runId, o) {
+      db.transaction(() => {
+        const run = runOf(s.runById.get(runId));
+        if (run) s.updateRun.run(o.status, JSON.stringify(codec.withOutcome(run, o)), runId);
+      })();
+    },
+    runIdsByPrefix: async (prefix, limit) => s.idsByPrefix.all(prefix, prefix, limit).map((r) => r.id),
     async runContext(runId) {
       const row = s.context.get(runId);
       return row ? codec.parseContext(row.body) : undefined;
@@ -90,13 +106,20 @@ export function sqliteStore(file: SqliteFile): Store {
     hasResult: async (runId, caseId) => s.hasResult.get(runId, caseId) !== undefined,
     countResults: async (runId) => s.countResults.get(runId)?.n ?? 0,
     results: async (runId) => s.results.all(runId).map((r) => codec.parseResult(r.body)),
-    async cacheGet(key) {
-      const row = s.cacheGet.get(key);
+    async cacheGet(key, scope) {
+      const row =
+        s.cacheOwn.get(key, scope.runId) ??
+        (scope.reuse === 'any' ? s.cacheAny.get(key) : scope.reuse !== undefined ? s.cacheOwn.get(key, scope.reuse) : undefined);
       return row ? codec.parseResponse(row.body) : undefined;
     },
-    async cachePut(key, response) {
-      s.cachePut.run(key, JSON.stringify(response), new Date().toISOString());
+    async cachePut(key, runId, response) {
+      s.cachePut.run(key, runId, JSON.stringify(response), new Date().toISOString());
     },
+    async cacheStats() {
+      const runs = s.cacheStats.all().map((r) => ({ runId: r.run_id, entries: r.n, newest: r.newest }));
+      return { entries: runs.reduce((a, r) => a + r.entries, 0), runs };
+    },
+    cacheClear: async (o = {}) => (o.runId === undefined ? s.cacheClearAll.run() : s.cacheClearRun.run(o.runId)).changes,
     async putAuditMarks(marks) {
       db.transaction(() => {
         for (const m of marks) s.putMark.run(codec.auditMarkRow(m));

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { Target, TargetRequest } from '../../spec/index.js';
-import { baseUrlString, publicUrl } from '../base-url.js';
+import { baseUrlString, endpointHash, publicUrl } from '../base-url.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { redactor } from '../redact.js';
 import { createNodeFetch } from '../node-fetch.js';
@@ -56,6 +56,7 @@ export function createAnthropicTarget(o: AnthropicTargetOptions): Target {
 
   return limitedTarget({
     id: `anthropic:${o.model}@${publicUrl(o.baseUrl)}`,
+    endpoint: endpointHash(o.baseUrl),
     limits: o.limits,
     redact: redactor([o.apiKey]),
     async attempt(request, signal) {

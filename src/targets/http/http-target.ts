@@ -1,6 +1,6 @@
 import { InputError, TargetError, type Target, type TargetRequest, type TargetResponse } from '../../spec/index.js';
 import { sha256 } from '../../util/index.js';
-import { publicUrl } from '../base-url.js';
+import { endpointHash, publicUrl } from '../base-url.js';
 import { mapAnyFinish } from '../finish-reason.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { parseRetryAfter } from '../limits/retry-delay.js';
@@ -43,6 +43,7 @@ export function createHttpTarget(o: HttpTargetOptions): Target {
 
   return limitedTarget({
     id: c.id ?? `http:${redact(publicUrl(url))}#${fingerprint}`,
+    endpoint: endpointHash(url),
     limits: o.limits,
     redact,
     attempt: (request, signal) => send({ c, url, headers, envValue, service, request, signal }),

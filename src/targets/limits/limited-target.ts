@@ -33,6 +33,8 @@ export interface Limits {
 
 export interface LimitedTargetOptions {
   id: string;
+  /** See `Target.endpoint`. */
+  endpoint?: string;
   attempt: AttemptFn;
   limits: Limits;
   close?: () => Promise<void>;
@@ -64,6 +66,7 @@ export function limitedTarget(o: LimitedTargetOptions): Target {
 
   return {
     id: o.id,
+    ...(o.endpoint === undefined ? {} : { endpoint: o.endpoint }),
     async generate(request, options) {
       const signal = options?.signal;
       for (let attempt = 0; ; attempt += 1) {

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { Target, TargetRequest } from '../../spec/index.js';
-import { baseUrlString, publicUrl } from '../base-url.js';
+import { baseUrlString, endpointHash, publicUrl } from '../base-url.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { redactor } from '../redact.js';
 import { createNodeFetch } from '../node-fetch.js';
@@ -58,6 +58,7 @@ export function createOpenAITarget(o: OpenAITargetOptions): Target {
 
   return limitedTarget({
     id: `${o.kind}:${o.model}@${publicUrl(o.baseUrl)}`,
+    endpoint: endpointHash(o.baseUrl),
     limits: o.limits,
     redact: redactor([o.apiKey]),
     async attempt(request, signal) {
