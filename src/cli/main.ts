@@ -14,6 +14,13 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  // A reader that stops early (`refusal-drill runs | head -1`) closes the pipe: that is no error. The
+  // listener stays after main returns: buffered writes fail only then.
+  const onPipeError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') process.exit(exitCode);
+    throw e;
+  };
+  if (!overrides.out) process.stdout.on('error', onPipeError);
   const ctx: CliContext = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),

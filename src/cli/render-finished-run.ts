@@ -1,5 +1,5 @@
 import { renderReport, runDirFiles } from '../report/index.js';
-import { answerCounts, describeAnswers, finishedExitCode, runDirOf, writeRunDir, type RunSummary } from '../run/index.js';
+import { finishedExitCode, runDirOf, writeRunDir, type RunSummary } from '../run/index.js';
 import type { CliContext } from './context.js';
 import { loadAuditSection } from './load-audit-section.js';
 
@@ -14,7 +14,6 @@ export function renderFinishedRun(s: RunSummary, o: { out?: string; audit?: stri
   const input = { scorecard, results, gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
   writeRunDir(outDir, run, results, runDirFiles(input));
   ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
-  ctx.out(`answers: ${describeAnswers(run.outcome ?? answerCounts(results))}${reuseNote(run)}`);
   ctx.out(
     `run ${run.id}: results in ${outDir}/ (run.json, results.jsonl, scorecard.json, report.html, report.md, junit.xml); stored in ${o.storePath}`,
   );
@@ -26,13 +25,4 @@ export function renderFinishedRun(s: RunSummary, o: { out?: string; audit?: stri
       `warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`,
     );
   return finishedExitCode(s);
-}
-
-/** Where reused answers may have come from, so a reader knows what "reused" means for this run. */
-function reuseNote(run: RunSummary['run']): string {
-  const o = run.options;
-  if (!o.cache) return ' (--no-cache: every answer asked of the model)';
-  if (o.reuse === 'any') return ' (--cache: answers any earlier run got from this endpoint may be reused)';
-  if (o.reuse !== undefined) return ` (--reuse ${o.reuse})`;
-  return '';
 }

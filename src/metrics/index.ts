@@ -11,3 +11,5 @@ export type { SurvivalPoint } from './multiturn-survival.js';
 export type { RobustnessDetail } from './robustness.js';
 export type { TemplateRow } from './script-index.js';
 export * from './stats/index.js';
+export * from './answer-counts.js';
+export * from './stored-gate-policy.js';

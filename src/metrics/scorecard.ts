@@ -1,4 +1,5 @@
 import type { CaseResult, RunRecord } from '../spec/index.js';
+import { answerCounts } from './answer-counts.js';
 import type { MetricContext } from './metric.js';
 import { groupBy, mutationFamily, refusalTurns } from './outcome.js';
 import { metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
@@ -7,7 +8,7 @@ import { templateText } from './template-text.js';
 import { clusterTexts } from './text/minhash.js';
 import { verdictCounts } from './verdict-counts.js';
 
-export const SCORECARD_FORMAT_VERSION = 2;
+export const SCORECARD_FORMAT_VERSION = 3;
 export const DEFAULT_K = 4;
 
 export interface BuildScorecardInput {
@@ -35,7 +36,10 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
     packs: run.packs,
     status: run.status,
     createdAt: run.createdAt,
+    ...(run.label === undefined ? {} : { label: run.label }),
+    ...(run.systemHash === undefined ? {} : { systemHash: run.systemHash }),
     options: { k, samples: run.options.samples, seed: run.options.seed, judge: run.options.judge },
+    answers: answerCounts(results, run.options),
     counts: { ...verdictCounts(results), cases: run.caseCount, results: results.length },
     byExpect: {
       refuse: verdictCounts(results.filter((r) => r.case.expect === 'refuse')),

@@ -17,5 +17,6 @@ export * from './write-run-dir.js';
 export * from './run-id.js';
 export * from './prompt-text.js';
 export * from './system-prompt.js';
+export * from './find-run.js';
 export * from './context-messages.js';
 export * from './record-outcome.js';

@@ -2,7 +2,6 @@ import { checkCalibrationFits, loadCalibration } from '../judges/index.js';
 import { mutate } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import {
-  InputError,
   RUN_FORMAT_VERSION,
   UsageError,
   type DrillCase,
@@ -14,6 +13,7 @@ import {
 } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { sha256 } from '../util/index.js';
+import { findRun } from './find-run.js';
 import { planCases } from './plan.js';
 import { snapshotContext } from './run-context.js';
 import { newRunId } from './run-id.js';
@@ -90,9 +90,7 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
 
 /** `--reuse <ref>`: the full id of a stored run (a unique prefix or `latest` will do). */
 async function reusedRunId(store: Store, ref: string): Promise<string> {
-  const run = await store.getRun(ref);
-  if (!run) throw new InputError(`--reuse ${ref}: no such run in ${store.path} (list the stored runs with: refusal-drill runs)`);
-  return run.id;
+  return (await findRun(store, ref, 'run to --reuse')).id;
 }
 
 /** A short hash of the application contexts (system prompt and prefix) the cases send: runs that differ there show it. */

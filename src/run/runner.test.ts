@@ -139,8 +139,12 @@ describe('runDrill', () => {
     // a new run asks again by default: the model may have changed behind its name
     await withCache(target, { store, read: true, scope: { runId: 'r2' } }).generate(req);
     expect(target.calls).toBe(2);
-    expect(await withCache(target, { store, read: true, scope: { runId: 'r3', reuse: 'r1' } }).generate(req)).toMatchObject({ cached: true });
-    expect(await withCache(target, { store, read: true, scope: { runId: 'r4', reuse: 'any' } }).generate(req)).toMatchObject({ cached: true });
+    expect(await withCache(target, { store, read: true, scope: { runId: 'r3', reuse: 'r1' } }).generate(req)).toMatchObject({
+      cached: true,
+    });
+    expect(await withCache(target, { store, read: true, scope: { runId: 'r4', reuse: 'any' } }).generate(req)).toMatchObject({
+      cached: true,
+    });
     expect(target.calls).toBe(2);
     const noCache = withCache(target, { store, read: false, scope: { runId: 'r1' } });
     expect((await noCache.generate(req)).cached).toBeUndefined();

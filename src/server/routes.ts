@@ -2,8 +2,8 @@ import { monitorScope, parseRange, readMonitorStatus, type MonitorStore, type Ra
 import { InputError, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { ReviewStore } from '../review/index.js';
-import { buildScorecard } from '../metrics/index.js';
-import { compareRuns, renderReport } from '../report/index.js';
+import { buildScorecard, evaluateGate, storedGatePolicy } from '../metrics/index.js';
+import { compareRuns, renderReport, type RunSide } from '../report/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
 import { homePage } from './home-page.js';
@@ -116,9 +116,10 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRo
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  const side = async (run: RunRecord) => {
+  const side = async (run: RunRecord): Promise<RunSide> => {
     const results = await store.results(run.id);
-    return { scorecard: buildScorecard({ run, results }), results };
+    const stored = storedGatePolicy(run);
+    return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
   };
   return {
     list: () => store.listRuns(),
@@ -127,7 +128,9 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results'>): RunRo
       const run = await runOr404(params[0] ?? '');
       const results = await store.results(run.id);
       // The HTML run report as `report` writes it, with a way back to the dashboard.
-      const report = renderReport('html', { scorecard: buildScorecard({ run, results }), results });
+      const scorecard = buildScorecard({ run, results });
+      const policy = storedGatePolicy(run);
+      const report = renderReport('html', { scorecard, results, ...(policy ? { gate: evaluateGate(scorecard, policy) } : {}) });
       return htmlReply(
         report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
         200,

@@ -114,7 +114,10 @@ export function describeStoreContract(name: string, fresh: () => string, options
         expect((await store.cacheGet('k', { runId: 'c', reuse: 'any' }))?.text).toBe('from b');
         expect((await store.cacheGet('k', { runId: 'a', reuse: 'any' }))?.text).toBe('hello again');
         await store.cachePut('k2', 'b', makeResponse('other'));
-        expect(await store.cacheStats()).toMatchObject({ entries: 3, runs: expect.arrayContaining([{ runId: 'a', entries: 1, newest: expect.any(String) }]) });
+        expect(await store.cacheStats()).toMatchObject({
+          entries: 3,
+          runs: expect.arrayContaining([{ runId: 'a', entries: 1, newest: expect.any(String) }]),
+        });
         expect(await store.cacheClear({ runId: 'b' })).toBe(2);
         expect(await store.cacheGet('k2', { runId: 'b' })).toBeUndefined();
         expect(await store.cacheClear()).toBe(1);

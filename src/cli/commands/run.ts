@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { DEFAULT_JUDGE } from '../../judges/index.js';
-import { loadGatePolicy } from '../../metrics/index.js';
+import { describeAnswers, loadGatePolicy } from '../../metrics/index.js';
 import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
   closeRunTools,
-  answerCounts,
-  describeAnswers,
   planNewRun,
   recordOutcome,
   resumeRun,
@@ -163,7 +161,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
       const s = await summarizeRun(store, run.id);
       await recordOutcome(store, s);
       ctx.err(
-        `run ${run.id} stopped: the target failed for the first ${outcome.failedFast.failures} cases in a row without one answer (${describeAnswers(answerCounts(s.results))}); the other ${outcome.pending} were not sent. First error: ${oneLine(outcome.failedFast.error, 300)}\nStored as failed in ${store.path}; fix the target, then finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
+        `run ${run.id} stopped: the target failed for the first ${outcome.failedFast.failures} cases in a row without one answer (${describeAnswers(s.scorecard.answers)}); the other ${outcome.pending} were not sent. First error: ${oneLine(outcome.failedFast.error, 300)}\nStored as failed in ${store.path}; fix the target, then finish it with: refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
       );
       return EXIT.target;
     }
