@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_JUDGE } from '../judges/index.js';
 import { loadGatePolicy, type GateResult, type Scorecard } from '../metrics/index.js';
+import { checkPackMutators } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import { runDirFiles } from '../report/index.js';
 import {
@@ -130,7 +131,7 @@ function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
 }
 
 function packOf(p: DrillConfig['packs'][number], i: number): Pack {
-  if (typeof p === 'string') return resolvePack(p);
+  if (typeof p === 'string') return resolvePack(p, { checks: [checkPackMutators] });
   const parsed = packSchema.safeParse(p);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeIssue, flattenIssues, formatPath, locateIssue } from '../packs/index.js';
 import { InputError } from '../spec/index.js';
 import { formatFigure } from './format-figure.js';
+import type { MetricDefinition } from './metric.js';
 import { isMetricId, metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
 
 export interface GateRule {
@@ -56,6 +57,12 @@ const policySchema = z
   .object({ version: z.literal(1).optional(), on_missing: z.enum(['skip', 'fail']).default('skip'), ...metricRules })
   .strict();
 
+/** Thresholds a metric's unit can meet: a rate is a share from 0 to 1, a gap in points from -1 to 1. */
+const RANGES: Partial<Record<MetricDefinition<unknown>['unit'], { low: number; high: number; what: string }>> = {
+  rate: { low: 0, high: 1, what: 'a rate from 0 to 1' },
+  points: { low: -1, high: 1, what: 'a difference of rates, from -1 to 1' },
+};
+
 export function parseGatePolicy(text: string, file: string): GatePolicy {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -82,9 +89,22 @@ export function parseGatePolicy(text: string, file: string): GatePolicy {
   }
   const data = parsed.data as Record<string, unknown> & { on_missing: 'skip' | 'fail' };
   const rules: GateRule[] = [];
+  const outOfRange: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (!isMetricId(key) || value === undefined) continue;
     const list = (Array.isArray(value) ? value : [value]) as Array<z.infer<typeof ruleSchema>>;
+    list.forEach((r, i) => {
+      const range = RANGES[metricRegistry[key].unit];
+      for (const bound of ['min', 'max'] as const) {
+        const v = r[bound];
+        if (v === undefined || !range || (v >= range.low && v <= range.high)) continue;
+        const path = Array.isArray(value) ? [key, i, bound] : [key, bound];
+        const at = locateIssue(doc, lines, { code: 'custom', path, message: '', input: undefined });
+        outOfRange.push(
+          `${at ? `${file}:${at.line}:${at.col}` : file}: ${formatPath(path)}: ${v} is outside ${range.low}–${range.high}: ${key} is ${range.what}${range.low === 0 && v > 1 && v <= 100 ? ` (for ${v}% write ${v / 100})` : ''}`,
+        );
+      }
+    });
     for (const r of list) {
       if (r.k !== undefined && key !== 'hold_all_k') throw new InputError(`${file}: ${key}.k: \`k\` applies to hold_all_k only`);
       rules.push({
@@ -99,6 +119,7 @@ export function parseGatePolicy(text: string, file: string): GatePolicy {
       });
     }
   }
+  if (outOfRange.length > 0) throw new InputError(`invalid gate policy ${file}\n${outOfRange.join('\n')}`);
   if (rules.length === 0)
     throw new InputError(
       `invalid gate policy ${file}: it has no rules; expected at least one metric id (${METRIC_IDS.join(', ')}) with min or max`,

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../spec/index.js';
 import { packSchema, type Pack } from '../spec/index.js';
-import { checkPackIds } from './check-pack-ids.js';
+import { checkPack, type PackCheck } from './check-pack.js';
 import { describeIssue, flattenIssues } from './flatten-issues.js';
 import { formatPath, locateIssue } from './yaml-errors.js';
 
+export interface PackLoadOptions {
+  /** Checks beyond the pack's own (which mutator names exist is the mutators module's to say). */
+  checks?: PackCheck[];
+}
+
 /** Parses and validates a pack from YAML text. Every error names file, line, field and what was expected. */
-export function parsePack(text: string, file: string): Pack {
+export function parsePack(text: string, file: string, o: PackLoadOptions = {}): Pack {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -23,21 +28,31 @@ export function parsePack(text: string, file: string): Pack {
       const at = locateIssue(doc, lines, issue);
       const where = at ? `${file}:${at.line}:${at.col}` : file;
       const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
-      return `${where}: ${field}: ${describeIssue(issue)}`;
+      return { line: at?.line ?? 0, col: at?.col ?? 0, text: `${where}: ${field}: ${describeIssue(issue)}` };
     });
-    throw new InputError(`invalid pack ${file}\n${msgs.join('\n')}`);
+    throw new InputError(`invalid pack ${file}\n${sortByLine(msgs).join('\n')}`);
   }
-  const problems = checkPackIds(parsed.data);
-  if (problems.length > 0) throw new InputError(`invalid pack ${file}\n${problems.map((p) => `${file}: ${p}`).join('\n')}`);
+  const problems = [checkPack, ...(o.checks ?? [])].flatMap((check) => check(parsed.data));
+  if (problems.length > 0) {
+    const msgs = problems.map((p) => {
+      const at = locateIssue(doc, lines, { code: 'custom', path: p.path, message: p.message, input: undefined });
+      return { line: at?.line ?? 0, col: at?.col ?? 0, text: `${at ? `${file}:${at.line}:${at.col}` : file}: ${formatPath(p.path)}: ${p.message}` };
+    });
+    throw new InputError(`invalid pack ${file}\n${sortByLine(msgs).slice(0, 20).join('\n')}`);
+  }
   return parsed.data;
 }
 
-export function loadPack(file: string): Pack {
+function sortByLine(msgs: Array<{ line: number; col: number; text: string }>): string[] {
+  return [...msgs].sort((a, b) => a.line - b.line || a.col - b.col).map((m) => m.text);
+}
+
+export function loadPack(file: string, o: PackLoadOptions = {}): Pack {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(`cannot read pack ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return parsePack(text, file);
+  return parsePack(text, file, o);
 }

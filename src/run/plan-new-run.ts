@@ -1,7 +1,8 @@
 import { checkCalibrationFits, loadCalibration } from '../judges/index.js';
-import { mutate } from '../mutators/index.js';
+import { checkPackMutators, mutate } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import {
+  InputError,
   RUN_FORMAT_VERSION,
   UsageError,
   type DrillCase,
@@ -43,7 +44,8 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
     throw new UsageError(
       'run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`',
     );
-  const packs = o.packs ?? s.packRefs.map((r) => resolvePack(r));
+  const packs = o.packs ?? s.packRefs.map((r) => resolvePack(r, { checks: [checkPackMutators] }));
+  checkDistinctPackIds(packs, s.packRefs);
   const calibration = s.calibration ? loadCalibration(s.calibration) : undefined;
   if (calibration) checkCalibrationFits(s.judge, calibration);
   if (s.adaptive !== undefined && !s.attacker)
@@ -98,4 +100,17 @@ function systemHashOf(cases: DrillCase[]): { systemHash?: string } {
   const contexts = new Set<string>();
   for (const c of cases) if (c.system !== undefined || c.prefix) contexts.add(JSON.stringify([c.system ?? null, c.prefix ?? null]));
   return contexts.size === 0 ? {} : { systemHash: sha256([...contexts].sort().join('\n')).slice(0, 8) };
+}
+
+/** Case ids start with the pack id: two packs sharing one would store one result for two cases. */
+function checkDistinctPackIds(packs: Pack[], refs: string[]): void {
+  const seen = new Map<string, number>();
+  packs.forEach((p, i) => {
+    const before = seen.get(p.id);
+    if (before !== undefined)
+      throw new InputError(
+        `packs ${refs[before] ?? before + 1} and ${refs[i] ?? i + 1} have the same id "${p.id}": case ids would collide; give one of them another id`,
+      );
+    seen.set(p.id, i);
+  });
 }
