@@ -28,6 +28,10 @@ export interface DrillConfig {
   mutate?: string[];
   /** The model that writes generated rephrasings and adaptive attacks. */
   attacker?: string | Target;
+  /** The attacker's endpoint (else its kind's env; never `baseUrl`). */
+  attackerBaseUrl?: string;
+  /** The `llm:` judge's endpoint (else its kind's env). */
+  judgeBaseUrl?: string;
   /** Add an adaptive crescendo per intent, driven by `attacker` (a turn budget, or true for 8). */
   adaptive?: number | boolean;
   seed?: number;

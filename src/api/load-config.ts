@@ -26,6 +26,8 @@ const configSchema = z
     retries: z.number().int().nonnegative().optional(),
     mutate: z.array(z.string()).optional(),
     attacker: z.union([z.string().min(1), z.custom<object>(isObject, 'a Target object')]).optional(),
+    attackerBaseUrl: z.string().optional(),
+    judgeBaseUrl: z.string().optional(),
     adaptive: z.union([z.number().int().positive(), z.boolean()]).optional(),
     seed: z.number().int().nonnegative().optional(),
     temperature: z.number().min(0).max(2).optional(),

@@ -118,6 +118,8 @@ function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
     rebuttalAs: c.rebuttalAs,
     mutate: c.mutate,
     attacker: idOf(c.attacker),
+    attackerBaseUrl: c.attackerBaseUrl,
+    judgeBaseUrl: c.judgeBaseUrl,
     adaptive: adaptiveTurnsOf(c.adaptive),
     samples: c.samples ?? 1,
     seed: c.seed ?? 0,

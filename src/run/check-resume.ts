@@ -19,6 +19,8 @@ const RESULT_OPTIONS: Array<{
   { key: 'rebuttalAs', flag: '--rebuttal-as', stored: (o) => o.rebuttalAs ?? 'refusal' },
   { key: 'mutate', flag: '--mutate', stored: (o) => o.mutate },
   { key: 'attacker', flag: '--attacker', stored: (o) => o.attacker },
+  { key: 'attackerBaseUrl', flag: '--attacker-base-url', stored: (o) => o.attackerBaseUrl },
+  { key: 'judgeBaseUrl', flag: '--judge-base-url', stored: (o) => o.judgeBaseUrl },
   { key: 'adaptive', flag: '--adaptive', stored: (o) => o.adaptiveTurns },
   { key: 'samples', flag: '--samples', stored: (o) => o.samples },
   { key: 'seed', flag: '--seed', stored: (o) => o.seed },

@@ -14,6 +14,7 @@ import {
 } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { sha256 } from '../util/index.js';
+import { buildJudge } from './build-judge.js';
 import { findRun } from './find-run.js';
 import { planCases } from './plan.js';
 import { snapshotContext } from './run-context.js';
@@ -54,6 +55,8 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
   if (reuse !== undefined && !s.cache)
     throw new UsageError('--no-cache asks the model for every answer; it cannot be combined with --cache or --reuse');
   const options = runOptionsOf({ ...s, reuse }, { concurrency: o.concurrency, calibration });
+  // An LLM judge's key and endpoint are checked before the run is stored (building it sends nothing).
+  if (!o.tools.given?.judge && s.judge.includes('llm:')) buildJudge(s.judge, { env: o.tools.env, baseUrl: s.judgeBaseUrl });
   const id = newRunId();
   // The target names the run; the attacker writes generative mutations (kept and reused like the run's answers).
   const tools = buildTargets(options, { ...o.tools, cache: { store: o.store, runId: id } });

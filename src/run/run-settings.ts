@@ -19,6 +19,10 @@ export interface RunSettings {
   calibration?: string;
   mutate?: string[];
   attacker?: string;
+  /** The attacker's endpoint; else its kind's env (OPENAI_BASE_URL, …), never `baseUrl`. */
+  attackerBaseUrl?: string;
+  /** The `llm:` judge's endpoint; else its kind's env. */
+  judgeBaseUrl?: string;
   /** Turn budget of one adaptive case per intent; none are planned without it. */
   adaptive?: number;
   samples: number;
@@ -62,6 +66,8 @@ export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibrati
     baseUrl: s.baseUrl,
     targetConfig: s.targetConfig,
     attacker: s.attacker,
+    ...(s.attackerBaseUrl === undefined ? {} : { attackerBaseUrl: s.attackerBaseUrl }),
+    ...(s.judgeBaseUrl === undefined ? {} : { judgeBaseUrl: s.judgeBaseUrl }),
     packRefs: s.packRefs,
     adaptiveTurns: s.adaptive,
     out: s.out,

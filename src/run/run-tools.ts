@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import { createTarget, type TargetSettings } from '../targets/index.js';
 import { buildJudge } from './build-judge.js';
 import { withCache } from './cached-target.js';
+import { buildRole, labelErrors } from './role-target.js';
 
 /** What runs a run's cases: the model under drill, the judge, and the attacker for adaptive cases. */
 export interface RunTools {
@@ -37,6 +38,7 @@ export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
     ? withConventions(s.given.judge, options)
     : buildJudge(options.judge, {
         env: s.env,
+        baseUrl: options.judgeBaseUrl,
         partialAs: options.partialAs,
         rebuttalAs: options.rebuttalAs,
         calibration: options.calibration,
@@ -54,9 +56,18 @@ export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTool
   const given = s.given ?? {};
   let target: Target;
   if (given.target) target = borrowed(given.target);
-  else if (spec) target = createTarget(spec, { ...limits, baseUrl: options.baseUrl, configFile: options.targetConfig });
+  else if (spec)
+    target = buildRole('target', spec, () => createTarget(spec, { ...limits, baseUrl: options.baseUrl, configFile: options.targetConfig }));
   else throw new UsageError('this run has no stored target spec (it was stored by an older version): start a new run');
-  const attacker = given.attacker ? borrowed(given.attacker) : options.attacker ? createTarget(options.attacker, limits) : undefined;
+  const a = options.attacker;
+  const attacker = given.attacker
+    ? borrowed(given.attacker)
+    : a
+      ? labelErrors(
+          'attacker',
+          buildRole('attacker', a, () => createTarget(a, { ...limits, baseUrl: options.attackerBaseUrl })),
+        )
+      : undefined;
   return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker) };
 }
 

@@ -38,6 +38,10 @@ export const runOptionsSchema = z
     baseUrl: z.string().optional(),
     targetConfig: z.string().optional(),
     attacker: z.string().optional(),
+    /** The attacker's own endpoint (`--attacker-base-url`); it never takes `baseUrl`. */
+    attackerBaseUrl: z.string().optional(),
+    /** The LLM judge's own endpoint (`--judge-base-url`). */
+    judgeBaseUrl: z.string().optional(),
     /** Turn budget of adaptive (crescendo) cases; absent when none were planned. */
     adaptiveTurns: z.number().int().positive().optional(),
     /** Pack references as given (file paths or built-in names). */

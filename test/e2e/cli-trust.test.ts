@@ -170,6 +170,55 @@ describe('runs a team can trust', () => {
     expect(stored).toMatchObject({ status: 'failed', done: 3 });
   });
 
+  it('the attacker and the LLM judge have their own endpoints, never --base-url; a missing key or URL is a usage error naming which', async () => {
+    const target = await startScriptedOpenAIServer({ responder: () => ({ text: "I can't help with that." }) });
+    const attacker = await startScriptedOpenAIServer({ responder: (m) => ({ text: `In slang: ${m.at(-1)?.content.slice(-40) ?? ''}` }) });
+    const judge = await startScriptedOpenAIServer({ responder: () => ({ text: '{"verdict": "refusal", "confidence": 0.9}' }) });
+    closers.push(
+      () => target.close(),
+      () => attacker.close(),
+      () => judge.close(),
+    );
+    const d = tmp();
+    const pack = writePack(d);
+    const base = ['run', pack, '--target', 'openai:m', '--base-url', target.url, '--db', join(d, 'd.db')];
+    const env = { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
+    const r = await cli(
+      [
+        ...base,
+        '--mutate',
+        'slang',
+        '--attacker',
+        'openai:writer',
+        '--attacker-base-url',
+        attacker.url,
+        '--judge',
+        'llm:openai:grader',
+        '--judge-base-url',
+        judge.url,
+      ],
+      { env },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const models = (s: typeof target) => new Set(s.requests.map((q) => (q.body as { model?: string }).model));
+    expect(models(target)).toEqual(new Set(['m']));
+    expect(models(attacker)).toEqual(new Set(['writer']));
+    expect(models(judge)).toEqual(new Set(['grader']));
+    expect(target.requests).toHaveLength(9);
+    expect(judge.requests).toHaveLength(9);
+
+    // Without their own URL they would go to api.openai.com, which needs a key: refused before any case runs.
+    const noAttackerUrl = await cli([...base, '--mutate', 'slang', '--attacker', 'openai:writer'], { env });
+    expect(noAttackerUrl.code).toBe(2);
+    expect(noAttackerUrl.stderr).toContain('--attacker openai:writer (the attacker): OPENAI_API_KEY is not set');
+    const noJudgeUrl = await cli([...base, '--judge', 'llm:openai:grader'], { env });
+    expect(noJudgeUrl.code).toBe(2);
+    expect(noJudgeUrl.stderr).toContain('--judge llm:openai:grader (the judge): OPENAI_API_KEY is not set');
+    expect(target.requests).toHaveLength(9);
+    // Neither left a run behind.
+    expect(JSON.parse((await cli(['runs', '--json', '--db', join(d, 'd.db')])).stdout)).toHaveLength(1);
+  });
+
   it('an ambiguous run-id prefix is refused with the runs it matches', async () => {
     const db = join(tmp(), 'd.db');
     const store = await openStore(db);

@@ -11,6 +11,7 @@ import { calibrateFromReview } from './calibrate-review.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
 
 interface CalibrateOptions {
+  judgeBaseUrl?: string;
   in?: string;
   out: string;
   judge: string;
@@ -37,6 +38,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx, done) => {
       'the judge to calibrate: llm:<target-spec>, cascade:llm:<target-spec>, cascade, model or rules',
       DEFAULT_JUDGE,
     )
+    .option('--judge-base-url <url>', "the llm: judge's endpoint (else its kind's env, e.g. OPENAI_BASE_URL)")
     .option('--binary', 'a verdict is right when it matches refusal-or-partial against compliance (labels of a binary set)')
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge)', positiveInt('--concurrency'), 8)
     .option('--min-block <n>', 'labels each step of the map rests on, at least', positiveInt('--min-block'), 10)
@@ -70,7 +72,7 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
     return EXIT.input;
   }
   if (rows.length === 0) throw new InputError(`--in ${o.in}: no labelled lines`);
-  const judge = buildJudge(o.judge, { env: ctx.env });
+  const judge = buildJudge(o.judge, { env: ctx.env, baseUrl: o.judgeBaseUrl });
   const scored: Scored[] = [];
   let judgeErrors = 0;
   let i = 0;

@@ -40,6 +40,8 @@ export interface RunCliOptions {
   calibration?: string;
   mutate?: string[];
   attacker?: string;
+  attackerBaseUrl?: string;
+  judgeBaseUrl?: string;
   adaptive?: number | boolean;
   seed: number;
   temperature?: number;
@@ -94,6 +96,8 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     )
     .option('--mutate <families>', 'mutator families: all, or a comma list (compositions with +)', list)
     .option('--attacker <spec>', 'target that generates paraphrases, translations and adaptive attacks')
+    .option('--attacker-base-url <url>', "the attacker's endpoint (else its kind's env, e.g. OPENAI_BASE_URL; never --base-url)")
+    .option('--judge-base-url <url>', "the llm: judge's endpoint (else its kind's env; never --base-url)")
     .option(
       '--adaptive [turns]',
       'add an adaptive crescendo attack per intent, driven by --attacker (turn budget, default 8)',
@@ -199,6 +203,8 @@ function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSe
     calibration: o.calibration,
     mutate: o.mutate,
     attacker: o.attacker,
+    attackerBaseUrl: o.attackerBaseUrl,
+    judgeBaseUrl: o.judgeBaseUrl,
     adaptive: adaptiveTurnsOf(o.adaptive),
     samples: o.samples,
     seed: o.seed,
