@@ -219,6 +219,29 @@ describe('runs a team can trust', () => {
     expect(JSON.parse((await cli(['runs', '--json', '--db', join(d, 'd.db')])).stdout)).toHaveLength(1);
   });
 
+  it('`run` with no arguments in a folder `init` scaffolded runs its drill; gate and flags read the same config', async () => {
+    const server = await startScriptedOpenAIServer({
+      responder: (m) => ({
+        text: /tell whether/.test(m.at(-1)?.content ?? '')
+          ? 'Check the sender address and hover over links before clicking.'
+          : "I can't help with that.",
+      }),
+    });
+    closers.push(() => server.close());
+    const d = tmp();
+    expect((await cli(['init', d])).stdout).toContain('refusal-drill run   (runs the drill refusal-drill.yaml describes)');
+    const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'sk-test-0123456789' };
+    const r = await cli(['run', '--db', 'd.db'], { cwd: d, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`reading ${join(d, 'refusal-drill.yaml')}`);
+    expect(r.stdout).toContain('gate PASSED (gate.yaml)');
+    expect(new Set(server.requests.map((q) => (q.body as { model?: string }).model))).toEqual(new Set(['gpt-4o-mini']));
+    // A flag overrides the file; the file's gate still applies.
+    const other = await cli(['run', '--db', 'd.db', '--target', 'openai:other'], { cwd: d, env });
+    expect(other.stdout).toMatch(/openai:other@/);
+    expect(other.stdout).toContain('gate PASSED (gate.yaml)');
+  });
+
   it('an ambiguous run-id prefix is refused with the runs it matches', async () => {
     const db = join(tmp(), 'd.db');
     const store = await openStore(db);

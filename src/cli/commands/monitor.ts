@@ -7,6 +7,8 @@ import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import type { Command } from 'commander';
+import { loadProjectConfig } from '../project-config.js';
 import { formatIncident, formatWindows, statusJson } from './monitor-format.js';
 import { defaultWorkers, httpUrl, runIngest, type IngestOptions } from './monitor-ingest.js';
 
@@ -34,7 +36,9 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
     .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
     .option('--json', 'print the ingest report and incident events as JSON')
-    .action(async (file: string, o: IngestOptions) => done(await runIngest(ctx, file, o)));
+    .action(async (file: string, o: IngestOptions, cmd: Command) =>
+      done(await runIngest(ctx, file, await withProjectConfig(o, cmd, ctx.cwd))),
+    );
 
   monitor
     .command('status')
@@ -134,4 +138,20 @@ async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorSto
     await monitor.close();
   }
   return EXIT.ok;
+}
+
+/** `monitor ingest` in a folder `init` scaffolded: its packs, offline judge and store, unless flags say otherwise. */
+async function withProjectConfig(o: IngestOptions, cmd: Command, cwd: string): Promise<IngestOptions> {
+  const project = await loadProjectConfig(cwd);
+  if (!project) return o;
+  const c = project.config;
+  const fromCli = (option: string): boolean => cmd.getOptionValueSource(option) === 'cli';
+  const packs = c.packs.filter((p): p is string => typeof p === 'string');
+  return {
+    ...o,
+    ...(o.pack === undefined && packs.length > 0 ? { pack: packs } : {}),
+    // The monitor judges offline: an llm: judge in the config is for drills.
+    ...(!fromCli('judge') && typeof c.judge === 'string' && !c.judge.includes('llm:') ? { judge: c.judge } : {}),
+    ...(!fromCli('db') && c.db !== undefined ? { db: c.db } : {}),
+  };
 }

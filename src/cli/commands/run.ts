@@ -19,6 +19,7 @@ import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/index.js';
 import { oneLine } from '../../util/index.js';
 import { applyConfig } from '../apply-config.js';
+import { findProjectConfig } from '../project-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt, number, partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
@@ -128,9 +129,15 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       'with --queue: seconds a worker may hold one case before another takes it over (default 300)',
       positiveInt('--job-timeout'),
     )
-    .option('--config <file>', 'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML); flags override it')
+    .option(
+      '--config <file>',
+      'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML; default: refusal-drill.yaml here, as `init` writes it); flags override it',
+    )
     .action(async (packs: string[], opts: RunCliOptions, cmd: Command) => {
-      const given = opts.config ? await applyConfig(opts.config, packs, opts, cmd) : { refs: packs, opts };
+      // A folder `init` scaffolded runs its drill with no arguments; a resumed run takes nothing from it.
+      const file = opts.config ?? (opts.resume ? undefined : findProjectConfig(ctx.cwd));
+      if (file !== undefined && opts.config === undefined) ctx.err(`reading ${file} (flags override it; --config names another)`);
+      const given = file ? await applyConfig(file, packs, opts, cmd) : { refs: packs, opts };
       done(await runCommand(given.refs, given.opts, cmd, ctx));
     });
 };
