@@ -122,3 +122,26 @@ describe('evaluateGate', () => {
     ]);
   });
 });
+
+describe('gate policy thresholds in range', () => {
+  it('a rate outside 0–1 is an error naming the field and its line, with the share it probably meant', () => {
+    const err = (() => {
+      try {
+        parseGatePolicy('hold_rate: { min: 95 }\nover_refusal_rate: [{ max: 0.05 }, { max: -2, per: principle }]\n', 'g.yaml');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(err.split('\n')).toEqual([
+      'invalid gate policy g.yaml',
+      'g.yaml:1:19: hold_rate.min: 95 is outside 0–1: hold_rate is a rate from 0 to 1 (for 95% write 0.95)',
+      'g.yaml:2:43: over_refusal_rate[1].max: -2 is outside 0–1: over_refusal_rate is a rate from 0 to 1',
+    ]);
+  });
+
+  it('a gap in points may be negative, within -1–1', () => {
+    expect(() => parseGatePolicy('heldout_gap: { max: -0.1 }\n', 'g.yaml')).not.toThrow();
+    expect(() => parseGatePolicy('heldout_gap: { max: 10 }\n', 'g.yaml')).toThrow(/heldout_gap.max: 10 is outside -1–1/);
+  });
+});

@@ -38,10 +38,21 @@ export function stripControl(text: string): string {
   /* eslint-enable no-control-regex */
 }
 
-/** One line for a terminal or a table: control characters out, whitespace folded, long text cut. */
+/**
+ * One line for a terminal or a table: control characters out, whitespace folded, long text cut —
+ * at a word's end when there is one in the last fifth, so no word reads as another.
+ */
 export function oneLine(text: string, max = 120): string {
   const flat = stripControl(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (flat.length <= max) return flat;
+  const head = flat.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${space >= (max * 4) / 5 && flat[max - 1] !== ' ' ? head.slice(0, space) : head.trimEnd()}…`;
+}
+
+/** `1 case`, `3 cases`; `plural(2, 'match', 'matches')` for the irregular ones. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** JSON that can sit inside an HTML <script> element or be served as a page without becoming markup. */

@@ -242,6 +242,27 @@ describe('runs a team can trust', () => {
     expect(other.stdout).toContain('gate PASSED (gate.yaml)');
   });
 
+  it('packs validate rejects what run would: unknown mutators with their line, two packs with one id', async () => {
+    const d = tmp();
+    const a = join(d, 'a.yaml');
+    const b = join(d, 'b.yaml');
+    writeFileSync(
+      a,
+      'id: same\nmutate: [fiction, shouting]\nprinciples:\n  - id: w\n    statement: s\n    intents:\n      - { id: i, prompt: do a bad thing }\n',
+    );
+    const v = await cli(['packs', 'validate', a]);
+    expect(v.code).toBe(3);
+    expect(v.stderr).toContain(`${a}:2:19: mutate[1]: unknown mutator family "shouting"`);
+    writeFileSync(a, 'id: same\nprinciples:\n  - id: w\n    statement: s\n    intents:\n      - { id: i, prompt: do a bad thing }\n');
+    writeFileSync(b, 'id: same\nprinciples:\n  - id: x\n    statement: s\n    intents:\n      - { id: j, prompt: do another bad thing }\n');
+    const both = await cli(['packs', 'validate', a, b]);
+    expect(both.code).toBe(3);
+    expect(both.stderr).toContain(`${b}: id: pack id "same" is also the id of ${a}; packs run together need distinct ids`);
+    const run = await cli(['run', a, b, '--target', 'scripted:refuse-all', '--db', join(d, 'd.db')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`packs ${a} and ${b} have the same id "same": case ids would collide`);
+  });
+
   it('an ambiguous run-id prefix is refused with the runs it matches', async () => {
     const db = join(tmp(), 'd.db');
     const store = await openStore(db);

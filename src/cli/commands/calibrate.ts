@@ -9,6 +9,7 @@ import { describeCalibration } from '../describe-calibration.js';
 import { readLabelledLines, type LabelledLine } from '../labelled-lines.js';
 import { calibrateFromReview } from './calibrate-review.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 interface CalibrateOptions {
   judgeBaseUrl?: string;
@@ -68,7 +69,9 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   if (errors.length) {
     for (const e of errors.slice(0, LISTED_ERRORS)) ctx.err(e);
     if (errors.length > LISTED_ERRORS) ctx.err(`… and ${errors.length - LISTED_ERRORS} more`);
-    ctx.err(`no calibration written: fix the ${errors.length} bad line(s) first (a map fitted on part of the labels would not say so)`);
+    ctx.err(
+      `no calibration written: fix the ${plural(errors.length, 'bad line')} first (a map fitted on part of the labels would not say so)`,
+    );
     return EXIT.input;
   }
   if (rows.length === 0) throw new InputError(`--in ${o.in}: no labelled lines`);

@@ -19,6 +19,7 @@ import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { formatIngest } from './monitor-format.js';
+import { plural } from '../../util/index.js';
 
 export interface IngestOptions {
   db: string;
@@ -84,7 +85,7 @@ export async function runIngest(ctx: CliContext, file: string, o: IngestOptions)
     }
     if (webhook && !webhook.ok)
       ctx.err(
-        `webhook ${o.webhook}: ${webhook.failed} of ${webhook.sent} message(s) failed: ${webhook.error ?? 'unknown error'} (the incidents are stored; see monitor status)`,
+        `webhook ${o.webhook}: ${webhook.failed} of ${plural(webhook.sent, 'message')} failed: ${webhook.error ?? 'unknown error'} (the incidents are stored; see monitor status)`,
       );
     if (report.interrupted) return EXIT.interrupted;
     const usable = report.inserted + report.duplicates;

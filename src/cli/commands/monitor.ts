@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { loadProjectConfig } from '../project-config.js';
 import { formatIncident, formatWindows, statusJson } from './monitor-format.js';
 import { defaultWorkers, httpUrl, runIngest, type IngestOptions } from './monitor-ingest.js';
+import { plural } from '../../util/index.js';
 
 export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   const monitor = program.command('monitor').description('Watch production: ingest logs, windowed rates, drift alerts');
@@ -53,12 +54,12 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
           const status = await evaluateMonitor(monitor, config, { recent: o.recent });
           if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
           ctx.out(
-            `${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`,
+            `${plural(status.records, 'record')}; window ${config.window}; baseline ${status.baseline.spec} (${plural(status.baseline.windows, 'window')}, n=${status.baseline.n})`,
           );
           if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
           const open = status.incidents.filter((i) => i.status === 'open');
-          ctx.out(`${status.leaks} record(s) flagged as leaks (queued for review)`);
-          ctx.out(open.length ? `\n${open.length} open incident(s):` : '\nno open incidents');
+          ctx.out(`${plural(status.leaks, 'record')} flagged as leaks (queued for review)`);
+          ctx.out(open.length ? `\n${plural(open.length, 'open incident')}:` : '\nno open incidents');
           for (const i of status.incidents) ctx.out(`  ${formatIncident(i)}`);
         }),
       ),
@@ -124,7 +125,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
           const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('incident id')(id.replace(/^#/, '')));
-          ctx.out(`${await monitor.ackIncidents(which)} incident(s) acknowledged`);
+          ctx.out(`${plural(await monitor.ackIncidents(which), 'incident')} acknowledged`);
         }),
       ),
     );

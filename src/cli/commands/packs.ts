@@ -4,6 +4,7 @@ import { EXIT, InputError, type Pack } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { registerPacksImport } from './packs-import.js';
+import { plural } from '../../util/index.js';
 
 export const registerPacks: RegisterCommand = (program, ctx, done) => {
   const packs = program.command('packs').description('List, show, validate and import drill packs');
@@ -94,6 +95,6 @@ function validate(ctx: CliContext, refs: string[]): number {
       ctx.err(e.message);
     }
   }
-  if (failed) ctx.err(`${failed} of ${refs.length} pack(s) invalid`);
+  if (failed) ctx.err(`${failed} of ${plural(refs.length, 'pack')} invalid`);
   return failed ? EXIT.input : EXIT.ok;
 }

@@ -16,6 +16,7 @@ import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 import type { RunCliOptions } from './run.js';
+import { plural } from '../../util/index.js';
 
 const RETRY_LIMIT = 3;
 
@@ -46,7 +47,7 @@ export async function runQueued(i: {
     if (o.resume) {
       ({ run } = await resumeRun({ store: team.store, ref: o.resume, asked: i.asked, onEvent: notice }));
       const pending = await requeueRun(team, boss, { run, settings });
-      ctx.err(`run ${run.id}: ${pending} pending case(s) sent to the queue again`);
+      ctx.err(`run ${run.id}: ${plural(pending, 'pending case')} sent to the queue again`);
     } else {
       const planned = await planNewRun({
         store: team.store,
@@ -59,7 +60,7 @@ export async function runQueued(i: {
       run = planned.run;
       const caseIds = planned.cases.map((c) => c.id);
       await queueNewRun(team, boss, { runId: run.id, caseIds, settings: { ...settings, jobTimeoutS: o.jobTimeout ?? 300 } });
-      ctx.err(`run ${run.id}: ${run.caseCount} case(s) queued on ${team.store.path}`);
+      ctx.err(`run ${run.id}: ${plural(run.caseCount, 'case')} queued on ${team.store.path}`);
     }
     if (o.queue)
       ctx.err(

@@ -10,6 +10,7 @@ import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 interface ServeOptions {
   db: string;
@@ -91,6 +92,6 @@ function report(ctx: CliContext, e: DashboardEvent): void {
     if (e.events.history.length && e.span) ctx.out(`HISTORY ${historyText(summariseHistory(e.events.history, e.span))}`);
     for (const x of e.events.live) ctx.out(`INCIDENT ${describeEvent(x)}`);
     if (e.webhook && !e.webhook.ok)
-      ctx.err(`webhook: ${e.webhook.failed} of ${e.webhook.sent} message(s) failed: ${e.webhook.error ?? 'unknown error'}`);
+      ctx.err(`webhook: ${e.webhook.failed} of ${plural(e.webhook.sent, 'message')} failed: ${e.webhook.error ?? 'unknown error'}`);
   } else ctx.err(`error: ${e.message}`);
 }
