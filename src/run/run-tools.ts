@@ -50,8 +50,10 @@ export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
 export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTools, 'judge'> {
   const spec = options.targetSpec;
   const c = s.cache;
-  const cached = (t: Target): Target =>
-    c ? withCache(t, { store: c.store, read: options.cache, scope: { runId: c.runId, reuse: options.reuse } }) : t;
+  // The attacker's rephrasings are drill content, not the drilled model's answers: any earlier run's
+  // are reused (so two runs drill the same text) unless --no-cache; the model's only as the run allows.
+  const cached = (t: Target, reuse = options.reuse): Target =>
+    c ? withCache(t, { store: c.store, read: options.cache, scope: { runId: c.runId, reuse } }) : t;
   const limits = { env: s.env, ...s.limits };
   const given = s.given ?? {};
   let target: Target;
@@ -68,7 +70,7 @@ export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTool
           buildRole('attacker', a, () => createTarget(a, { ...limits, baseUrl: options.attackerBaseUrl })),
         )
       : undefined;
-  return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker) };
+  return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker, 'any') };
 }
 
 /** A caller's target without its `close`: planning and running must not end what the caller owns. */
