@@ -82,6 +82,10 @@ describe('runs a team can trust', () => {
     // --reuse names whose answers may be reused: B's, all six, without asking.
     const reused = await run('--reuse', runB);
     expect(reused.stdout).toContain(`answers: 0 asked, 6 reused (--reuse ${runB})`);
+    // compare says when a side's answers were reused rather than asked
+    const vsReused = await cli(['compare', runA, idOf(reused.stdout), '--db', db]);
+    expect(vsReused.stdout).toContain('6 of 6 answers reused, not asked');
+    expect((await cli(['compare', runA, runB, '--db', db])).stdout).toMatch(/A {2}\S+ "model A" · openai:served@/);
     expect(server.requests).toHaveLength(12);
     // --no-cache always asks; --cache takes any earlier run's answer (the newest: B's here).
     model = 'A';
