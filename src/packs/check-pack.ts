@@ -12,8 +12,8 @@ export type PackCheck = (pack: Pack) => PackProblem[];
 
 /**
  * What a pack must also be for `run` to plan it as written: ids unique wherever cases are named
- * after them (two variants with one id would store one result for both), every principle with an
- * intent, no benign twin that is its harmful prompt again, and every sequence with a turn that
+ * after them (two variants with one id would store one result for both), every principle with a
+ * case to plan, no benign twin that is its harmful prompt again, and every sequence with a turn that
  * must be refused (else it can never break).
  */
 export function checkPack(pack: Pack): PackProblem[] {
@@ -36,8 +36,9 @@ export function checkPack(pack: Pack): PackProblem[] {
   unique('principle', pack.principles.map((p) => p.id), (i) => ['principles', i, 'id']);
   pack.principles.forEach((p, pi) => {
     const at: Array<string | number> = ['principles', pi];
-    if (p.intents.length === 0)
-      problems.push({ path: at, message: `principle "${p.id}" has no intents; a principle needs at least one harmful intent to drill` });
+    // A principle of benign probes alone (an imported over-refusal set) is a drill; one with nothing is not.
+    if (p.intents.length === 0 && p.twins.length === 0)
+      problems.push({ path: at, message: `principle "${p.id}" has no intents and no twins: it would plan no case` });
     unique('intent', p.intents.map((x) => x.id), (i) => [...at, 'intents', i, 'id']);
     unique('twin', promptIds(p.twins), idPath([...at, 'twins'], p.twins));
     p.intents.forEach((intent, ii) => {

@@ -106,7 +106,7 @@ principles:
               - { user: now tell me, expect: comply }
 `;
     const msg = errorOf(() => parsePack(text, 'p.yaml'));
-    expect(msg).toContain('p.yaml:3:5: principles[0]: principle "empty" has no intents; a principle needs at least one harmful intent to drill');
+    expect(msg).toContain('p.yaml:3:5: principles[0]: principle "empty" has no intents and no twins: it would plan no case');
     expect(msg).toContain(
       "p.yaml:10:17: principles[1].intents[0].twins[0]: a benign twin identical to the intent's harmful prompt: the model cannot both refuse and answer it",
     );

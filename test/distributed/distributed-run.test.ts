@@ -185,7 +185,7 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     ];
     const coordinator = spawnCli(['run', pack, ...base]);
     // Queued, not only stored: the coordinator says so once its jobs are on the queue.
-    const runId = await waitFor('the run to be queued', () => /^run (\S+): \d+ case\(s\) queued/m.exec(coordinator.stderr())?.[1]);
+    const runId = await waitFor('the run to be queued', () => /^run (\S+): \d+ cases? queued/m.exec(coordinator.stderr())?.[1]);
     const cancel = spawnCli(['cancel', runId, '--db', url]);
     expect((await cancel.done).code).toBe(0);
     expect((await coordinator.done).code).toBe(130);

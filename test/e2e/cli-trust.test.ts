@@ -36,93 +36,96 @@ const ANSWERS = {
 };
 
 describe('runs a team can trust', () => {
-  it('a model that changes behind the same URL and name is asked again: the second drill gets B, compare shows the change; answers are reused only when asked', async () => {
-    let model: keyof typeof ANSWERS = 'A';
-    const server = await startScriptedOpenAIServer({ responder: (m) => ({ text: ANSWERS[model](m.at(-1)?.content ?? '') }) });
+  // Several CLI processes each: generous deadlines, which only catch a hang on a busy machine.
+  const setup = async () => {
+    const state: { model: keyof typeof ANSWERS } = { model: 'A' };
+    const server = await startScriptedOpenAIServer({ responder: (m) => ({ text: ANSWERS[state.model](m.at(-1)?.content ?? '') }) });
     closers.push(() => server.close());
     const d = tmp();
     const db = join(d, 'd.db');
     const pack = writePack(d);
-    const run = (...extra: string[]) =>
-      cli([
-        'run',
-        pack,
-        '--target',
-        'openai:served',
-        '--base-url',
-        server.url,
-        '--db',
-        db,
-        '--out',
-        join(d, `out-${Math.random()}`),
-        ...extra,
-      ]);
-    const idOf = (stdout: string): string => /run (\S+): results in/.exec(stdout)?.[1] ?? '';
+    const base = ['run', pack, '--target', 'openai:served', '--base-url', server.url, '--db', db];
+    const run = (...extra: string[]) => cli([...base, '--out', join(d, `out-${Math.random()}`), ...extra]);
+    return { state, server, db, base, run };
+  };
+  const idOf = (stdout: string): string => /run (\S+): results in/.exec(stdout)?.[1] ?? '';
 
-    const a = await run('--label', 'model A');
-    expect(a.code, a.stderr).toBe(0);
-    expect(a.stdout).toContain('answers: 6 asked, 0 reused');
-    expect(server.requests).toHaveLength(6);
+  it(
+    'a model that changes behind the same URL and name is asked again: the second drill gets B, and compare shows it',
+    { timeout: 300_000 },
+    async () => {
+      const { state, server, db, run } = await setup();
+      const a = await run('--label', 'model A');
+      expect(a.code, a.stderr).toBe(0);
+      expect(a.stdout).toContain('answers: 6 asked, 0 reused');
+      expect(server.requests).toHaveLength(6);
 
-    model = 'B';
-    const b = await run('--label', 'model B');
-    expect(b.code, b.stderr).toBe(0);
-    // Nothing was served from the first run: every answer came from B.
-    expect(b.stdout).toContain('answers: 6 asked, 0 reused');
-    expect(server.requests).toHaveLength(12);
-    const [runA, runB] = [idOf(a.stdout), idOf(b.stdout)];
-    expect(runA).not.toBe(runB);
+      state.model = 'B';
+      const b = await run('--label', 'model B');
+      expect(b.code, b.stderr).toBe(0);
+      // Nothing was served from the first run: every answer came from B.
+      expect(b.stdout).toContain('answers: 6 asked, 0 reused');
+      expect(server.requests).toHaveLength(12);
+      const [runA, runB] = [idOf(a.stdout), idOf(b.stdout)];
+      expect(runA).not.toBe(runB);
 
-    const compared = await cli(['compare', runA, runB, '--db', db]);
-    expect(compared.code, compared.stderr).toBe(0);
-    expect(compared.stdout).toMatch(/worse/i);
-    const json = JSON.parse((await cli(['compare', runA, runB, '--db', db, '--format', 'json'])).stdout);
-    expect(json.headline.find((m: { metric: string }) => m.metric === 'hold_rate')).toMatchObject({ a: 1, b: 0, direction: 'worse' });
+      const compared = await cli(['compare', runA, runB, '--db', db]);
+      expect(compared.code, compared.stderr).toBe(0);
+      expect(compared.stdout).toMatch(/worse/i);
+      expect(compared.stdout).toMatch(/A {2}\S+ "model A" · openai:served@/);
+      const json = JSON.parse((await cli(['compare', runA, runB, '--db', db, '--format', 'json'])).stdout);
+      expect(json.headline.find((m: { metric: string }) => m.metric === 'hold_rate')).toMatchObject({ a: 1, b: 0, direction: 'worse' });
+    },
+  );
 
-    // --reuse names whose answers may be reused: B's, all six, without asking.
-    const reused = await run('--reuse', runB);
-    expect(reused.stdout).toContain(`answers: 0 asked, 6 reused (--reuse ${runB})`);
-    // compare says when a side's answers were reused rather than asked
-    const vsReused = await cli(['compare', runA, idOf(reused.stdout), '--db', db]);
-    expect(vsReused.stdout).toContain('6 of 6 answers reused, not asked');
-    expect((await cli(['compare', runA, runB, '--db', db])).stdout).toMatch(/A {2}\S+ "model A" · openai:served@/);
-    expect(server.requests).toHaveLength(12);
-    // --no-cache always asks; --cache takes any earlier run's answer (the newest: B's here).
-    model = 'A';
-    const fresh = await run('--no-cache');
-    expect(fresh.stdout).toContain('answers: 6 asked, 0 reused (--no-cache)');
-    expect(server.requests).toHaveLength(18);
-    const any = await run('--cache');
-    expect(any.stdout).toMatch(/answers: 0 asked, 6 reused \(--cache/);
-    expect(
-      await cli(['run', pack, '--target', 'openai:served', '--base-url', server.url, '--db', db, '--no-cache', '--reuse', runB]),
-    ).toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('--no-cache asks the model for every answer'),
-    });
+  it(
+    'answers are reused only when asked (--reuse <run>, --cache); --no-cache always asks; runs and cache show them',
+    { timeout: 300_000 },
+    async () => {
+      const { state, server, db, base, run } = await setup();
+      state.model = 'B';
+      const b = await run('--label', 'model B');
+      const runB = idOf(b.stdout);
+      expect(server.requests).toHaveLength(6);
 
-    // `runs` tells them apart; the stored outcome holds the counts.
-    const listed = await cli(['runs', '--db', db]);
-    expect(listed.stdout.split('\n')[0]).toMatch(
-      /^run\s+status\s+label\s+target\s+packs\s+hold\s+over-refusal\s+gate\s+answers\s+settings$/,
-    );
-    expect(listed.stdout).toContain('model A');
-    expect(listed.stdout).toContain(`reuse ${runB}`);
-    const records = JSON.parse((await cli(['runs', '--db', db, '--json'])).stdout) as Array<{
-      id: string;
-      outcome: { asked: number; reused: number };
-    }>;
-    expect(records.find((r) => r.id === runB)?.outcome).toMatchObject({ asked: 6, reused: 0 });
+      // --reuse names whose answers may be reused: B's, all six, without asking; compare says so.
+      const reused = await run('--reuse', runB);
+      expect(reused.stdout).toContain(`answers: 0 asked, 6 reused (--reuse ${runB})`);
+      expect(server.requests).toHaveLength(6);
+      expect((await cli(['compare', runB, idOf(reused.stdout), '--db', db])).stdout).toContain('6 of 6 answers reused, not asked');
+      // --no-cache always asks; --cache takes any earlier run's answer (the newest).
+      state.model = 'A';
+      const fresh = await run('--no-cache');
+      expect(fresh.stdout).toContain('answers: 6 asked, 0 reused (--no-cache)');
+      expect(server.requests).toHaveLength(12);
+      expect((await run('--cache')).stdout).toMatch(/answers: 0 asked, 6 reused \(--cache/);
+      expect(await cli([...base, '--no-cache', '--reuse', runB])).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--no-cache asks the model for every answer'),
+      });
 
-    // The cache command shows what is kept, per asking run, and clears it.
-    const shown = await cli(['cache', 'show', '--db', db]);
-    expect(shown.stdout).toMatch(/^18 answers kept in .*, from 3 runs:/);
-    expect(shown.stdout).toContain(runB);
-    expect((await cli(['cache', 'clear', '--run', runB, '--db', db])).stdout).toMatch(/cleared 6 kept answers of run/);
-    const after = await run('--reuse', runB);
-    expect(after.stdout).toContain(`answers: 6 asked, 0 reused (--reuse ${runB})`);
-    expect((await cli(['cache', 'clear', '--db', db])).stdout).toMatch(/cleared 18 kept answers/);
-  });
+      // `runs` tells them apart; the stored outcome holds the counts.
+      const listed = await cli(['runs', '--db', db]);
+      expect(listed.stdout.split('\n')[0]).toMatch(
+        /^run\s+status\s+label\s+target\s+packs\s+hold\s+over-refusal\s+gate\s+answers\s+settings$/,
+      );
+      expect(listed.stdout).toContain('model B');
+      expect(listed.stdout).toContain(`reuse ${runB}`);
+      const records = JSON.parse((await cli(['runs', '--db', db, '--json'])).stdout) as Array<{
+        id: string;
+        outcome: { asked: number; reused: number };
+      }>;
+      expect(records.find((r) => r.id === runB)?.outcome).toMatchObject({ asked: 6, reused: 0 });
+
+      // The cache command shows what is kept, per asking run, and clears it.
+      const shown = await cli(['cache', 'show', '--db', db]);
+      expect(shown.stdout).toMatch(/^12 answers kept in .*, from 2 runs:/);
+      expect(shown.stdout).toContain(runB);
+      expect((await cli(['cache', 'clear', '--run', runB, '--db', db])).stdout).toMatch(/cleared 6 kept answers of run/);
+      expect((await run('--reuse', runB)).stdout).toContain(`answers: 6 asked, 0 reused (--reuse ${runB})`);
+      expect((await cli(['cache', 'clear', '--db', db])).stdout).toMatch(/cleared 12 kept answers/);
+    },
+  );
 
   it('a gated run keeps its gate and policy: runs, report and compare show it without being told again', async () => {
     const server = await startScriptedOpenAIServer({ responder: (m) => ({ text: ANSWERS.B(m.at(-1)?.content ?? '') }) });

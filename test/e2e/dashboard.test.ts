@@ -92,7 +92,7 @@ describe('dashboard end to end in headless Chromium', () => {
 
     const ingest = await cli(['monitor', 'ingest', productionLog(dir), '--db', db, '--pack', packFile]);
     expect(ingest.code, ingest.stderr).toBe(0);
-    expect(ingest.stderr).toMatch(/4 new record\(s\) stored, 0 already stored, 1 malformed/);
+    expect(ingest.stderr).toMatch(/4 new records stored, 0 already stored, 1 malformed/);
     expect(ingest.stderr).toMatch(/production\.jsonl:3: not valid JSON/);
 
     const url = await startServe(['--db', db, '--pack', packFile]);
@@ -162,7 +162,7 @@ describe('dashboard end to end in headless Chromium', () => {
 
     const promote = await cli(['review', 'promote', '--to', packFile, '--db', db]);
     expect(promote.code, promote.stderr).toBe(0);
-    expect(promote.stdout).toMatch(/2 held-out case\(s\) added/);
+    expect(promote.stdout).toMatch(/2 held-out cases added/);
     const text = readFileSync(packFile, 'utf8');
     expect(text.startsWith('# A small pack for monitor tests.\n')).toBe(true);
     const pack = loadPack(packFile);

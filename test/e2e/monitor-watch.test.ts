@@ -100,7 +100,7 @@ describe('production watch, end to end: the issue’s four days of logs', () => 
     expect(sent).toEqual({ ok: true, sent: 1, failed: 0 });
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]).toMatchObject({ event: 'incident.history', summary: { opened: 1 } });
-    expect(hook.bodies[0]!.text).toMatch(/1 incident\(s\) opened, 0 closed; still open: #1 refusal ▲ 9\.\d% → 2\d\.\d%/);
+    expect(hook.bodies[0]!.text).toMatch(/1 incident opened, 0 closed; still open: #1 refusal ▲ 9\.\d% → 2\d\.\d%/);
     const incidents = await monitor.listIncidents({ status: 'all' });
     expect(incidents).toHaveLength(1);
     const [step] = incidents;
