@@ -88,8 +88,8 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
       await given.attacker?.close?.();
     }
     const summarized = await summarizeRun(store, run.id, { policy });
-    const finished = !outcome.interrupted || outcome.failedFast !== undefined;
-    const summary = finished ? { ...summarized, run: await recordOutcome(store, summarized, { policy }) } : summarized;
+    // A run that stopped early because its target never answered is finished too (stored as failed).
+    const summary = outcome.interrupted ? summarized : { ...summarized, run: await recordOutcome(store, summarized, { policy }) };
     const out = c.out ?? summary.run.options.out;
     if (out) writeRunDir(out, summary.run, summary.results, runDirFiles(summary));
     return {
