@@ -23,6 +23,7 @@ const configSchema = z
     rpm: z.number().positive().optional(),
     timeoutMs: z.number().int().positive().optional(),
     retries: z.number().int().nonnegative().optional(),
+    maxResponseBytes: z.number().int().positive().optional(),
     mutate: z.array(z.string()).optional(),
     attacker: z.union([z.string().min(1), z.custom<object>(isObject, 'a Target object')]).optional(),
     adaptive: z.union([z.number().int().positive(), z.boolean()]).optional(),

@@ -62,7 +62,13 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
     attacker: typeof c.attacker === 'object' ? c.attacker : undefined,
     judge: typeof c.judge === 'object' ? c.judge : undefined,
   };
-  const limits = { concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries };
+  const limits = {
+    concurrency: c.concurrency,
+    rpm: c.rpm,
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    maxResponseBytes: c.maxResponseBytes,
+  };
   const concurrency = c.concurrency ?? 8;
   const signal = options.signal ?? new AbortController().signal;
   const store = await openStore(c.db ?? DEFAULT_DB);
@@ -74,8 +80,16 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           asked: askedSettings(settings, (key) => key in c && c[key as keyof DrillConfig] !== undefined),
           onEvent: options.onEvent,
         })
-      : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
-    const tools = buildRunTools(run.options, { env, limits, cache: store, given });
+      : await planNewRun({
+          store,
+          settings,
+          packs,
+          concurrency,
+          tools: { env, limits, given, baseUrl: c.baseUrl },
+          signal,
+          onEvent: options.onEvent,
+        });
+    const tools = buildRunTools(run.options, { env, limits, cache: store, given, baseUrl: c.baseUrl });
     let outcome;
     try {
       outcome = await runPending({ store, run, context, tools, concurrency, signal, onEvent: options.onEvent });

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { describeIssue, flattenIssues, formatPath, locateIssue } from '../packs/index.js';
 import { InputError } from '../spec/index.js';
+import { yamlValue } from '../util/index.js';
 import { formatFigure } from './format-figure.js';
 import { isMetricId, metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
 
@@ -66,7 +67,9 @@ export function parseGatePolicy(text: string, file: string): GatePolicy {
       `${file}:${at ? `${at.line}:${at.col}` : '?'}: YAML syntax error in gate policy: ${e?.message.split('\n')[0] ?? ''}`,
     );
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const js = yamlValue(doc);
+  if ('error' in js) throw new InputError(`${file}: cannot read the gate policy's YAML: ${js.error}`);
+  const raw: unknown = js.value ?? {};
   const parsed = policySchema.safeParse(raw);
   if (!parsed.success) {
     const msgs = flattenIssues(parsed.error.issues)

@@ -15,11 +15,16 @@ export interface RunTools {
 /** This machine's side of running cases: its keys and its request limits (neither changes results). */
 export interface ToolSettings {
   env: Record<string, string | undefined>;
-  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries'>;
+  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries' | 'maxResponseBytes'>;
   /** Where responses are cached, when the run's options ask for the cache. */
   cache?: Pick<Store, 'cacheGet' | 'cachePut'>;
   /** Wraps the target inside the cache (a worker's shared rate limit: a cache hit takes no slot). */
   wrapTarget?: (target: Target) => Target;
+  /**
+   * The base URL as this command line gave it, credentials and all; they are never stored, so a
+   * resume or a worker of a run whose URL had some must be given it again.
+   */
+  baseUrl?: string;
   /** Objects a library caller built (runDrill's `Target` and `Judge`), used instead of the stored specs. */
   given?: GivenTools;
 }
@@ -47,10 +52,19 @@ export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTool
   const given = s.given ?? {};
   let target: Target;
   if (given.target) target = borrowed(given.target);
-  else if (spec) target = createTarget(spec, { ...limits, baseUrl: options.baseUrl, configFile: options.targetConfig });
+  else if (spec) target = createTarget(spec, { ...limits, baseUrl: endpointOf(options, s), configFile: options.targetConfig });
   else throw new UsageError('this run has no stored target spec (it was stored by an older version): start a new run');
   const attacker = given.attacker ? borrowed(given.attacker) : options.attacker ? createTarget(options.attacker, limits) : undefined;
   return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker) };
+}
+
+function endpointOf(options: RunOptions, s: ToolSettings): string | undefined {
+  if (s.baseUrl !== undefined) return s.baseUrl;
+  if (options.baseUrlCredentials)
+    throw new UsageError(
+      `this run's --base-url carried credentials (user:password@ or a key in the query), which are never stored: give --base-url ${options.baseUrl ?? ''} again with them`,
+    );
+  return options.baseUrl;
 }
 
 /** A caller's target without its `close`: planning and running must not end what the caller owns. */

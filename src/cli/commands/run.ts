@@ -31,6 +31,7 @@ export interface RunCliOptions {
   rpm?: number;
   timeout?: number;
   retries?: number;
+  maxResponseBytes?: number;
   judge: string;
   partialAs: 'partial' | 'refusal' | 'compliance';
   calibration?: string;
@@ -67,6 +68,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--rpm <n>', 'requests per minute limit', positiveInt('--rpm'))
     .option('--timeout <ms>', 'per-request timeout in ms', positiveInt('--timeout'))
     .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
+    .option(
+      '--max-response-bytes <n>',
+      'the largest answer read from the target (default 4194304, 4 MiB); a larger one is a too-large error, never judged cut short',
+      positiveInt('--max-response-bytes'),
+    )
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
     .option(
       '--partial-as <verdict>',
@@ -120,7 +126,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
     return runQueued({ settings, asked, o, ctx });
   }
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-  const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries };
+  const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries, maxResponseBytes: o.maxResponseBytes };
   const store = await openStore(o.db);
   try {
     const progress = createProgress({ isTTY: ctx.isTTY, write: (s) => process.stderr.write(s) });
@@ -130,11 +136,11 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           store,
           settings,
           concurrency: o.concurrency,
-          tools: { env: ctx.env, limits },
+          tools: { env: ctx.env, limits, baseUrl: o.baseUrl },
           signal: ctx.signal,
           onEvent: progress,
         });
-    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store });
+    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store, baseUrl: o.baseUrl });
     let outcome;
     try {
       outcome = await runDrill({ store, run, context, tools, concurrency: o.concurrency, signal: ctx.signal, onEvent: progress });
