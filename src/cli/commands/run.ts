@@ -13,7 +13,7 @@ import {
   summarizeRun,
   type RunSettings,
 } from '../../run/index.js';
-import { EXIT, UsageError } from '../../spec/index.js';
+import { EXIT, StoreError, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/index.js';
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -144,6 +144,12 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
     let outcome;
     try {
       outcome = await runDrill({ store, run, context, tools, concurrency: o.concurrency, signal: ctx.signal, onEvent: progress });
+    } catch (e) {
+      if (!StoreError.isInstance(e)) throw e;
+      throw new StoreError(
+        `${e.message}. Every result stored before it is kept: finish run ${run.id} with refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
+        { cause: e },
+      );
     } finally {
       await closeRunTools(tools);
     }
