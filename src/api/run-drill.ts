@@ -7,6 +7,7 @@ import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
+  checkRunDir,
   closeRunTools,
   finishedExitCode,
   planNewRun,
@@ -71,6 +72,7 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
   };
   const concurrency = c.concurrency ?? 8;
   const signal = options.signal ?? new AbortController().signal;
+  if (c.out !== undefined) checkRunDir(c.out);
   const store = await openStore(c.db ?? DEFAULT_DB);
   try {
     const { run, context } = options.resume
@@ -89,6 +91,8 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           signal,
           onEvent: options.onEvent,
         });
+    const dir = c.out ?? run.options.out;
+    if (dir !== undefined) checkRunDir(dir);
     const tools = buildRunTools(run.options, { env, limits, cache: store, given, baseUrl: c.baseUrl });
     let outcome;
     try {

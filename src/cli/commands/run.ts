@@ -6,9 +6,12 @@ import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
+  checkRunDir,
   closeRunTools,
+  DEFAULT_RUNS_DIR,
   planNewRun,
   resumeRun,
+  runDirOf,
   runDrill,
   summarizeRun,
   type RunSettings,
@@ -126,6 +129,8 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
     return runQueued({ settings, asked, o, ctx });
   }
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
+  // Before any request (an attacker's rephrasings are asked while planning).
+  if (!o.resume) checkRunDir(o.out ?? DEFAULT_RUNS_DIR);
   const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries, maxResponseBytes: o.maxResponseBytes };
   const store = await openStore(o.db);
   try {
@@ -140,6 +145,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           signal: ctx.signal,
           onEvent: progress,
         });
+    checkRunDir(runDirOf(run, o.out));
     const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store, baseUrl: o.baseUrl });
     let outcome;
     try {
