@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DrillError, EXIT } from '../spec/index.js';
+import { terminalSafe } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
 
@@ -15,8 +16,9 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   const ctx: CliContext = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    // Everything printed may carry model, server, log or program text: see terminalSafe.
+    out: (t) => process.stdout.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+    err: (t) => process.stderr.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

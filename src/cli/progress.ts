@@ -1,4 +1,5 @@
 import type { RunEvent } from '../spec/index.js';
+import { stripControl } from '../util/index.js';
 
 interface Tally {
   refusal: number;
@@ -48,7 +49,7 @@ export function createProgress(options: {
         break;
       }
       case 'notice':
-        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${e.message}\n`);
+        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${stripControl(e.message)}\n`);
         break;
       case 'retry':
         break;

@@ -38,6 +38,22 @@ export function stripControl(text: string): string {
   /* eslint-enable no-control-regex */
 }
 
+/**
+ * Text bound for a terminal, ours and others' mixed: only colour (SGR, `ESC[…m`) survives of the
+ * escape sequences, with tab and newline of the control characters. A log's model name, a
+ * server's error body or a program's stderr cannot set the title, clear the screen or move the
+ * cursor over what was printed.
+ */
+export function terminalSafe(text: string): string {
+  /* eslint-disable no-control-regex -- matching escape sequences and control characters is the point */
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, (seq) => (/^\u001b\[[0-9;]*m$/.test(seq) ? seq : ''))
+    .replace(/\u001b(?!\[[0-9;]*m)/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g, '');
+  /* eslint-enable no-control-regex */
+}
+
 /** One line for a terminal or a table: control characters out, whitespace folded, long text cut. */
 export function oneLine(text: string, max = 120): string {
   const flat = stripControl(text).replace(/\s+/g, ' ').trim();
