@@ -15,12 +15,15 @@ export function escapeHtml(text: string): string {
  * HTML-significant characters become entities and the punctuation that opens emphasis, code,
  * links, images or table cells is backslash-escaped (no `[` means no `[x](javascript:…)` link).
  * Line breaks become spaces so a value cannot end a table row or start a heading or list.
+ * A zero-width space after `@` and `#` keeps `@someone` and `#123` from pinging a person or
+ * linking an issue when the report is posted as a PR comment.
  */
 export function escapeMarkdown(text: string): string {
   return stripControl(text)
     .replace(/\r?\n|\r/g, ' ')
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/[&<>"]/g, (c) => HTML[c] ?? c);
+    .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
+    .replace(/([@#])(?=[\w-])/g, '$1\u200b');
 }
 
 /** XML 1.0 forbids most control characters even as entities, so they are dropped. */
