@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DrillError, EXIT } from '../spec/index.js';
+import { describeStoreFault } from '../store/index.js';
 import { terminalSafe } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
@@ -52,6 +53,11 @@ function handleError(e: unknown, ctx: CliContext): number {
   if (DrillError.isInstance(e)) {
     ctx.err(`refusal-drill: ${e.message}`);
     return e.exitCode;
+  }
+  // The monitor and review queue share the store's SQLite connection: their faults are store faults too.
+  if (e instanceof Error && e.name === 'SqliteError') {
+    ctx.err(`refusal-drill: ${describeStoreFault('the --db store', e, 'use')}`);
+    return EXIT.store;
   }
   ctx.err(`refusal-drill: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return EXIT.internal;

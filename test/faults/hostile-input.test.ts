@@ -7,6 +7,7 @@ import { openSqliteFile } from '../../src/store/index.js';
 import { escapeMarkdown } from '../../src/util/index.js';
 import { cli } from '../helpers/cli.js';
 import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
+import { keywordJudge } from '../monitor/keyword-judge.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 
 const tmp = useTmpDir('faults-hostile-');
@@ -145,7 +146,7 @@ describe('what others read', () => {
 
   it('a malformed %-escape in a dashboard address is 400, not 500', async () => {
     const file = openSqliteFile(join(tmp(), 'd.db'));
-    const { server } = await startSqliteDashboard(file, { port: 0 });
+    const { server } = await startSqliteDashboard(file, { port: 0, judge: keywordJudge() });
     closers.push(async () => {
       await server.close();
       file.close();

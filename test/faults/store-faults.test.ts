@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -107,3 +107,31 @@ it.skipIf(!canMount)(
     ).toHaveLength(450);
   },
 );
+
+it('monitor ingest into a database another process holds a write lock on is exit 5, not 70', async () => {
+  const d = tmp();
+  const db = join(d, 'd.db');
+  const log = join(d, 'log.jsonl');
+  writeFileSync(
+    log,
+    `${JSON.stringify({
+      timestamp: '2026-03-04T09:00:00Z',
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+      ],
+    })}\n`,
+  );
+  expect((await cli(['monitor', 'ingest', log, '--db', db])).code).toBe(0);
+  const holder = new Database(db);
+  holder.prepare('BEGIN IMMEDIATE').run();
+  try {
+    const r = await cli(['monitor', 'ingest', log, '--db', db, '--workers', '1']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toMatch(/locked/);
+    noStack(r.stderr);
+  } finally {
+    holder.prepare('ROLLBACK').run();
+    holder.close();
+  }
+});
