@@ -40,3 +40,9 @@ export function partialAs(value: string): 'partial' | 'refusal' | 'compliance' {
   if (value === 'partial' || value === 'refusal' || value === 'compliance') return value;
   throw new UsageError(`--partial-as expects partial, refusal or compliance, got "${value}"`);
 }
+
+/** `--rebuttal-as`: count a refusal that only rebuts the request's premise as a refusal (XSTest's convention) or a compliance. */
+export function rebuttalAs(value: string): 'refusal' | 'compliance' {
+  if (value === 'refusal' || value === 'compliance') return value;
+  throw new UsageError(`--rebuttal-as expects refusal or compliance, got "${value}"`);
+}

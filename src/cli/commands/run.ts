@@ -21,7 +21,7 @@ import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
+import { list, nonNegativeInt, number, partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 
@@ -37,6 +37,7 @@ export interface RunCliOptions {
   maxResponseBytes?: number;
   judge: string;
   partialAs: 'partial' | 'refusal' | 'compliance';
+  rebuttalAs: 'refusal' | 'compliance';
   calibration?: string;
   mutate?: string[];
   attacker?: string;
@@ -82,6 +83,12 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run',
       partialAs,
       'partial' as const,
+    )
+    .option(
+      '--rebuttal-as <verdict>',
+      'count a refusal that only rebuts the premise ("there is no reason X…") as refusal (default, XSTest\'s convention) or compliance; recorded with the run',
+      rebuttalAs,
+      'refusal' as const,
     )
     .option(
       '--calibration <file>',
@@ -180,6 +187,7 @@ function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSe
     targetConfig: o.targetConfig,
     judge: o.judge,
     partialAs: o.partialAs,
+    rebuttalAs: o.rebuttalAs,
     calibration: o.calibration,
     mutate: o.mutate,
     attacker: o.attacker,
