@@ -24,6 +24,8 @@ export interface DrillConfig {
   rpm?: number;
   timeoutMs?: number;
   retries?: number;
+  /** The largest answer read from the target, in bytes (default 4 MiB); a larger one is a `too-large` error. */
+  maxResponseBytes?: number;
   /** Mutator families (docs/mutators.md): `all`, names, compositions with `+`. */
   mutate?: string[];
   /** The model that writes generated rephrasings and adaptive attacks. */

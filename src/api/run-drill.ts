@@ -8,6 +8,7 @@ import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
+  checkRunDir,
   closeRunTools,
   finishedExitCode,
   planNewRun,
@@ -65,9 +66,16 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
     attacker: typeof c.attacker === 'object' ? c.attacker : undefined,
     judge: typeof c.judge === 'object' ? c.judge : undefined,
   };
-  const limits = { concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries };
+  const limits = {
+    concurrency: c.concurrency,
+    rpm: c.rpm,
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    maxResponseBytes: c.maxResponseBytes,
+  };
   const concurrency = c.concurrency ?? 8;
   const signal = options.signal ?? new AbortController().signal;
+  if (c.out !== undefined) checkRunDir(c.out);
   const store = await openStore(c.db ?? DEFAULT_DB);
   try {
     const { run, context } = options.resume
@@ -77,8 +85,18 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           asked: askedSettings(settings, (key) => key in c && c[key as keyof DrillConfig] !== undefined),
           onEvent: options.onEvent,
         })
-      : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
-    const tools = buildRunTools(run.options, { env, limits, cache: { store, runId: run.id }, given });
+      : await planNewRun({
+          store,
+          settings,
+          packs,
+          concurrency,
+          tools: { env, limits, given, baseUrl: c.baseUrl },
+          signal,
+          onEvent: options.onEvent,
+        });
+    const dir = c.out ?? run.options.out;
+    if (dir !== undefined) checkRunDir(dir);
+    const tools = buildRunTools(run.options, { env, limits, cache: { store, runId: run.id }, given, baseUrl: c.baseUrl });
     let outcome;
     try {
       outcome = await runPending({ store, run, context, tools, concurrency, signal, onEvent: options.onEvent });

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DrillError, EXIT } from '../spec/index.js';
+import { describeStoreFault } from '../store/index.js';
+import { terminalSafe } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
 
@@ -22,8 +24,9 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
   };
   if (!overrides.out) process.stdout.on('error', onPipeError);
   const ctx: CliContext = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    // Everything printed may carry model, server, log or program text: see terminalSafe.
+    out: (t) => process.stdout.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+    err: (t) => process.stderr.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
@@ -57,6 +60,11 @@ function handleError(e: unknown, ctx: CliContext): number {
   if (DrillError.isInstance(e)) {
     ctx.err(`refusal-drill: ${e.message}`);
     return e.exitCode;
+  }
+  // The monitor and review queue share the store's SQLite connection: their faults are store faults too.
+  if (e instanceof Error && e.name === 'SqliteError') {
+    ctx.err(`refusal-drill: ${describeStoreFault('the --db store', e, 'use')}`);
+    return EXIT.store;
   }
   ctx.err(`refusal-drill: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return EXIT.internal;

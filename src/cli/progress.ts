@@ -1,5 +1,5 @@
 import type { RunEvent } from '../spec/index.js';
-import { plural } from '../util/index.js';
+import { plural, stripControl } from '../util/index.js';
 
 interface Tally {
   refusal: number;
@@ -51,7 +51,7 @@ export function createProgress(options: {
         break;
       }
       case 'notice':
-        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${e.message}\n`);
+        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${stripControl(e.message)}\n`);
         break;
       case 'retry':
         break;

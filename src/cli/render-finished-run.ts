@@ -1,5 +1,6 @@
 import { renderReport, runDirFiles } from '../report/index.js';
 import { finishedExitCode, runDirOf, writeRunDir, type RunSummary } from '../run/index.js';
+import { oneLine } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { loadAuditSection } from './load-audit-section.js';
 
@@ -19,7 +20,7 @@ export function renderFinishedRun(s: RunSummary, o: { out?: string; audit?: stri
   );
   const errors = results.filter((r) => r.judgement.verdict === 'error');
   if (results.length > 0 && errors.length === results.length)
-    ctx.err(`every case failed at the target; first error: ${errors[0]?.judgement.error ?? 'unknown'}`);
+    ctx.err(`every case failed at the target; first error: ${oneLine(errors[0]?.judgement.error ?? 'unknown', 500)}`);
   else if (errors.length > 0)
     ctx.err(
       `warning: ${errors.length} of ${results.length} cases ended in a target error; they are reported as errors, not as refusals or answers`,

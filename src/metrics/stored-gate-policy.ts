@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RunRecord } from '../spec/index.js';
+import { DEFAULT_MAX_ERROR_RATE } from './gate-error-rate.js';
 import type { GatePolicy } from './gate-policy.js';
 import { METRIC_IDS } from './registry.js';
 
@@ -24,5 +25,8 @@ export function storedGatePolicy(run: Pick<RunRecord, 'outcome'>): GatePolicy | 
   const stored = run.outcome?.gate?.policy;
   if (!stored) return undefined;
   const rules = z.array(ruleSchema).safeParse(stored.rules);
-  return rules.success ? { source: stored.source, rules: rules.data as GatePolicy['rules'] } : undefined;
+  // A policy stored by a version without the error-rate rule takes its default share.
+  return rules.success
+    ? { source: stored.source, rules: rules.data as GatePolicy['rules'], maxErrorRate: stored.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE }
+    : undefined;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../spec/index.js';
+import { decodeUtf8, yamlValue } from '../util/index.js';
 import { packSchema, type Pack } from '../spec/index.js';
 import { checkPack, type PackCheck } from './check-pack.js';
 import { describeIssue, flattenIssues } from './flatten-issues.js';
@@ -22,7 +23,9 @@ export function parsePack(text: string, file: string, o: PackLoadOptions = {}): 
     });
     throw new InputError(msgs.join('\n'));
   }
-  const parsed = packSchema.safeParse(doc.toJS());
+  const js = yamlValue(doc);
+  if ('error' in js) throw new InputError(`${file}: cannot read the YAML: ${js.error}`);
+  const parsed = packSchema.safeParse(js.value);
   if (!parsed.success) {
     const msgs = flattenIssues(parsed.error.issues).slice(0, 20).map((issue) => {
       const at = locateIssue(doc, lines, issue);
@@ -48,11 +51,13 @@ function sortByLine(msgs: Array<{ line: number; col: number; text: string }>): s
 }
 
 export function loadPack(file: string, o: PackLoadOptions = {}): Pack {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(`cannot read pack ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return parsePack(text, file, o);
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) throw new InputError(`${file}:${decoded.line}:${decoded.col}: not UTF-8 text (save the pack as UTF-8)`);
+  return parsePack(decoded.text, file, o);
 }

@@ -1,4 +1,5 @@
 import { UsageError, type RunOptions, type RunRecord } from '../spec/index.js';
+import { storableBaseUrl } from '../targets/index.js';
 import type { RunSettings } from './run-settings.js';
 
 /** Each option that changes what a run measures: its flag, and its value as the run stored it. */
@@ -49,13 +50,15 @@ export function checkResume(run: RunRecord, asked: Partial<RunSettings>): void {
       `--calibration cannot change a run being resumed: it goes on with the calibration it started with (run ${run.id}); start a new run to use another`,
     );
   for (const { key, flag, stored, show = plain, same } of RESULT_OPTIONS) {
-    const value = asked[key];
-    if (value === undefined) continue;
+    const given = asked[key];
+    if (given === undefined) continue;
+    // Credentials are never stored, so the URL is compared without them.
+    const value = key === 'baseUrl' && typeof given === 'string' ? storableBaseUrl(given).url : given;
     const was = stored(run.options, run);
     if (JSON.stringify(value) === JSON.stringify(was) || same?.(value, was)) continue;
-    const given = show === plain ? `${flag} ${show(value)}` : flag;
+    const named = show === plain ? `${flag} ${show(value)}` : flag;
     throw new UsageError(
-      `${given} would change what run ${run.id} measures: it was started with ${was === undefined ? 'none' : show(was)}. A resumed run goes on with the options it started with; leave ${flag} out, or start a new run`,
+      `${named} would change what run ${run.id} measures: it was started with ${was === undefined ? 'none' : show(was)}. A resumed run goes on with the options it started with; leave ${flag} out, or start a new run`,
     );
   }
 }

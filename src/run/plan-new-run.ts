@@ -22,6 +22,9 @@ import { newRunId } from './run-id.js';
 import { runOptionsOf, type RunSettings } from './run-settings.js';
 import { buildTargets, closeRunTools, type ToolSettings } from './run-tools.js';
 
+/** Samples per case a run may ask for; beyond it a typo (`--samples 1e9`) would plan cases until memory ran out. */
+export const MAX_SAMPLES = 100;
+
 export interface PlanNewRunOptions {
   store: Store;
   settings: RunSettings;
@@ -44,6 +47,10 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
   if (s.packRefs.length === 0)
     throw new UsageError(
       'run needs at least one pack file or built-in pack name, e.g. `refusal-drill run xstest --target replay:xstest/gpt4`',
+    );
+  if (!Number.isInteger(s.samples) || s.samples < 1 || s.samples > MAX_SAMPLES)
+    throw new UsageError(
+      `--samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${s.samples}: each sample is a whole copy of every case (more than ${MAX_SAMPLES} measures nothing a rerun would not)`,
     );
   const packs = o.packs ?? s.packRefs.map((r) => resolvePack(r, { checks: [checkPackMutators] }));
   checkDistinctPackIds(packs, s.packRefs);

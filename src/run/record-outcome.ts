@@ -20,7 +20,7 @@ export async function recordOutcome(store: Pick<Store, 'finishRun'>, s: RunSumma
     ...(s.gate && o.policy
       ? {
           gate: {
-            policy: { source: o.policy.source, rules: o.policy.rules.map((r) => ({ ...r })) },
+            policy: { source: o.policy.source, rules: o.policy.rules.map((r) => ({ ...r })), maxErrorRate: o.policy.maxErrorRate },
             passed: s.gate.passed,
             failed: s.gate.rules.filter((r) => r.status === 'fail').map((r) => r.id),
           },

@@ -1,4 +1,5 @@
 import type { Calibration, RunOptions } from '../spec/index.js';
+import { storableBaseUrl } from '../targets/index.js';
 
 /**
  * What a user asks of a run: every option that shapes its plan or its results, all stored with
@@ -46,6 +47,13 @@ export function adaptiveTurnsOf(adaptive: number | boolean | undefined): number 
   return adaptive === undefined || adaptive === false ? undefined : adaptive === true ? 8 : adaptive;
 }
 
+/** The base URL as stored: never its credentials, which stay on the command line that gave them. */
+function storedBaseUrl(given: string | undefined): Pick<RunOptions, 'baseUrl' | 'baseUrlCredentials'> {
+  if (given === undefined) return {};
+  const { url, removed } = storableBaseUrl(given);
+  return { baseUrl: url, ...(removed ? { baseUrlCredentials: true } : {}) };
+}
+
 /** The stored options of a new run. */
 export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibration?: Calibration }): RunOptions {
   return {
@@ -63,7 +71,7 @@ export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibrati
     temperature: s.temperature,
     maxTokens: s.maxTokens,
     targetSpec: s.target,
-    baseUrl: s.baseUrl,
+    ...storedBaseUrl(s.baseUrl),
     targetConfig: s.targetConfig,
     attacker: s.attacker,
     ...(s.attackerBaseUrl === undefined ? {} : { attackerBaseUrl: s.attackerBaseUrl }),

@@ -16,11 +16,16 @@ export interface RunTools {
 /** This machine's side of running cases: its keys and its request limits (neither changes results). */
 export interface ToolSettings {
   env: Record<string, string | undefined>;
-  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries'>;
+  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries' | 'maxResponseBytes'>;
   /** Where answers are kept and read back (within the scope the run's options allow), and which run asks. */
   cache?: { store: Pick<Store, 'cacheGet' | 'cachePut'>; runId: string };
   /** Wraps the target inside the cache (a worker's shared rate limit: a cache hit takes no slot). */
   wrapTarget?: (target: Target) => Target;
+  /**
+   * The base URL as this command line gave it, credentials and all; they are never stored, so a
+   * resume or a worker of a run whose URL had some must be given it again.
+   */
+  baseUrl?: string;
   /** Objects a library caller built (runDrill's `Target` and `Judge`), used instead of the stored specs. */
   given?: GivenTools;
 }
@@ -59,7 +64,9 @@ export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTool
   let target: Target;
   if (given.target) target = borrowed(given.target);
   else if (spec)
-    target = buildRole('target', spec, () => createTarget(spec, { ...limits, baseUrl: options.baseUrl, configFile: options.targetConfig }));
+    target = buildRole('target', spec, () =>
+      createTarget(spec, { ...limits, baseUrl: endpointOf(options, s), configFile: options.targetConfig }),
+    );
   else throw new UsageError('this run has no stored target spec (it was stored by an older version): start a new run');
   const a = options.attacker;
   const attacker = given.attacker
@@ -71,6 +78,15 @@ export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTool
         )
       : undefined;
   return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker, 'any') };
+}
+
+function endpointOf(options: RunOptions, s: ToolSettings): string | undefined {
+  if (s.baseUrl !== undefined) return s.baseUrl;
+  if (options.baseUrlCredentials)
+    throw new UsageError(
+      `this run's --base-url carried credentials (user:password@ or a key in the query), which are never stored: give --base-url ${options.baseUrl ?? ''} again with them`,
+    );
+  return options.baseUrl;
 }
 
 /** A caller's target without its `close`: planning and running must not end what the caller owns. */

@@ -5,7 +5,7 @@ import { makeRun } from '../../test/helpers/fixtures.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { parsePack } from '../packs/index.js';
-import { TargetError, type Judge, type Target, type TargetRequest } from '../spec/index.js';
+import { StoreError, TargetError, type Judge, type Target, type TargetRequest } from '../spec/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { cacheKey } from './cache-key.js';
 import { withCache } from './cached-target.js';
@@ -187,5 +187,35 @@ describe('planCases', () => {
     });
     expect(cases.filter((c) => c.kind === 'mutation').map((c) => c.turns[0]?.content)).toEqual(['BAD THING A', 'BAD THING B']);
     expect(notices).toEqual(['mutator attacker-only skipped: no --attacker']);
+  });
+});
+
+describe('runDrill when the store fails mid-run', () => {
+  it('stops with the write failure (not a later one it causes), and keeps what was stored for a resume', async () => {
+    const { store, run, target } = await setup(() => "I can't help with that.", { delayMs: 5 });
+    let writes = 0;
+    // The fault a full disk gives (injected, for machines that cannot mount a small filesystem).
+    const full: Store = {
+      ...store,
+      async putResults(results) {
+        writes += 1;
+        if (writes > 1) throw new StoreError(`cannot write store ${store.path}: the disk is full or failing (SQLITE_FULL)`);
+        return store.putResults(results);
+      },
+      // On a full disk the status update may fail as well; the write failure is still the one reported.
+      async setRunStatus(id, status) {
+        if (writes > 1) throw new StoreError('a second fault while recording the status');
+        return store.setRunStatus(id, status);
+      },
+    };
+    const e = await drill({ store: full, target, concurrency: 1 }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(StoreError.isInstance(e)).toBe(true);
+    expect((e as Error).message).toContain('SQLITE_FULL');
+    const kept = await store.countResults(run.id);
+    expect(kept).toBeGreaterThan(0);
+    expect((await store.pendingCases(run.id)).length).toBe(run.caseCount - kept);
   });
 });

@@ -98,8 +98,11 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
   }
   const left = pending.length - completed;
   const interrupted = left > 0;
-  await o.store.setRunStatus(o.run.id, failure || failedFast ? 'failed' : interrupted ? 'interrupted' : 'done');
-  const run = (await o.store.getRun(o.run.id)) ?? o.run;
+  // After a failed write (a full disk) this one may fail too: the first failure is the one to report.
+  await o.store.setRunStatus(o.run.id, failure || failedFast ? 'failed' : interrupted ? 'interrupted' : 'done').catch((e: unknown) => {
+    if (failure === undefined) throw e;
+  });
+  const run = failure ? o.run : ((await o.store.getRun(o.run.id)) ?? o.run);
   emit({ type: 'run-end', run, interrupted: interrupted && !failedFast });
   if (failure) throw failure;
   return { run, interrupted: interrupted && !failedFast, completed, pending: left, ...(failedFast ? { failedFast } : {}) };

@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const storedGateSchema = z
   .object({
     /** A metrics `GatePolicy` (`source` and its rules), kept as the run was gated; metrics validates it when reading. */
-    policy: z.object({ source: z.string(), rules: z.array(z.record(z.string(), z.unknown())) }).strict(),
+    policy: z
+      .object({ source: z.string(), rules: z.array(z.record(z.string(), z.unknown())), maxErrorRate: z.number().min(0).max(1).optional() })
+      .strict(),
     passed: z.boolean(),
     /** Ids of the failed rules, failing first as the gate printed them. */
     failed: z.array(z.string()),

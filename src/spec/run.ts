@@ -35,7 +35,10 @@ export const runOptionsSchema = z
     maxTokens: z.number().int().optional(),
     /** What the user typed, so `--resume` can rebuild the target; never holds a secret. */
     targetSpec: z.string().optional(),
+    /** The base URL without its credentials (user:password@, secret-looking query parameters). */
     baseUrl: z.string().optional(),
+    /** Credentials were taken out of the base URL: a resume or a worker needs the URL given again. */
+    baseUrlCredentials: z.literal(true).optional(),
     targetConfig: z.string().optional(),
     attacker: z.string().optional(),
     /** The attacker's own endpoint (`--attacker-base-url`); it never takes `baseUrl`. */

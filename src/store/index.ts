@@ -7,3 +7,4 @@ export { sqliteStore } from './sqlite/sqlite-store.js';
 export { applyMigrations } from './sqlite/apply-migrations.js';
 export { migrateNamespace, openPostgres } from './postgres.js';
 export type { OpenedPostgres } from './pg/open-postgres.js';
+export { describeStoreFault, sqliteCode } from './sqlite/sqlite-faults.js';

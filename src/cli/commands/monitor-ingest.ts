@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { loadCalibration, createJudge } from '../../judges/index.js';
@@ -39,6 +39,10 @@ export interface IngestOptions {
 /** `monitor ingest`: judge and store the log, then update incidents and report what changed. */
 export async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
+  if (file !== '-' && !statSync(file).isFile())
+    throw new InputError(
+      `${file}: a directory, not a log file; ingest one file at a time (e.g. for f in ${file}/*.jsonl; do refusal-drill monitor ingest "$f"; done)`,
+    );
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
   const format = parseLogFormat(o.format);
   if (mapping && format !== 'auto') throw new UsageError('give either --format or --map, not both: --map reads a shape of its own');

@@ -11,8 +11,9 @@ import {
 } from '../../distributed/index.js';
 import { loadGatePolicy } from '../../metrics/index.js';
 import { planNewRun, recordOutcome, resumeRun, summarizeRun, type RunSettings } from '../../run/index.js';
-import { EXIT } from '../../spec/index.js';
+import { EXIT, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
+import { storableBaseUrl } from '../../targets/index.js';
 import type { CliContext } from '../context.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 import type { RunCliOptions } from './run.js';
@@ -32,6 +33,10 @@ export async function runQueued(i: {
   ctx: CliContext;
 }): Promise<number> {
   const { o, ctx } = i;
+  if (i.settings.baseUrl !== undefined && storableBaseUrl(i.settings.baseUrl).removed)
+    throw new UsageError(
+      "--base-url carries credentials (user:password@ or a key in the query): team workers rebuild the target from the stored run, which never holds them; give the key through the worker's environment (OPENAI_API_KEY, ANTHROPIC_API_KEY) instead",
+    );
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
   const url = resolveDbRef({ flag: o.db, env: ctx.env });
   const team = await openTeamStore(url);

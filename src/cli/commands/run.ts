@@ -6,16 +6,19 @@ import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
+  checkRunDir,
   closeRunTools,
+  DEFAULT_RUNS_DIR,
   planNewRun,
   recordOutcome,
   resumeRun,
+  runDirOf,
   runDrill,
   summarizeRun,
   systemPromptOf,
   type RunSettings,
 } from '../../run/index.js';
-import { EXIT, UsageError } from '../../spec/index.js';
+import { EXIT, StoreError, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/index.js';
 import { oneLine } from '../../util/index.js';
 import { applyConfig } from '../apply-config.js';
@@ -35,6 +38,7 @@ export interface RunCliOptions {
   rpm?: number;
   timeout?: number;
   retries?: number;
+  maxResponseBytes?: number;
   judge: string;
   partialAs: 'partial' | 'refusal' | 'compliance';
   rebuttalAs: 'refusal' | 'compliance';
@@ -78,6 +82,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
     .option('--rpm <n>', 'requests per minute limit', positiveInt('--rpm'))
     .option('--timeout <ms>', 'per-request timeout in ms', positiveInt('--timeout'))
     .option('--retries <n>', 'retries on 429/5xx/network errors', nonNegativeInt('--retries'))
+    .option(
+      '--max-response-bytes <n>',
+      'the largest answer read from the target (default 4194304, 4 MiB); a larger one is a too-large error, never judged cut short',
+      positiveInt('--max-response-bytes'),
+    )
     .option('--judge <spec>', 'rules | model | cascade | llm:<target-spec>', DEFAULT_JUDGE)
     .option(
       '--partial-as <verdict>',
@@ -154,7 +163,9 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
     return runQueued({ settings, asked, o, ctx });
   }
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-  const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries };
+  // Before any request (an attacker's rephrasings are asked while planning).
+  if (!o.resume) checkRunDir(o.out ?? DEFAULT_RUNS_DIR);
+  const limits = { concurrency: o.concurrency, rpm: o.rpm, timeoutMs: o.timeout, retries: o.retries, maxResponseBytes: o.maxResponseBytes };
   const store = await openStore(o.db);
   try {
     const progress = createProgress({ isTTY: ctx.isTTY, write: (s) => process.stderr.write(s) });
@@ -164,14 +175,21 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           store,
           settings,
           concurrency: o.concurrency,
-          tools: { env: ctx.env, limits },
+          tools: { env: ctx.env, limits, baseUrl: o.baseUrl },
           signal: ctx.signal,
           onEvent: progress,
         });
-    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: { store, runId: run.id } });
+    checkRunDir(runDirOf(run, o.out));
+    const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: { store, runId: run.id }, baseUrl: o.baseUrl });
     let outcome;
     try {
       outcome = await runDrill({ store, run, context, tools, concurrency: o.concurrency, signal: ctx.signal, onEvent: progress });
+    } catch (e) {
+      if (!StoreError.isInstance(e)) throw e;
+      throw new StoreError(
+        `${e.message}. Every result stored before it is kept: finish run ${run.id} with refusal-drill run --resume ${run.id}${o.db === DEFAULT_DB ? '' : ` --db ${o.db}`}`,
+        { cause: e },
+      );
     } finally {
       await closeRunTools(tools);
     }

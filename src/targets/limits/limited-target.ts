@@ -27,6 +27,8 @@ export interface Limits {
   backoffBaseMs: number;
   /** Cap on any wait between tries, a server's Retry-After included. */
   maxRetryDelayMs: number;
+  /** The largest response read, in bytes; the target kind enforces it while reading (`too-large`). */
+  maxResponseBytes: number;
   onRetry?: (info: RetryInfo) => void;
   random?: () => number;
 }
