@@ -17,7 +17,16 @@ import {
   type GivenTools,
   type RunSettings,
 } from '../run/index.js';
-import { EXIT, InputError, packSchema, type CaseResult, type Pack, type RunEventListener, type RunRecord } from '../spec/index.js';
+import {
+  EXIT,
+  InputError,
+  packSchema,
+  UsageError,
+  type CaseResult,
+  type Pack,
+  type RunEventListener,
+  type RunRecord,
+} from '../spec/index.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { DrillConfig } from './drill-config.js';
 import { checkConfig } from './load-config.js';
@@ -54,6 +63,8 @@ export interface DrillOutcome {
 export async function runDrill(config: DrillConfig, options: RunDrillOptions = {}): Promise<DrillOutcome> {
   const c = checkConfig(config, 'runDrill config');
   const env = options.env ?? process.env;
+  if (options.resume && c.trainedOn?.length)
+    throw new UsageError('trainedOn sets splits when a run is planned; a resumed run keeps the splits it started with');
   const policy = c.gate === undefined || c.gate === false ? undefined : loadGatePolicy(typeof c.gate === 'string' ? c.gate : undefined);
   const packs = c.packs.map(packOf);
   const settings = settingsOf(c, packs);
@@ -74,7 +85,16 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           asked: askedSettings(settings, (key) => key in c && c[key as keyof DrillConfig] !== undefined),
           onEvent: options.onEvent,
         })
-      : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
+      : await planNewRun({
+          store,
+          settings,
+          packs,
+          concurrency,
+          tools: { env, limits, given },
+          signal,
+          onEvent: options.onEvent,
+          trainedOn: c.trainedOn,
+        });
     const tools = buildRunTools(run.options, { env, limits, cache: store, given });
     let outcome;
     try {

@@ -40,3 +40,8 @@ export function partialAs(value: string): 'partial' | 'refusal' | 'compliance' {
   if (value === 'partial' || value === 'refusal' || value === 'compliance') return value;
   throw new UsageError(`--partial-as expects partial, refusal or compliance, got "${value}"`);
 }
+
+/** A repeatable option: every value given, in order. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

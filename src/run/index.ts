@@ -16,3 +16,4 @@ export * from './load-run.js';
 export * from './write-run-dir.js';
 export * from './run-id.js';
 export * from './prompt-text.js';
+export * from './trained-on.js';

@@ -18,7 +18,7 @@ import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
+import { collect, list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 
@@ -49,6 +49,7 @@ export interface RunCliOptions {
   queue?: boolean;
   jobTimeout?: number;
   config?: string;
+  trainedOn?: string[];
 }
 
 export const registerRun: RegisterCommand = (program, ctx, done) => {
@@ -103,6 +104,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       'with --queue: seconds a worker may hold one case before another takes it over (default 300)',
       positiveInt('--job-timeout'),
     )
+    .option(
+      '--trained-on <manifest>',
+      'an export manifest (`refusal-drill export`) of data the model was trained on: its prompts are planned seen; repeatable',
+      collect,
+    )
     .option('--config <file>', 'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML); flags override it')
     .action(async (packs: string[], opts: RunCliOptions, cmd: Command) => {
       const given = opts.config ? await applyConfig(opts.config, packs, opts, cmd) : { refs: packs, opts };
@@ -113,6 +119,8 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
 async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: CliContext): Promise<number> {
   const settings = runSettingsOf(refs, o, ctx);
   const asked = askedOf(settings, cmd);
+  if (o.resume && o.trainedOn?.length)
+    throw new UsageError('--trained-on sets splits when a run is planned; a resumed run keeps the splits it started with');
   if (!o.resume && !o.target) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
   if (o.queue || isPostgresUrl(resolveDbRef({ flag: o.db, env: ctx.env }))) {
     // Team mode's libraries (pg, pg-boss, kysely) load only when it is used.
@@ -133,6 +141,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           tools: { env: ctx.env, limits },
           signal: ctx.signal,
           onEvent: progress,
+          trainedOn: o.trainedOn,
         });
     const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: store });
     let outcome;
