@@ -15,6 +15,7 @@ import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerCancel } from './cancel.js';
+import { registerExport } from './export.js';
 
 /** Every command the CLI offers; each module registers one command (or one command group). */
 export const commands: RegisterCommand[] = [
@@ -34,4 +35,5 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerWorker,
   registerCancel,
+  registerExport,
 ];
