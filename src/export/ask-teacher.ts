@@ -19,6 +19,8 @@ export interface TeacherAnswer {
   /** The first answer the judge accepted, with its judgement; absent when every attempt was rejected. */
   chosen?: { text: string; judgement: Judgement };
   rejections: TeacherRejection[];
+  /** The last error the teacher's endpoint returned, when one did. */
+  error?: TargetError;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function askTeacher(
   o: { avoid?: string[]; accept?: (j: Judgement) => TeacherRejection | null } = {},
 ): Promise<TeacherAnswer> {
   const rejections: TeacherRejection[] = [];
+  let error: TargetError | undefined;
   const messages = teacherMessages({ candidate: c, principle: d.principle, avoid: o.avoid });
   for (let attempt = 0; attempt < d.attempts; attempt++) {
     let text: string;
@@ -45,14 +48,15 @@ export async function askTeacher(
     } catch (e) {
       if (!TargetError.isInstance(e) || e.kind === 'cancelled') throw e;
       rejections.push('teacher-error');
+      error = e;
       continue;
     }
     const judgement = await d.judge.judge(judgeInput(c, text, d));
     const why = text ? (rejectionOf(c.expect, judgement) ?? o.accept?.(judgement) ?? null) : 'unjudged';
-    if (why === null) return { chosen: { text, judgement }, rejections };
+    if (why === null) return { chosen: { text, judgement }, rejections, error };
     rejections.push(why);
   }
-  return { rejections };
+  return { rejections, error };
 }
 
 function judgeInput(c: Candidate, text: string, d: TeacherDeps) {

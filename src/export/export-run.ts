@@ -1,4 +1,4 @@
-import type { CaseResult, Judge, RunContext, RunRecord, Target } from '../spec/index.js';
+import { TargetError, type CaseResult, type Judge, type RunContext, type RunRecord, type Target } from '../spec/index.js';
 import { hashPrompt } from '../util/index.js';
 import { askTeacher, type TeacherDeps } from './ask-teacher.js';
 import { chosenScript, type ChosenRefusal } from './chosen-script.js';
@@ -103,6 +103,11 @@ export async function exportRun(i: ExportRunInput): Promise<ExportOutcome> {
       else tally(c, (t) => t.noChosen++);
     }
     accepted = chosen.length;
+    // An error is not a bad answer: a teacher that never answered is a failed export, not an empty one.
+    const failed = answers.filter(({ a }) => a.error !== undefined && a.rejections.every((r) => r === 'teacher-error'));
+    const last = failed[0]?.a.error;
+    if (last && failed.length === answers.length)
+      throw new TargetError(last.kind, `the teacher answered none of ${answers.length} requests: ${last.message}`, last.status);
     if (i.diverse) {
       const d = await diversify(chosen, (x) => deps(x.candidate), i.diverse);
       chosen = d.chosen;
