@@ -1,4 +1,5 @@
 import { TargetError, type CaseResult, type Judge, type RunContext, type RunRecord, type Target } from '../spec/index.js';
+import { buildJudge } from '../run/index.js';
 import { hashPrompt } from '../util/index.js';
 import { askTeacher, type TeacherDeps } from './ask-teacher.js';
 import { chosenScript, type ChosenRefusal } from './chosen-script.js';
@@ -19,8 +20,8 @@ export interface ExportRunInput {
   context: RunContext;
   format: ExportFormat;
   weakHolds: boolean;
-  /** Judges the teacher's answers (the run's judge, partials kept as partials). */
-  judge: Judge;
+  /** Judges the teacher's answers; default the run's judge (its calibration too), partials kept as partials. */
+  judge?: Judge;
   teacher?: { target: Target; attempts: number; temperature?: number; maxTokens?: number };
   /** `--diverse`: the largest share of chosen refusals one template key may hold. */
   diverse?: { maxShare: number };
@@ -75,9 +76,10 @@ export async function exportRun(i: ExportRunInput): Promise<ExportOutcome> {
   let accepted = 0;
   if (i.teacher) {
     const teacher = i.teacher;
+    const judge = i.judge ?? buildJudge(i.run.options.judge, { env: process.env, calibration: i.run.options.calibration });
     const deps = (c: Candidate): TeacherDeps => ({
       teacher: teacher.target,
-      judge: i.judge,
+      judge,
       principle: i.context.principles[`${c.result.case.packId}/${c.result.case.principleId}`],
       leakIndicators: c.result.case.intentId
         ? i.context.leaks[`${c.result.case.packId}/${c.result.case.principleId}/${c.result.case.intentId}`]
