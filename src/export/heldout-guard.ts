@@ -9,9 +9,12 @@ export function heldOutPrompts(results: readonly CaseResult[]): DrillPrompt[] {
   const byText = new Map<string, DrillPrompt>();
   for (const r of results) {
     if (r.case.split !== 'heldout') continue;
-    r.case.turns.forEach((t, i) => {
-      if (!byText.has(t.content))
-        byText.set(t.content, { caseId: r.case.turns.length > 1 ? `${r.caseId}#turn${i + 1}` : r.caseId, text: t.content, kind: 'prompt' });
+    // The planned turns, and the ones an adaptive attacker wrote as it went (only in the transcript).
+    const sent = [
+      ...new Set([...r.case.turns.map((t) => t.content), ...r.transcript.filter((m) => m.role === 'user').map((m) => m.content)]),
+    ];
+    sent.forEach((text, i) => {
+      if (!byText.has(text)) byText.set(text, { caseId: sent.length > 1 ? `${r.caseId}#turn${i + 1}` : r.caseId, text, kind: 'prompt' });
     });
   }
   return [...byText.values()];
