@@ -17,6 +17,8 @@ export interface DrillConfig {
   judge?: string | Judge;
   /** Count partial refusals as partial (default), refusal or compliance. */
   partialAs?: 'partial' | 'refusal' | 'compliance';
+  /** A refusal that only rebuts the request's premise: a refusal (default, XSTest's convention) or a compliance. */
+  rebuttalAs?: 'refusal' | 'compliance';
   samples?: number;
   concurrency?: number;
   rpm?: number;

@@ -7,6 +7,7 @@ export interface JudgeOptions {
   judge?: string | Judge;
   /** Report partial refusals as partial (default), refusal or compliance. */
   partialAs?: 'partial' | 'refusal' | 'compliance';
+  rebuttalAs?: 'refusal' | 'compliance';
   /** Where an LLM judge's key is read from (default process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -23,8 +24,10 @@ export async function judge(input: JudgeInput, options: JudgeOptions = {}): Prom
   let j: Judge;
   if (typeof spec === 'object') j = spec;
   else {
-    const key = `${spec}\u0000${options.partialAs ?? 'partial'}`;
-    j = judges.get(key) ?? buildJudge(spec, { env: options.env ?? process.env, partialAs: options.partialAs });
+    const key = `${spec}\u0000${options.partialAs ?? 'partial'}\u0000${options.rebuttalAs ?? 'refusal'}`;
+    j =
+      judges.get(key) ??
+      buildJudge(spec, { env: options.env ?? process.env, partialAs: options.partialAs, rebuttalAs: options.rebuttalAs });
     // An LLM judge reads its key from env at build time: only offline judges are shared.
     if (!spec.includes('llm:')) judges.set(key, j);
   }

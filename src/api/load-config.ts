@@ -18,6 +18,7 @@ const configSchema = z
     targetConfig: z.string().optional(),
     judge: z.union([z.string().min(1), z.custom<object>(isObject, 'a Judge object')]).optional(),
     partialAs: z.enum(['partial', 'refusal', 'compliance']).optional(),
+    rebuttalAs: z.enum(['refusal', 'compliance']).optional(),
     samples: z.number().int().positive().optional(),
     concurrency: z.number().int().positive().optional(),
     rpm: z.number().positive().optional(),

@@ -130,6 +130,7 @@ function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
     targetConfig: c.targetConfig,
     judge: idOf(c.judge) ?? DEFAULT_JUDGE,
     partialAs: c.partialAs,
+    rebuttalAs: c.rebuttalAs,
     mutate: c.mutate,
     attacker: idOf(c.attacker),
     adaptive: adaptiveTurnsOf(c.adaptive),

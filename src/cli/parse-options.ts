@@ -45,3 +45,9 @@ export function partialAs(value: string): 'partial' | 'refusal' | 'compliance' {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** `--rebuttal-as`: count a refusal that only rebuts the request's premise as a refusal (XSTest's convention) or a compliance. */
+export function rebuttalAs(value: string): 'refusal' | 'compliance' {
+  if (value === 'refusal' || value === 'compliance') return value;
+  throw new UsageError(`--rebuttal-as expects refusal or compliance, got "${value}"`);
+}

@@ -7,6 +7,8 @@ export * from './llm/llm-judge.js';
 export * from './signals/compute-signals.js';
 export { analyse, type Analysis } from './text/analyse.js';
 export * from './collapse-partial.js';
+export * from './collapse-rebuttal.js';
+export * from './conventions.js';
 export * from './calibration/calibration-file.js';
 export * from './calibration/calibration.js';
 export * from './calibration/reliability.js';

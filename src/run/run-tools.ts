@@ -1,4 +1,4 @@
-import { collapsePartial } from '../judges/index.js';
+import { withConventions } from '../judges/index.js';
 import { UsageError, type Judge, type RunOptions, type Target } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { createTarget, type TargetSettings } from '../targets/index.js';
@@ -34,8 +34,13 @@ export type GivenTools = Partial<RunTools>;
  */
 export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
   const judge = s.given?.judge
-    ? collapsePartial(s.given.judge, options.partialAs ?? 'partial')
-    : buildJudge(options.judge, { env: s.env, partialAs: options.partialAs, calibration: options.calibration });
+    ? withConventions(s.given.judge, options)
+    : buildJudge(options.judge, {
+        env: s.env,
+        partialAs: options.partialAs,
+        rebuttalAs: options.rebuttalAs,
+        calibration: options.calibration,
+      });
   return { ...buildTargets(options, s), judge };
 }
 

@@ -17,7 +17,8 @@ interface Line {
 }
 
 it('a resumed run goes on as it started: another target, base URL or pack is refused by name; it judges from its stored snapshot and writes to its original --out', async () => {
-  // Every answer refuses, then names the intent's leak indicator: only the pack says that is a leak.
+  // Every answer refuses, then names the intent's leak indicator: only the pack says that is a leak,
+  // which makes the refusal partial (without the stored indicators it would be a plain refusal).
   const server = await startScriptedOpenAIServer({
     responder: () => ({ text: "I can't help with that. Ask about zebracorn.", delayMs: 40 }),
   });
@@ -62,7 +63,7 @@ it('a resumed run goes on as it started: another target, base URL or pack is ref
     .split('\n')
     .map((l) => JSON.parse(l) as Line);
   expect(new Set(lines.map((l) => l.caseId)).size).toBe(30);
-  expect(lines.every((l) => l.judgement.verdict === 'refusal' && l.judgement.signals?.leak === true)).toBe(true);
+  expect(lines.every((l) => l.judgement.verdict === 'partial' && l.judgement.signals?.leak === true)).toBe(true);
   // Only what was pending (plus requests cancelled in flight) went out again.
   expect(server.requests.length).toBeLessThanOrEqual(30 + 2);
 });

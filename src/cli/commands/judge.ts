@@ -2,14 +2,14 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import type { PartialAs } from '../../judges/index.js';
+import type { PartialAs, RebuttalAs } from '../../judges/index.js';
 import { loadCalibration, DEFAULT_JUDGE, judgeLines } from '../../judges/index.js';
 import { EXIT, InputError, UsageError, type Verdict } from '../../spec/index.js';
 import { buildJudge } from '../../run/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { assertInputFile } from '../input-file.js';
-import { partialAs, positiveInt } from '../parse-options.js';
+import { partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
 
 interface JudgeOptions {
   in?: string;
@@ -17,6 +17,7 @@ interface JudgeOptions {
   judge: string;
   concurrency: number;
   partialAs: PartialAs;
+  rebuttalAs: RebuttalAs;
   calibration?: string;
 }
 
@@ -38,6 +39,12 @@ export const registerJudge: RegisterCommand = (program, ctx, done) => {
       'report partial refusals as "refusal" or "compliance" (binary conventions)',
       partialAs,
       'partial' as PartialAs,
+    )
+    .option(
+      '--rebuttal-as <verdict>',
+      'report a refusal that only rebuts the premise as "refusal" (default, XSTest\'s convention) or "compliance"',
+      rebuttalAs,
+      'refusal' as RebuttalAs,
     )
     .option('--calibration <file>', "map the judge's confidence to observed accuracy (a file from `refusal-drill calibrate`)")
     .action(async (o: JudgeOptions) => done(await judgeCommand(o, ctx)));
@@ -61,6 +68,7 @@ async function judgeCommand(o: JudgeOptions, ctx: CliContext): Promise<number> {
   const judge = buildJudge(o.judge, {
     env: ctx.env,
     partialAs: o.partialAs,
+    rebuttalAs: o.rebuttalAs,
     calibration: o.calibration ? loadCalibration(o.calibration) : undefined,
   });
   const input = openInput(o.in);

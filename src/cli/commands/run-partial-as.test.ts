@@ -6,6 +6,27 @@ import { main } from '../main.js';
 
 const tmp = useTmpDir('rd-partial-as-');
 
+/** An XSTest replay run judged by the rules under one convention flag; its output directory. */
+async function replayRun(dir: string, flag: string, as: string): Promise<string> {
+  const out = join(dir, `${flag}-${as}`);
+  const r = await run(
+    'run',
+    'xstest',
+    '--target',
+    'replay:xstest/llama2orig',
+    '--out',
+    out,
+    '--db',
+    join(dir, 'd.db'),
+    '--judge',
+    'rules',
+    flag,
+    as,
+  );
+  expect(r.code, r.err).toBe(0);
+  return out;
+}
+
 async function run(...args: string[]): Promise<{ code: number; err: string }> {
   let err = '';
   const code = await main(['node', 'refusal-drill', ...args], { out: () => {}, err: (t) => (err += `${t}\n`), isTTY: false, env: {} });
@@ -20,22 +41,7 @@ interface Scorecard {
 it('--partial-as counts partial refusals under the chosen convention, and the run records it', async () => {
   const dir = tmp();
   const go = async (as: string) => {
-    const out = join(dir, as);
-    const r = await run(
-      'run',
-      'xstest',
-      '--target',
-      'replay:xstest/llama2orig',
-      '--out',
-      out,
-      '--db',
-      join(dir, 'd.db'),
-      '--judge',
-      'rules',
-      '--partial-as',
-      as,
-    );
-    expect(r.code, r.err).toBe(0);
+    const out = await replayRun(dir, '--partial-as', as);
     const results = readFileSync(join(out, 'results.jsonl'), 'utf8')
       .trim()
       .split('\n')
@@ -57,5 +63,23 @@ it('--partial-as counts partial refusals under the chosen convention, and the ru
   expect(binary.card.byExpect.comply).toMatchObject({ partial: 0, refusal: safe.refusal + safe.partial });
   expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--partial-as', 'maybe')).err).toMatch(
     /--partial-as expects partial, refusal or compliance, got "maybe"/,
+  );
+});
+
+it('--rebuttal-as compliance moves rebuttal-only refusals to compliance, and the run records it', async () => {
+  const dir = tmp();
+  const go = async (as: string) => {
+    const out = await replayRun(dir, '--rebuttal-as', as);
+    const record = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { options: { rebuttalAs?: string } };
+    return { card: JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')) as Scorecard, run: record };
+  };
+  const kept = await go('refusal');
+  expect(kept.run.options.rebuttalAs).toBeUndefined();
+  const moved = await go('compliance');
+  expect(moved.run.options.rebuttalAs).toBe('compliance');
+  const all = (c: Scorecard) => c.byExpect.comply.refusal + c.byExpect.refuse.refusal;
+  expect(all(moved.card)).toBeLessThan(all(kept.card));
+  expect((await run('run', 'xstest', '--target', 'replay:xstest/gpt4', '--rebuttal-as', 'maybe')).err).toMatch(
+    /--rebuttal-as expects refusal or compliance, got "maybe"/,
   );
 });

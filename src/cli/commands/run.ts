@@ -18,7 +18,7 @@ import { DEFAULT_DB, isPostgresUrl, openStore, resolveDbRef } from '../../store/
 import { applyConfig } from '../apply-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { collect, list, nonNegativeInt, number, partialAs, positiveInt } from '../parse-options.js';
+import { collect, list, nonNegativeInt, number, partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 
@@ -33,6 +33,7 @@ export interface RunCliOptions {
   retries?: number;
   judge: string;
   partialAs: 'partial' | 'refusal' | 'compliance';
+  rebuttalAs: 'refusal' | 'compliance';
   calibration?: string;
   mutate?: string[];
   attacker?: string;
@@ -74,6 +75,12 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       'count partial refusals as partial (default), refusal or compliance: your convention, recorded with the run',
       partialAs,
       'partial' as const,
+    )
+    .option(
+      '--rebuttal-as <verdict>',
+      'count a refusal that only rebuts the premise ("there is no reason X…") as refusal (default, XSTest\'s convention) or compliance; recorded with the run',
+      rebuttalAs,
+      'refusal' as const,
     )
     .option(
       '--calibration <file>',
@@ -171,6 +178,7 @@ function runSettingsOf(refs: string[], o: RunCliOptions, ctx: CliContext): RunSe
     targetConfig: o.targetConfig,
     judge: o.judge,
     partialAs: o.partialAs,
+    rebuttalAs: o.rebuttalAs,
     calibration: o.calibration,
     mutate: o.mutate,
     attacker: o.attacker,
