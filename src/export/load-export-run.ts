@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolvePack } from '../packs/index.js';
-import { loadRun, snapshotContext, type LoadedRun } from '../run/index.js';
-import { InputError, type RunContext } from '../spec/index.js';
+import { loadRun, snapshotContext } from '../run/index.js';
+import { InputError, type CaseResult, type RunContext, type RunRecord } from '../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/index.js';
 
-export interface ExportSource extends LoadedRun {
+// Spelled out rather than extending run's LoadedRun: the library's declarations must not pull in
+// the store's (and with them better-sqlite3's, a dev-only type package).
+export interface ExportSource {
+  run: RunRecord;
+  results: CaseResult[];
   /** The principles (statement, rationale, terms) and leak indicators the run was judged with. */
   context: RunContext;
 }
