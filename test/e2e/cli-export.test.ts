@@ -229,4 +229,19 @@ describe('refusal-drill export: drill → export → drill again → the held-ou
     expect(ex.stdout).toMatch(/wrote 1 SFT records/);
     expect(ex.stdout).toMatch(/held out, never exported: 2 failures in held-out cases, 1 more/);
   });
+
+  it('bad input gets a clear error and an exit code, and writes nothing', async () => {
+    const d = tmp();
+    const out = join(d, 'x.jsonl');
+    const format = await cli(['export', d, '--format', 'xml', '--out', out]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format expects one of sft, dpo, got "xml"');
+    const missing = await cli(['export', join(d, 'nope'), '--format', 'sft', '--out', out, '--db', join(d, 'none.db')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('no run directory');
+    const diverse = await cli(['export', d, '--format', 'sft', '--out', out, '--diverse']);
+    expect(diverse.code).toBe(2);
+    expect(diverse.stderr).toContain('--diverse asks the teacher again: it needs --teacher <spec>');
+    expect(existsSync(out)).toBe(false);
+  });
 });
