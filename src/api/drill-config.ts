@@ -57,6 +57,11 @@ export interface DrillConfig {
   out?: string;
   /** Apply the deploy gate: true for the default policy, or a policy file. */
   gate?: boolean | string;
+  /**
+   * Export manifests (`refusal-drill export`) of the data the model was trained on: cases sending
+   * those prompts are planned `seen`, so the scorecard's held-out gap compares trained and untrained.
+   */
+  trainedOn?: string[];
 }
 
 /** Types a config file: `export default defineConfig({ packs: ['xstest'], target: 'replay:xstest/gpt4' })`. */

@@ -40,6 +40,7 @@ const configSchema = z
     db: z.string().optional(),
     out: z.string().optional(),
     gate: z.union([z.boolean(), z.string()]).optional(),
+    trainedOn: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

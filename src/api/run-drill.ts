@@ -21,7 +21,16 @@ import {
   type GivenTools,
   type RunSettings,
 } from '../run/index.js';
-import { EXIT, InputError, packSchema, type CaseResult, type Pack, type RunEventListener, type RunRecord } from '../spec/index.js';
+import {
+  EXIT,
+  InputError,
+  packSchema,
+  UsageError,
+  type CaseResult,
+  type Pack,
+  type RunEventListener,
+  type RunRecord,
+} from '../spec/index.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { DrillConfig } from './drill-config.js';
 import { checkConfig } from './load-config.js';
@@ -58,6 +67,8 @@ export interface DrillOutcome {
 export async function runDrill(config: DrillConfig, options: RunDrillOptions = {}): Promise<DrillOutcome> {
   const c = checkConfig(config, 'runDrill config');
   const env = options.env ?? process.env;
+  if (options.resume && c.trainedOn?.length)
+    throw new UsageError('trainedOn sets splits when a run is planned; a resumed run keeps the splits it started with');
   const policy = c.gate === undefined || c.gate === false ? undefined : loadGatePolicy(typeof c.gate === 'string' ? c.gate : undefined);
   const packs = c.packs.map(packOf);
   const settings = settingsOf(c, packs);
@@ -93,6 +104,7 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           tools: { env, limits, given, baseUrl: c.baseUrl },
           signal,
           onEvent: options.onEvent,
+          trainedOn: c.trainedOn,
         });
     const dir = c.out ?? run.options.out;
     if (dir !== undefined) checkRunDir(dir);

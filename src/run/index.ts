@@ -20,3 +20,4 @@ export * from './system-prompt.js';
 export * from './find-run.js';
 export * from './context-messages.js';
 export * from './record-outcome.js';
+export * from './trained-on.js';

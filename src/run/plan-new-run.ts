@@ -18,6 +18,7 @@ import { buildJudge } from './build-judge.js';
 import { findRun } from './find-run.js';
 import { planCases } from './plan.js';
 import { snapshotContext } from './run-context.js';
+import { loadTrainedOn, trainedOnCases } from './trained-on.js';
 import { newRunId } from './run-id.js';
 import { runOptionsOf, type RunSettings } from './run-settings.js';
 import { buildTargets, closeRunTools, type ToolSettings } from './run-tools.js';
@@ -35,6 +36,11 @@ export interface PlanNewRunOptions {
   packs?: Pack[];
   signal?: AbortSignal;
   onEvent?: RunEventListener;
+  /**
+   * Export manifests (`refusal-drill export`) of data the model was trained on: every case that
+   * sends one of their prompts is planned `seen`, over the pack's split and any audit mark.
+   */
+  trainedOn?: string[];
 }
 
 /**
@@ -69,16 +75,26 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
   const tools = buildTargets(options, { ...o.tools, cache: { store: o.store, runId: id } });
   try {
     const marks = await o.store.auditMarks();
+    const trained = loadTrainedOn(o.trainedOn ?? []);
+    const splitOverrides = new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout']));
+    for (const h of trained) splitOverrides.set(h, 'seen');
     const plan = await planCases({
       packs,
       adaptive: s.adaptive !== undefined,
       samples: s.samples,
       mutate: s.mutate,
       system: s.system,
-      splitOverrides: new Map<string, Split>([...marks].map(([h, m]) => [h, m.status === 'contaminated' ? 'seen' : 'heldout'])),
+      splitOverrides,
       expandMutations: (prompt, selection) => mutate(prompt, selection, { seed: s.seed, attacker: tools.attacker, signal: o.signal }),
     });
     for (const message of plan.notices) o.onEvent?.({ type: 'notice', message });
+    if (o.trainedOn?.length) {
+      const n = trainedOnCases(plan.cases, trained).length;
+      o.onEvent?.({
+        type: 'notice',
+        message: `${n} of ${plan.cases.length} cases send a prompt the model was trained on (${o.trainedOn.join(', ')}): planned as seen`,
+      });
+    }
     const run: RunRecord = {
       formatVersion: RUN_FORMAT_VERSION,
       id,

@@ -15,3 +15,4 @@ export * from './run-context.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './held.js';
+export * from './export-manifest.js';

@@ -16,6 +16,7 @@ import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerCancel } from './cancel.js';
 import { registerCache } from './cache.js';
+import { registerExport } from './export.js';
 
 /** Every command the CLI offers; each module registers one command (or one command group). */
 export const commands: RegisterCommand[] = [
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerWorker,
   registerCancel,
   registerCache,
+  registerExport,
 ];

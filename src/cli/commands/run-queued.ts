@@ -61,6 +61,7 @@ export async function runQueued(i: {
         tools: { env: ctx.env },
         signal: ctx.signal,
         onEvent: notice,
+        trainedOn: o.trainedOn,
       });
       run = planned.run;
       const caseIds = planned.cases.map((c) => c.id);

@@ -25,7 +25,7 @@ import { applyConfig } from '../apply-config.js';
 import { findProjectConfig } from '../project-config.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
-import { list, nonNegativeInt, number, partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
+import { collect, list, nonNegativeInt, number, partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
 import { createProgress } from '../progress.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 
@@ -64,6 +64,7 @@ export interface RunCliOptions {
   queue?: boolean;
   jobTimeout?: number;
   config?: string;
+  trainedOn?: string[];
 }
 
 export const registerRun: RegisterCommand = (program, ctx, done) => {
@@ -139,6 +140,11 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
       positiveInt('--job-timeout'),
     )
     .option(
+      '--trained-on <manifest>',
+      'an export manifest (`refusal-drill export`) of data the model was trained on: its prompts are planned seen; repeatable',
+      collect,
+    )
+    .option(
       '--config <file>',
       'a config file (refusal-drill.config.mjs with defineConfig, JSON or YAML; default: refusal-drill.yaml here, as `init` writes it); flags override it',
     )
@@ -154,6 +160,8 @@ export const registerRun: RegisterCommand = (program, ctx, done) => {
 async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: CliContext): Promise<number> {
   const settings = runSettingsOf(refs, o, ctx);
   const asked = askedOf(settings, cmd);
+  if (o.resume && o.trainedOn?.length)
+    throw new UsageError('--trained-on sets splits when a run is planned; a resumed run keeps the splits it started with');
   if (!o.resume && !o.target) throw new UsageError('--target is required, e.g. --target openai:gpt-4o-mini or --target replay:xstest/gpt4');
   if (o.resume && o.label !== undefined)
     throw new UsageError(`--label names a run when it starts; run ${o.resume} keeps the label it was started with`);
@@ -178,6 +186,7 @@ async function runCommand(refs: string[], o: RunCliOptions, cmd: Command, ctx: C
           tools: { env: ctx.env, limits, baseUrl: o.baseUrl },
           signal: ctx.signal,
           onEvent: progress,
+          trainedOn: o.trainedOn,
         });
     checkRunDir(runDirOf(run, o.out));
     const tools = buildRunTools(run.options, { env: ctx.env, limits, cache: { store, runId: run.id }, baseUrl: o.baseUrl });
