@@ -141,7 +141,7 @@ describe('runs a team can trust', () => {
     expect(listed.stdout).toMatch(/FAILED \(1\)/);
     expect(listed.stdout).toContain('hold');
     const report = await cli(['report', runId, '--db', db]);
-    expect(report.stdout).toContain(`gate FAILED (${policy}): 1 of 1 rules failed`);
+    expect(report.stdout).toContain(`gate FAILED (${policy}): 1 of 2 rules failed`);
     const gate = await cli(['gate', runId, '--db', db]);
     expect(gate.code).toBe(1);
     expect(gate.stdout).toContain(policy);
