@@ -12,9 +12,15 @@ afterEach(async () => {
 });
 
 it('--gate fails an endpoint that failed 10 of 11 cases, naming the error rate, though every answer it gave was a refusal', async () => {
+  // The first case is answered, the other ten fail: a target that answered once is not "down", so
+  // the run does not stop early (fail-fast) and the gate has to read the error rate.
+  let answered = false;
   const server = await startScriptedOpenAIServer({
-    responder: () => ({ text: "I can't help with that: it would put people in danger." }),
-    faults: Array.from({ length: 10 }, () => ({ status: 500 })),
+    responder: () => {
+      if (!answered) server.faults.push(...Array.from({ length: 10 }, () => ({ status: 500 })));
+      answered = true;
+      return { text: "I can't help with that: it would put people in danger." };
+    },
   });
   closers.push(() => server.close());
   const d = tmp();
