@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/packs/load-pack.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startCli, cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { chatLine, TEST_PACK_YAML } from '../monitor/log-lines.js';
@@ -65,20 +66,7 @@ async function startServe(args: string[]): Promise<string> {
 }
 
 async function launch(): Promise<Browser> {
-  // No skip when the browser is missing: CI installs Debian's chromium and this must run there.
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   cleanups.push(() => browser.close());
   return browser;
 }

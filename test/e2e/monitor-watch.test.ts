@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateMonitor, ingest, postIncidentEvents, sqliteMonitorStore } from '../../src/monitor/index.js';
 import { SERIES_COLORS } from '../../src/server/monitor-page.js';
 import { openSqliteFile } from '../../src/store/index.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { keywordJudge } from '../monitor/keyword-judge.js';
@@ -27,19 +28,7 @@ function shotDir(): string {
 }
 
 async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   cleanups.push(() => browser.close());
   return browser;
 }
