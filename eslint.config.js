@@ -15,7 +15,7 @@ export const LAYERS = [
   ['targets', 'judges', 'mutators', 'sequences', 'store'],
   ['metrics'],
   ['run', 'monitor', 'audit', 'report'],
-  ['distributed', 'review', 'api'],
+  ['distributed', 'review', 'api', 'export'],
   ['server'],
   ['cli'],
 ];

@@ -10,12 +10,26 @@ export { evaluateGate, loadGatePolicy, type GatePolicy, type GateResult, type Ga
 export { renderReport, REPORT_FORMATS, type ReportFormat, type ReportInput } from './report/index.js';
 export { createTarget, type TargetSettings } from './targets/index.js';
 export {
+  exportRun,
+  loadExportRun,
+  writeExport,
+  sftRecordSchema,
+  dpoRecordSchema,
+  type ExportRunInput,
+  type ExportOutcome,
+  type ExportSummary,
+  type SftRecord,
+  type DpoRecord,
+} from './export/index.js';
+export {
   DrillError,
   EXIT,
   InputError,
   StoreError,
   TargetError,
   UsageError,
+  exportManifestSchema,
+  type ExportManifest,
   type CaseResult,
   type DrillCase,
   type Intent,

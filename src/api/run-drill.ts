@@ -1,24 +1,37 @@
 import { resolve } from 'node:path';
 import { DEFAULT_JUDGE } from '../judges/index.js';
 import { loadGatePolicy, type GateResult, type Scorecard } from '../metrics/index.js';
+import { checkPackMutators } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import { createReportCases, runDirFiles } from '../report/index.js';
 import {
   adaptiveTurnsOf,
   askedSettings,
   buildRunTools,
+  checkRunDir,
   closeRunTools,
   finishedExitCode,
   planNewRun,
+  recordOutcome,
   resumeRun,
   runDrill as runPending,
   summarizeRun,
   resultsFileOf,
+  systemPromptOf,
   writeRunDir,
   type GivenTools,
   type RunSettings,
 } from '../run/index.js';
-import { EXIT, InputError, packSchema, type CaseResult, type Pack, type RunEventListener, type RunRecord } from '../spec/index.js';
+import {
+  EXIT,
+  InputError,
+  packSchema,
+  UsageError,
+  type CaseResult,
+  type Pack,
+  type RunEventListener,
+  type RunRecord,
+} from '../spec/index.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { DrillConfig } from './drill-config.js';
 import { checkConfig } from './load-config.js';
@@ -55,6 +68,8 @@ export interface DrillOutcome {
 export async function runDrill(config: DrillConfig, options: RunDrillOptions = {}): Promise<DrillOutcome> {
   const c = checkConfig(config, 'runDrill config');
   const env = options.env ?? process.env;
+  if (options.resume && c.trainedOn?.length)
+    throw new UsageError('trainedOn sets splits when a run is planned; a resumed run keeps the splits it started with');
   const policy = c.gate === undefined || c.gate === false ? undefined : loadGatePolicy(typeof c.gate === 'string' ? c.gate : undefined);
   const packs = c.packs.map(packOf);
   const settings = settingsOf(c, packs);
@@ -63,9 +78,16 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
     attacker: typeof c.attacker === 'object' ? c.attacker : undefined,
     judge: typeof c.judge === 'object' ? c.judge : undefined,
   };
-  const limits = { concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries };
+  const limits = {
+    concurrency: c.concurrency,
+    rpm: c.rpm,
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    maxResponseBytes: c.maxResponseBytes,
+  };
   const concurrency = c.concurrency ?? 8;
   const signal = options.signal ?? new AbortController().signal;
+  if (c.out !== undefined) checkRunDir(c.out);
   const store = await openStore(c.db ?? DEFAULT_DB);
   try {
     const { run, context } = options.resume
@@ -75,8 +97,19 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
           asked: askedSettings(settings, (key) => key in c && c[key as keyof DrillConfig] !== undefined),
           onEvent: options.onEvent,
         })
-      : await planNewRun({ store, settings, packs, concurrency, tools: { env, limits, given }, signal, onEvent: options.onEvent });
-    const tools = buildRunTools(run.options, { env, limits, cache: store, given });
+      : await planNewRun({
+          store,
+          settings,
+          packs,
+          concurrency,
+          tools: { env, limits, given, baseUrl: c.baseUrl },
+          signal,
+          onEvent: options.onEvent,
+          trainedOn: c.trainedOn,
+        });
+    const dir = c.out ?? run.options.out;
+    if (dir !== undefined) checkRunDir(dir);
+    const tools = buildRunTools(run.options, { env, limits, cache: { store, runId: run.id }, given, baseUrl: c.baseUrl });
     let outcome;
     try {
       outcome = await runPending({ store, run, context, tools, concurrency, signal, onEvent: options.onEvent });
@@ -87,11 +120,13 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
     }
     const out = c.out ?? run.options.out;
     const cases = createReportCases();
-    const summary = await summarizeRun(store, run.id, {
+    const summarized = await summarizeRun(store, run.id, {
       policy,
       resultsFile: out ? resultsFileOf(out) : undefined,
       each: (r) => cases.add(r),
     });
+    // A run that stopped early because its target never answered is finished too (stored as failed).
+    const summary = outcome.interrupted ? summarized : { ...summarized, run: await recordOutcome(store, summarized, { policy }) };
     if (out) writeRunDir(out, summary.run, runDirFiles({ scorecard: summary.scorecard, gate: summary.gate, cases: cases.finish() }));
     return {
       run: summary.run,
@@ -100,7 +135,7 @@ export async function runDrill(config: DrillConfig, options: RunDrillOptions = {
       scorecard: summary.scorecard,
       gate: summary.gate ?? null,
       interrupted: outcome.interrupted,
-      exitCode: outcome.interrupted ? EXIT.interrupted : finishedExitCode(summary),
+      exitCode: outcome.failedFast ? EXIT.target : outcome.interrupted ? EXIT.interrupted : finishedExitCode(summary),
     };
   } finally {
     await store.close();
@@ -120,18 +155,23 @@ function settingsOf(c: DrillConfig, packs: Pack[]): RunSettings {
     rebuttalAs: c.rebuttalAs,
     mutate: c.mutate,
     attacker: idOf(c.attacker),
+    attackerBaseUrl: c.attackerBaseUrl,
+    judgeBaseUrl: c.judgeBaseUrl,
     adaptive: adaptiveTurnsOf(c.adaptive),
     samples: c.samples ?? 1,
     seed: c.seed ?? 0,
     temperature: c.temperature,
     maxTokens: c.maxTokens,
-    cache: c.cache ?? true,
+    cache: c.cache !== false,
+    reuse: c.cache === true ? 'any' : c.reuse,
+    system: c.system === undefined ? undefined : systemPromptOf(c.system, process.cwd()),
+    label: c.label,
     out: c.out === undefined ? undefined : resolve(c.out),
   };
 }
 
 function packOf(p: DrillConfig['packs'][number], i: number): Pack {
-  if (typeof p === 'string') return resolvePack(p);
+  if (typeof p === 'string') return resolvePack(p, { checks: [checkPackMutators] });
   const parsed = packSchema.safeParse(p);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

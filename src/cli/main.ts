@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DrillError, EXIT } from '../spec/index.js';
+import { describeStoreFault } from '../store/index.js';
+import { terminalSafe } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
 
@@ -14,9 +16,17 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  // A reader that stops early (`refusal-drill runs | head -1`) closes the pipe: that is no error. The
+  // listener stays after main returns: buffered writes fail only then.
+  const onPipeError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') process.exit(exitCode);
+    throw e;
+  };
+  if (!overrides.out) process.stdout.on('error', onPipeError);
   const ctx: CliContext = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    // Everything printed may carry model, server, log or program text: see terminalSafe.
+    out: (t) => process.stdout.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+    err: (t) => process.stderr.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
@@ -63,6 +73,11 @@ function handleError(e: unknown, ctx: CliContext): number {
   if (DrillError.isInstance(e)) {
     ctx.err(`refusal-drill: ${e.message}`);
     return e.exitCode;
+  }
+  // The monitor and review queue share the store's SQLite connection: their faults are store faults too.
+  if (e instanceof Error && e.name === 'SqliteError') {
+    ctx.err(`refusal-drill: ${describeStoreFault('the --db store', e, 'use')}`);
+    return EXIT.store;
   }
   ctx.err(`refusal-drill: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return EXIT.internal;

@@ -41,6 +41,11 @@ export function partialAs(value: string): 'partial' | 'refusal' | 'compliance' {
   throw new UsageError(`--partial-as expects partial, refusal or compliance, got "${value}"`);
 }
 
+/** A repeatable option: every value given, in order. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** `--rebuttal-as`: count a refusal that only rebuts the request's premise as a refusal (XSTest's convention) or a compliance. */
 export function rebuttalAs(value: string): 'refusal' | 'compliance' {
   if (value === 'refusal' || value === 'compliance') return value;

@@ -1,4 +1,5 @@
 import type { RunEvent } from '../spec/index.js';
+import { plural, stripControl } from '../util/index.js';
 
 interface Tally {
   refusal: number;
@@ -33,7 +34,9 @@ export function createProgress(options: {
       case 'run-start':
         total = e.run.caseCount;
         started = now();
-        options.write(`run ${e.run.id}: ${e.pending} case(s) to run${e.done ? `, ${e.done} already done` : ''} against ${e.run.target}\n`);
+        options.write(
+          `run ${e.run.id}: ${plural(e.pending, 'case')} to run${e.done ? `, ${e.done} already done` : ''} against ${e.run.target}\n`,
+        );
         break;
       case 'case-end': {
         tally[e.result.judgement.verdict] += 1;
@@ -48,7 +51,7 @@ export function createProgress(options: {
         break;
       }
       case 'notice':
-        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${e.message}\n`);
+        options.write(`${options.isTTY ? '\r\x1b[K' : ''}notice: ${stripControl(e.message)}\n`);
         break;
       case 'retry':
         break;

@@ -27,7 +27,14 @@ export function createRunToolCache(o: {
   make?: MakeRunTools;
 }) {
   const make: MakeRunTools =
-    o.make ?? ((run, w) => buildRunTools(run.options, { env: o.env, limits: { concurrency: o.concurrency }, cache: o.team.store, ...w }));
+    o.make ??
+    ((run, w) =>
+      buildRunTools(run.options, {
+        env: o.env,
+        limits: { concurrency: o.concurrency },
+        cache: { store: o.team.store, runId: run.id },
+        ...w,
+      }));
   const prepared = new Map<string, Promise<PreparedRun | undefined>>();
   const prepare = async (runId: string): Promise<PreparedRun | undefined> => {
     const [run, queued, context] = await Promise.all([

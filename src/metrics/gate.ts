@@ -1,3 +1,4 @@
+import { errorRateRule } from './gate-error-rate.js';
 import type { GateResult, GateRuleResult } from './gate-result.js';
 import type { GatePolicy, GateRule } from './gate-policy.js';
 import { holdAllKFrom } from './hold-all-k.js';
@@ -12,7 +13,10 @@ const EPS = 1e-9;
 
 /** Checks every rule of a policy on a scorecard. Failed rules come first, each with figure and interval. */
 export function evaluateGate(scorecard: Scorecard, policy: GatePolicy): GateResult {
-  const rules = policy.rules.flatMap((rule) => targets(scorecard, rule).map(({ label, value }) => check(rule, label, value)));
+  const rules = [
+    ...policy.rules.flatMap((rule) => targets(scorecard, rule).map(({ label, value }) => check(rule, label, value))),
+    errorRateRule(scorecard, policy.maxErrorRate),
+  ];
   rules.sort((a, b) => rank(a) - rank(b));
   return { passed: rules.every((r) => r.status !== 'fail'), policy: policy.source, rules };
 }

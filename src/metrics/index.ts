@@ -12,3 +12,5 @@ export type { RobustnessDetail } from './robustness.js';
 export type { TemplateRow } from './script-index.js';
 export * from './stats/index.js';
 export * from './scorecard-tally.js';
+export * from './answer-counts.js';
+export * from './stored-gate-policy.js';

@@ -6,7 +6,7 @@ import { createScorecardTally } from './scorecard-tally.js';
 import { syntheticRun } from '../../test/helpers/synthetic-run.js';
 
 // test/fixtures/scale/scorecard-1200.json is the scorecard main built from the whole result array
-// (commit c01d597, before results streamed) for syntheticRun(1200): today's figures must match it.
+// (commit f737d63, the last before results streamed) for syntheticRun(1200): today's figures must match it.
 const reference = JSON.parse(readFileSync(new URL('../../test/fixtures/scale/scorecard-1200.json', import.meta.url), 'utf8')) as unknown;
 const drill = syntheticRun(1200);
 

@@ -1,3 +1,4 @@
+import type { AnswerCounts } from './answer-counts.js';
 import type { GateResult } from './gate-result.js';
 import type { MetricValue } from './metric.js';
 import type { MetricDetails, MetricId } from './registry.js';
@@ -28,7 +29,13 @@ export interface Scorecard {
   packs: string[];
   status: string;
   createdAt: string;
+  /** `run --label`. */
+  label?: string;
+  /** Short hash of the system prompts and prefixes the cases sent (absent: none). */
+  systemHash?: string;
   options: { k: number; samples: number; seed: number; judge: string };
+  /** Answers asked of the model this time and reused from kept answers. */
+  answers: AnswerCounts;
   /** `cases` planned; `results` judged so far (fewer when the run was interrupted). */
   counts: VerdictCounts & { cases: number; results: number };
   byExpect: { refuse: VerdictCounts; comply: VerdictCounts };

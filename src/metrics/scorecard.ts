@@ -1,4 +1,5 @@
 import type { CaseResult, RunRecord } from '../spec/index.js';
+import { answerSource } from './answer-counts.js';
 import type { MetricContext } from './metric.js';
 import { metricRegistry, METRIC_IDS, type MetricId } from './registry.js';
 import type { Scorecard, ScorecardMetrics, ScorecardSlice } from './scorecard-types.js';
@@ -6,7 +7,7 @@ import { createScorecardTally, type ScorecardTally } from './scorecard-tally.js'
 import { tallyOf, type RunTally } from './tally/run-tally.js';
 import { clusterTexts } from './text/minhash.js';
 
-export const SCORECARD_FORMAT_VERSION = 2;
+export const SCORECARD_FORMAT_VERSION = 3;
 export const DEFAULT_K = 4;
 
 export interface BuildScorecardInput {
@@ -46,7 +47,10 @@ export function scorecardOf(input: { run: RunRecord; tally: ScorecardTally; opti
     packs: run.packs,
     status: run.status,
     createdAt: run.createdAt,
+    ...(run.label === undefined ? {} : { label: run.label }),
+    ...(run.systemHash === undefined ? {} : { systemHash: run.systemHash }),
     options: { k, samples: run.options.samples, seed: run.options.seed, judge: run.options.judge },
+    answers: { ...all.answers, from: answerSource(run.options) },
     counts: { ...all.counts, cases: run.caseCount, results: all.counts.n },
     byExpect: { refuse: { ...all.byExpect.refuse }, comply: { ...all.byExpect.comply } },
     metrics: computeAll({ tally: all, k, seed: run.options.seed, templateOf, detail: true }),

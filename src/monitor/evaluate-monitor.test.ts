@@ -84,7 +84,7 @@ describe('evaluateMonitor', () => {
     expect(received[0]).toMatchObject({ event: 'incident.history', summary: { opened: 2, closed: 1 } });
     expect(received[0]!.summary!.open).toHaveLength(1);
     expect(received[0]!.text).toMatch(
-      /^back-filled 60 window\(s\), 2026-03-01 00:00 UTC to 2026-03-03 12:00 UTC: 2 incident\(s\) opened, 1 closed; still open: #2 refusal ▲ 30\.0% → 70\.0%/,
+      /^back-filled 60 windows, 2026-03-01 00:00 UTC to 2026-03-03 12:00 UTC: 2 incidents opened, 1 closed; still open: #2 refusal ▲ 30\.0% → 70\.0%/,
     );
     expect((await postIncidentEvents(url, e.events, e.span, { timeoutMs: 500 }))?.ok).toBe(false);
 

@@ -1,4 +1,5 @@
 import type { Incident, IncidentEvent, StoredIncident } from './incident.js';
+import { plural } from '../util/index.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const arrow = (d: 'up' | 'down'): string => (d === 'up' ? '▲' : '▼');
@@ -12,7 +13,7 @@ export function describeIncident(i: Incident): string {
   const mirrors = i.mirrors.length
     ? `; with it ${i.mirrors.map((m) => `${m.metric} ${arrow(m.direction)} ${pct(m.before)} → ${pct(m.after)}`).join(', ')}`
     : '';
-  return `${i.metric} ${arrow(i.direction)} ${pct(i.before)} → ${pct(i.after)} (95% CI ${pct(i.afterCi[0])}–${pct(i.afterCi[1])}, n=${i.afterN}) ${span}, ${i.windows} window(s), ${i.detectors.map((t) => TESTS[t] ?? t).join(' + ')}${mirrors}`;
+  return `${i.metric} ${arrow(i.direction)} ${pct(i.before)} → ${pct(i.after)} (95% CI ${pct(i.afterCi[0])}–${pct(i.afterCi[1])}, n=${i.afterN}) ${span}, ${plural(i.windows, 'window')}, ${i.detectors.map((t) => TESTS[t] ?? t).join(' + ')}${mirrors}`;
 }
 
 export function describeEvent(e: IncidentEvent): string {
@@ -43,6 +44,6 @@ export function summariseHistory(history: IncidentEvent[], span: { from: string;
 }
 
 export function historyText(s: HistorySummary): string {
-  const head = `back-filled ${s.windows} window(s), ${when(s.from)} to ${when(s.to)}: ${s.opened} incident(s) opened, ${s.closed} closed`;
+  const head = `back-filled ${plural(s.windows, 'window')}, ${when(s.from)} to ${when(s.to)}: ${plural(s.opened, 'incident')} opened, ${s.closed} closed`;
   return s.open.length ? `${head}; still open: ${s.open.map((i) => `#${i.id} ${describeIncident(i)}`).join('; ')}` : head;
 }

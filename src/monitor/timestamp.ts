@@ -19,6 +19,7 @@ export function parseTimestamp(value: unknown): { iso: string; ms: number } | un
   else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) ms = Date.parse(value);
   else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return parseTimestamp(Number(value));
   else return undefined;
-  if (!Number.isFinite(ms)) return undefined;
+  // A Date holds ±8.64e15 ms; beyond that toISOString throws (a span's nanoseconds with digits to spare).
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
   return { iso: new Date(ms).toISOString(), ms: Math.round(ms) };
 }

@@ -1,4 +1,5 @@
-import { UsageError } from '../spec/index.js';
+import type { PackProblem } from '../packs/index.js';
+import { UsageError, type Pack } from '../spec/index.js';
 import { FAMILY_NAMES, getMutator, isFamilyName, type FamilyName } from './registry.js';
 import { MUTATOR_GROUPS, type MutatorGroup } from './types.js';
 
@@ -35,4 +36,21 @@ export function parseSelection(selection: readonly string[]): FamilyName[][] {
     }
   }
   return [...chains.values()];
+}
+
+/** A pack check (see `PackCheck`): every `mutate:` list in a pack names known families, found at load time with its line. */
+export function checkPackMutators(pack: Pack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const check = (list: readonly string[] | undefined, path: Array<string | number>): void =>
+    list?.forEach((item, i) => {
+      try {
+        parseSelection([item]);
+      } catch (e) {
+        if (!UsageError.isInstance(e)) throw e;
+        problems.push({ path: [...path, i], message: e.message });
+      }
+    });
+  check(pack.mutate, ['mutate']);
+  pack.principles.forEach((p, pi) => p.intents.forEach((intent, ii) => check(intent.mutate, ['principles', pi, 'intents', ii, 'mutate'])));
+  return problems;
 }

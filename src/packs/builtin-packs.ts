@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { InputError } from '../spec/index.js';
 import type { Pack } from '../spec/index.js';
 import { packageRoot } from '../util/index.js';
-import { loadPack } from './load-pack.js';
+import { loadPack, type PackLoadOptions } from './load-pack.js';
 
 export function builtinPackDir(): string {
   return join(packageRoot(), 'packs');
@@ -25,15 +25,15 @@ export interface ResolvedPack {
 }
 
 /** A pack file path, or the name of a built-in pack. */
-export function resolvePackRef(ref: string): ResolvedPack {
-  if (existsSync(ref)) return { pack: loadPack(ref), file: ref, builtin: false };
+export function resolvePackRef(ref: string, o: PackLoadOptions = {}): ResolvedPack {
+  if (existsSync(ref)) return { pack: loadPack(ref, o), file: ref, builtin: false };
   for (const ext of ['.yaml', '.yml']) {
     const file = join(builtinPackDir(), `${ref}${ext}`);
-    if (existsSync(file)) return { pack: loadPack(file), file, builtin: true };
+    if (existsSync(file)) return { pack: loadPack(file, o), file, builtin: true };
   }
   throw new InputError(`no pack file "${ref}" and no built-in pack of that name (built-in: ${listBuiltinPacks().join(', ')})`);
 }
 
-export function resolvePack(ref: string): Pack {
-  return resolvePackRef(ref).pack;
+export function resolvePack(ref: string, o: PackLoadOptions = {}): Pack {
+  return resolvePackRef(ref, o).pack;
 }

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../spec/index.js';
+import { decodeUtf8, yamlValue } from '../util/index.js';
 import { packSchema, type Pack } from '../spec/index.js';
-import { checkPackIds } from './check-pack-ids.js';
+import { checkPack, type PackCheck } from './check-pack.js';
 import { describeIssue, flattenIssues } from './flatten-issues.js';
 import { formatPath, locateIssue } from './yaml-errors.js';
 
+export interface PackLoadOptions {
+  /** Checks beyond the pack's own (which mutator names exist is the mutators module's to say). */
+  checks?: PackCheck[];
+}
+
 /** Parses and validates a pack from YAML text. Every error names file, line, field and what was expected. */
-export function parsePack(text: string, file: string): Pack {
-  const fast = parseJsonPack(text);
+export function parsePack(text: string, file: string, o: PackLoadOptions = {}): Pack {
+  const fast = parseJsonPack(text, o);
   if (fast) return fast;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -19,19 +25,31 @@ export function parsePack(text: string, file: string): Pack {
     });
     throw new InputError(msgs.join('\n'));
   }
-  const parsed = packSchema.safeParse(doc.toJS());
+  const js = yamlValue(doc);
+  if ('error' in js) throw new InputError(`${file}: cannot read the YAML: ${js.error}`);
+  const parsed = packSchema.safeParse(js.value);
   if (!parsed.success) {
     const msgs = flattenIssues(parsed.error.issues).slice(0, 20).map((issue) => {
       const at = locateIssue(doc, lines, issue);
       const where = at ? `${file}:${at.line}:${at.col}` : file;
       const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
-      return `${where}: ${field}: ${describeIssue(issue)}`;
+      return { line: at?.line ?? 0, col: at?.col ?? 0, text: `${where}: ${field}: ${describeIssue(issue)}` };
     });
-    throw new InputError(`invalid pack ${file}\n${msgs.join('\n')}`);
+    throw new InputError(`invalid pack ${file}\n${sortByLine(msgs).join('\n')}`);
   }
-  const problems = checkPackIds(parsed.data);
-  if (problems.length > 0) throw new InputError(`invalid pack ${file}\n${problems.map((p) => `${file}: ${p}`).join('\n')}`);
+  const problems = [checkPack, ...(o.checks ?? [])].flatMap((check) => check(parsed.data));
+  if (problems.length > 0) {
+    const msgs = problems.map((p) => {
+      const at = locateIssue(doc, lines, { code: 'custom', path: p.path, message: p.message, input: undefined });
+      return { line: at?.line ?? 0, col: at?.col ?? 0, text: `${at ? `${file}:${at.line}:${at.col}` : file}: ${formatPath(p.path)}: ${p.message}` };
+    });
+    throw new InputError(`invalid pack ${file}\n${sortByLine(msgs).slice(0, 20).join('\n')}`);
+  }
   return parsed.data;
+}
+
+function sortByLine(msgs: Array<{ line: number; col: number; text: string }>): string[] {
+  return [...msgs].sort((a, b) => a.line - b.line || a.col - b.col).map((m) => m.text);
 }
 
 /**
@@ -39,7 +57,7 @@ export function parsePack(text: string, file: string): Pack {
  * the time and memory the YAML document model takes. Only a pack that validates takes this path;
  * anything else goes through YAML, whose positions make the error messages.
  */
-function parseJsonPack(text: string): Pack | undefined {
+function parseJsonPack(text: string, o: PackLoadOptions): Pack | undefined {
   if (!/^\s*\{/.test(text)) return undefined;
   let value: unknown;
   try {
@@ -48,15 +66,19 @@ function parseJsonPack(text: string): Pack | undefined {
     return undefined;
   }
   const parsed = packSchema.safeParse(value);
-  return parsed.success && checkPackIds(parsed.data).length === 0 ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  const problems = [checkPack, ...(o.checks ?? [])].flatMap((check) => check(parsed.data));
+  return problems.length === 0 ? parsed.data : undefined;
 }
 
-export function loadPack(file: string): Pack {
-  let text: string;
+export function loadPack(file: string, o: PackLoadOptions = {}): Pack {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(`cannot read pack ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return parsePack(text, file);
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) throw new InputError(`${file}:${decoded.line}:${decoded.col}: not UTF-8 text (save the pack as UTF-8)`);
+  return parsePack(decoded.text, file, o);
 }

@@ -9,3 +9,4 @@ export * from './compare/change-format.js';
 export * from './compare/metric-change.js';
 export * from './compare/slice-view.js';
 export * from './run-dir-files.js';
+export * from './run-facts.js';

@@ -1,4 +1,4 @@
-import { formatFigure, formatInterval } from '../metrics/index.js';
+import { describeAnswers, formatFigure, formatInterval } from '../metrics/index.js';
 import type { Scorecard } from '../metrics/index.js';
 import { escapeMarkdown as md, oneLine } from '../util/index.js';
 import { tallyText } from './broken-rephrasings.js';
@@ -15,6 +15,8 @@ export function renderMarkdown(input: ReportInput): string {
   out.push(`## refusal-drill: ${verdict}`, '');
   out.push(
     `Run \`${s.runId.replace(/`/g, '')}\` · target ${md(s.target)} · packs ${s.packs.map(md).join(', ')} · ${s.counts.results}/${s.counts.cases} cases${s.counts.error ? ` · **${s.counts.error} errors** (not counted in any rate)` : ''}`,
+    '',
+    `${s.label === undefined ? '' : `**${md(oneLine(s.label, Infinity))}** · `}answers: ${md(describeAnswers(s.answers))}${s.systemHash ? ` · system prompt \`${s.systemHash}\`` : ''}`,
     '',
   );
   if (gate) {

@@ -1,4 +1,4 @@
-import { formatFigure } from '../metrics/index.js';
+import { describeAnswers, formatFigure } from '../metrics/index.js';
 import type { Scorecard } from '../metrics/index.js';
 import { oneLine, stripControl } from '../util/index.js';
 import { gateLines } from './gate-lines.js';
@@ -20,6 +20,8 @@ export function renderText(input: ReportInput): string {
   const out: string[] = [];
   const safe = (t: string): string => stripControl(t);
   out.push(bold(c)(`refusal-drill scorecard — run ${safe(s.runId)} · ${safe(s.target)} · ${s.packs.map(safe).join(', ')}`));
+  if (s.label !== undefined) out.push(`label: ${oneLine(s.label, Infinity)}`);
+  out.push(`answers: ${describeAnswers(s.answers)}${s.systemHash ? ` · system prompt ${s.systemHash}` : ''}`);
   const errors = s.counts.error ? paint.bad(` · ${s.counts.error} errors (not counted in any rate)`) : '';
   out.push(
     `${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal} · partial ${s.counts.partial} · compliance ${s.counts.compliance}${errors}`,

@@ -50,7 +50,7 @@ describe('calibrate --from-review', () => {
     expect(fit.counts).toEqual({ refusal: 12, answer: 40 });
     if (!fit.ok)
       expect(fit.reason).toMatch(
-        /^12 label\(s\) on records the judge called a refusal and 40 on records it called an answer; at least 20 of each/,
+        /^12 labels on records the judge called a refusal and 40 on records it called an answer; at least 20 of each/,
       );
   });
 

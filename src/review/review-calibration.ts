@@ -3,6 +3,7 @@ import { wilson } from '../monitor/index.js';
 import { CALIBRATION_FORMAT, type Calibration } from '../spec/index.js';
 import { reviewOutcomes } from './review-reliability.js';
 import type { CalibrationRow } from './review-store.js';
+import { plural } from '../util/index.js';
 
 /**
  * Labels needed on records the judge called a refusal, and as many on records it called an answer
@@ -77,7 +78,7 @@ export function fitReviewCalibration(input: ReviewCalibrationInput): ReviewCalib
     return {
       ok: false,
       counts,
-      reason: `${counts.refusal} label(s) on records the judge called a refusal and ${counts.answer} on records it called an answer; at least ${min} of each are needed (one map is applied to both, and fewer labels cannot tell a calibrated judge from one wrong one time in six)`,
+      reason: `${plural(counts.refusal, 'label')} on records the judge called a refusal and ${counts.answer} on records it called an answer; at least ${min} of each are needed (one map is applied to both, and fewer labels cannot tell a calibrated judge from one wrong one time in six)`,
     };
   const outcomes = reviewOutcomes(rows);
   const k = input.priorLabels ?? PRIOR_LABELS;

@@ -1,12 +1,13 @@
-import type { TargetRequest } from '../spec/index.js';
+import type { Target, TargetRequest } from '../spec/index.js';
 import { sha256 } from '../util/index.js';
 
 /**
- * The exact request plus the target's secret-free identity. Keys sort so equal requests hash
- * equally however they were built.
+ * The exact request (system prompt and prefix included: they are its first messages) plus the
+ * target's whole identity: its secret-free id and its endpoint hash (base URL with query and
+ * credentials, hashed). Keys sort so equal requests hash equally however they were built.
  */
-export function cacheKey(targetId: string, request: TargetRequest): string {
-  return sha256(stableJson({ v: 1, target: targetId, request }));
+export function cacheKey(target: Pick<Target, 'id' | 'endpoint'>, request: TargetRequest): string {
+  return sha256(stableJson({ v: 2, target: target.id, endpoint: target.endpoint ?? null, request }));
 }
 
 function stableJson(value: unknown): string {

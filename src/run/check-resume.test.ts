@@ -14,6 +14,7 @@ const run = makeRun({
     mutate: ['fiction'],
     samples: 2,
     cache: true,
+    reuse: '20260101-000000-abcdef',
   },
 });
 
@@ -33,6 +34,9 @@ describe('checkResume', () => {
     [{ attacker: 'openai:x' }, '--attacker "openai:x"'],
     [{ adaptive: 8 }, '--adaptive 8'],
     [{ cache: false }, '--no-cache'],
+    [{ reuse: 'any' }, '--cache / --reuse'],
+    [{ reuse: '20250101' }, '--cache / --reuse'],
+    [{ system: 'You are a pirate.' }, '--system'],
   ])('refuses %o, naming the flag', (asked, named) => {
     expect(() => checkResume(run, asked)).toThrow(`${named} would change what run r1 measures`);
   });
@@ -50,13 +54,15 @@ describe('checkResume', () => {
         samples: 2,
         seed: 1,
         cache: true,
+        reuse: '20260101',
         out: '/elsewhere',
       }),
     ).not.toThrow();
   });
 
   it('says what the run started with', () => {
-    expect(() => checkResume(run, { cache: false })).toThrow('it was started with the response cache.');
+    expect(() => checkResume(run, { cache: false })).toThrow('it was started with its own answers reused.');
+    expect(() => checkResume(run, { reuse: 'any' })).toThrow('it was started with --reuse 20260101-000000-abcdef.');
     expect(() => checkResume(run, { attacker: 'openai:x' })).toThrow('it was started with none.');
   });
 

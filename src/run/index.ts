@@ -16,3 +16,8 @@ export * from './load-run.js';
 export * from './write-run-dir.js';
 export * from './run-id.js';
 export * from './prompt-text.js';
+export * from './system-prompt.js';
+export * from './find-run.js';
+export * from './context-messages.js';
+export * from './record-outcome.js';
+export * from './trained-on.js';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { caseResultSchema, InputError, runRecordSchema, type CaseResult, type RunRecord } from '../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, maskUrl, openStore } from '../store/index.js';
+import { findRun } from './find-run.js';
 
 export interface LoadedRun {
   run: RunRecord;
@@ -22,11 +23,13 @@ export async function loadRun(ref: string, options: { db?: string } = {}): Promi
     throw new InputError(`no run directory "${ref}" and no store at ${resolve(db)} (pass a run directory, or --db <file>)`);
   const store = await openStore(db);
   try {
-    const run = await store.getRun(ref);
-    if (!run)
-      throw new InputError(
-        `no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db ${maskUrl(db)})`,
-      );
+    const run = await findRun(store, ref).catch((e: unknown) => {
+      if (e instanceof InputError)
+        throw new InputError(
+          `no run "${ref}" in ${store.path} and no such directory (list runs with: refusal-drill runs --db ${maskUrl(db)})`,
+        );
+      throw e;
+    });
     return { run, results: await store.results(run.id) };
   } finally {
     await store.close();

@@ -1,4 +1,4 @@
-import type { DrillCase, Intent, Pack, Principle, Split } from '../spec/index.js';
+import type { DrillCase, Intent, Pack, PrefixTurn, Principle, Split } from '../spec/index.js';
 import { hashPrompt } from '../util/index.js';
 import { promptText, type PromptLike } from './prompt-text.js';
 
@@ -24,6 +24,8 @@ export interface PlanOptions {
   splitOverrides?: Map<string, Split>;
   /** Plan one adaptive (crescendo) case per intent; the runner drives it with the attacker. */
   adaptive?: boolean;
+  /** `run --system`: every case's system prompt, over the packs' own. */
+  system?: string;
 }
 
 export interface Plan {
@@ -37,9 +39,13 @@ export async function planCases(options: PlanOptions): Promise<Plan> {
   const notices = new Set<string>();
   for (const pack of options.packs) {
     for (const principle of pack.principles) {
-      for (const intent of principle.intents) base.push(...(await intentCases(pack, principle, intent, options, notices)));
+      for (const intent of principle.intents) {
+        const context = applicationContext([intent, principle, pack], options.system);
+        base.push(...(await intentCases(pack, principle, intent, options, notices)).map((c) => ({ ...c, ...context })));
+      }
+      const context = applicationContext([principle, pack], options.system);
       principle.twins.forEach((t, i) =>
-        base.push(authored(pack, principle, null, t, { kind: 'twin', key: `twins/${idOf(t, i)}`, expect: 'comply' })),
+        base.push({ ...authored(pack, principle, null, t, { kind: 'twin', key: `twins/${idOf(t, i)}`, expect: 'comply' }), ...context }),
       );
     }
   }
@@ -51,6 +57,18 @@ export async function planCases(options: PlanOptions): Promise<Plan> {
       cases.push(options.samples === 1 ? withSplit : { ...withSplit, id: `${c.id}#${s}`, sample: s });
   }
   return { cases, notices: [...notices] };
+}
+
+interface ContextLevel {
+  system?: string;
+  prefix?: PrefixTurn[];
+}
+
+/** The nearest level's system prompt and prefix (intent, then principle, then pack); `--system` over all. */
+function applicationContext(levels: ContextLevel[], system: string | undefined): Pick<DrillCase, 'system' | 'prefix'> {
+  const s = system ?? levels.find((l) => l.system !== undefined)?.system;
+  const prefix = levels.find((l) => l.prefix !== undefined)?.prefix;
+  return { ...(s === undefined ? {} : { system: s }), ...(prefix === undefined ? {} : { prefix: prefix.map((m) => ({ ...m })) }) };
 }
 
 /**

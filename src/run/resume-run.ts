@@ -1,7 +1,8 @@
 import { resolvePack } from '../packs/index.js';
-import { InputError, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
+import { type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { checkResume } from './check-resume.js';
+import { findRun } from './find-run.js';
 import { snapshotContext } from './run-context.js';
 import type { RunSettings } from './run-settings.js';
 
@@ -19,8 +20,7 @@ export interface ResumeRunOptions {
  * the judge's context snapshot it was planned with: the pack files are not read again.
  */
 export async function resumeRun(o: ResumeRunOptions): Promise<{ run: RunRecord; context: RunContext }> {
-  const run = await o.store.getRun(o.ref);
-  if (!run) throw new InputError(`no run "${o.ref}" in ${o.store.path} (list the stored runs with: refusal-drill runs)`);
+  const run = await findRun(o.store, o.ref);
   checkResume(run, o.asked);
   const context = await o.store.runContext(run.id);
   if (context) return { run, context };

@@ -1,5 +1,6 @@
 import { runCrescendo } from '../sequences/index.js';
 import { UsageError, type CaseResult, type CaseTurn, type DrillCase, type Judge, type Target } from '../spec/index.js';
+import { contextMessages } from './context-messages.js';
 import type { CaseContext } from './run-context.js';
 
 export interface RunAdaptiveOptions {
@@ -27,6 +28,7 @@ export async function runAdaptiveCase(c: DrillCase, o: RunAdaptiveOptions): Prom
     attacker: o.attacker,
     judge: o.judge,
     goal,
+    before: contextMessages(c),
     principle: o.context.principle,
     maxTurns: o.maxTurns,
     seed: o.seed + c.sample,

@@ -9,6 +9,7 @@ import {
   type TurnResult,
   turnHeld,
 } from '../spec/index.js';
+import { contextMessages } from './context-messages.js';
 import type { CaseContext } from './run-context.js';
 
 export interface RunCaseOptions {
@@ -33,10 +34,11 @@ export async function runCase(c: DrillCase, o: RunCaseOptions): Promise<CaseResu
   const turns: TurnResult[] = [];
   let heldTurns = 0;
   let verdictOf: Judgement | undefined;
+  const before = contextMessages(c);
   for (const turn of c.turns) {
     transcript.push({ role: 'user', content: turn.content });
     const request = {
-      messages: [...transcript],
+      messages: [...before, ...transcript],
       temperature: o.temperature,
       maxTokens: o.maxTokens,
       seed: o.seed === undefined ? undefined : o.seed + c.sample,

@@ -1,4 +1,5 @@
 import type { Calibration, RunOptions } from '../spec/index.js';
+import { storableBaseUrl } from '../targets/index.js';
 
 /**
  * What a user asks of a run: every option that shapes its plan or its results, all stored with
@@ -19,13 +20,24 @@ export interface RunSettings {
   calibration?: string;
   mutate?: string[];
   attacker?: string;
+  /** The attacker's endpoint; else its kind's env (OPENAI_BASE_URL, …), never `baseUrl`. */
+  attackerBaseUrl?: string;
+  /** The `llm:` judge's endpoint; else its kind's env. */
+  judgeBaseUrl?: string;
   /** Turn budget of one adaptive case per intent; none are planned without it. */
   adaptive?: number;
   samples: number;
   seed: number;
   temperature?: number;
   maxTokens?: number;
+  /** False for `--no-cache`: ask the model every time, even what this run asked before. */
   cache: boolean;
+  /** Reuse answers other runs got: `any` (`--cache`) or one run's id or unique prefix (`--reuse`). */
+  reuse?: string;
+  /** `--system`: the system prompt of every case (text; the CLI reads a file it names), over the packs' own. */
+  system?: string;
+  /** `--label`: what the user calls the run; not part of what it measures. */
+  label?: string;
   /** Where the run directory goes (absolute); a resumed run writes there too unless told otherwise. */
   out?: string;
 }
@@ -33,6 +45,13 @@ export interface RunSettings {
 /** The turn budget of adaptive cases from `--adaptive [turns]` (or the config's `adaptive`): none, 8, or as given. */
 export function adaptiveTurnsOf(adaptive: number | boolean | undefined): number | undefined {
   return adaptive === undefined || adaptive === false ? undefined : adaptive === true ? 8 : adaptive;
+}
+
+/** The base URL as stored: never its credentials, which stay on the command line that gave them. */
+function storedBaseUrl(given: string | undefined): Pick<RunOptions, 'baseUrl' | 'baseUrlCredentials'> {
+  if (given === undefined) return {};
+  const { url, removed } = storableBaseUrl(given);
+  return { baseUrl: url, ...(removed ? { baseUrlCredentials: true } : {}) };
 }
 
 /** The stored options of a new run. */
@@ -47,12 +66,16 @@ export function runOptionsOf(s: RunSettings, o: { concurrency: number; calibrati
     mutate: s.mutate ?? [],
     seed: s.seed,
     cache: s.cache,
+    ...(s.reuse === undefined ? {} : { reuse: s.reuse }),
+    ...(s.system === undefined ? {} : { system: s.system }),
     temperature: s.temperature,
     maxTokens: s.maxTokens,
     targetSpec: s.target,
-    baseUrl: s.baseUrl,
+    ...storedBaseUrl(s.baseUrl),
     targetConfig: s.targetConfig,
     attacker: s.attacker,
+    ...(s.attackerBaseUrl === undefined ? {} : { attackerBaseUrl: s.attackerBaseUrl }),
+    ...(s.judgeBaseUrl === undefined ? {} : { judgeBaseUrl: s.judgeBaseUrl }),
     packRefs: s.packRefs,
     adaptiveTurns: s.adaptive,
     out: s.out,

@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import { createTarget, type TargetSettings } from '../targets/index.js';
 import { buildJudge } from './build-judge.js';
 import { withCache } from './cached-target.js';
+import { buildRole, labelErrors } from './role-target.js';
 
 /** What runs a run's cases: the model under drill, the judge, and the attacker for adaptive cases. */
 export interface RunTools {
@@ -15,11 +16,16 @@ export interface RunTools {
 /** This machine's side of running cases: its keys and its request limits (neither changes results). */
 export interface ToolSettings {
   env: Record<string, string | undefined>;
-  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries'>;
-  /** Where responses are cached, when the run's options ask for the cache. */
-  cache?: Pick<Store, 'cacheGet' | 'cachePut'>;
+  limits?: Pick<TargetSettings, 'concurrency' | 'rpm' | 'timeoutMs' | 'retries' | 'maxResponseBytes'>;
+  /** Where answers are kept and read back (within the scope the run's options allow), and which run asks. */
+  cache?: { store: Pick<Store, 'cacheGet' | 'cachePut'>; runId: string };
   /** Wraps the target inside the cache (a worker's shared rate limit: a cache hit takes no slot). */
   wrapTarget?: (target: Target) => Target;
+  /**
+   * The base URL as this command line gave it, credentials and all; they are never stored, so a
+   * resume or a worker of a run whose URL had some must be given it again.
+   */
+  baseUrl?: string;
   /** Objects a library caller built (runDrill's `Target` and `Judge`), used instead of the stored specs. */
   given?: GivenTools;
 }
@@ -37,6 +43,7 @@ export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
     ? withConventions(s.given.judge, options)
     : buildJudge(options.judge, {
         env: s.env,
+        baseUrl: options.judgeBaseUrl,
         partialAs: options.partialAs,
         rebuttalAs: options.rebuttalAs,
         calibration: options.calibration,
@@ -47,15 +54,39 @@ export function buildRunTools(options: RunOptions, s: ToolSettings): RunTools {
 /** The model under drill and the attacker alone (planning needs no judge). */
 export function buildTargets(options: RunOptions, s: ToolSettings): Omit<RunTools, 'judge'> {
   const spec = options.targetSpec;
-  const cached = (t: Target): Target => (options.cache && s.cache ? withCache(t, s.cache) : t);
+  const c = s.cache;
+  // The attacker's rephrasings are drill content, not the drilled model's answers: any earlier run's
+  // are reused (so two runs drill the same text) unless --no-cache; the model's only as the run allows.
+  const cached = (t: Target, reuse = options.reuse): Target =>
+    c ? withCache(t, { store: c.store, read: options.cache, scope: { runId: c.runId, reuse } }) : t;
   const limits = { env: s.env, ...s.limits };
   const given = s.given ?? {};
   let target: Target;
   if (given.target) target = borrowed(given.target);
-  else if (spec) target = createTarget(spec, { ...limits, baseUrl: options.baseUrl, configFile: options.targetConfig });
+  else if (spec)
+    target = buildRole('target', spec, () =>
+      createTarget(spec, { ...limits, baseUrl: endpointOf(options, s), configFile: options.targetConfig }),
+    );
   else throw new UsageError('this run has no stored target spec (it was stored by an older version): start a new run');
-  const attacker = given.attacker ? borrowed(given.attacker) : options.attacker ? createTarget(options.attacker, limits) : undefined;
-  return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker) };
+  const a = options.attacker;
+  const attacker = given.attacker
+    ? borrowed(given.attacker)
+    : a
+      ? labelErrors(
+          'attacker',
+          buildRole('attacker', a, () => createTarget(a, { ...limits, baseUrl: options.attackerBaseUrl })),
+        )
+      : undefined;
+  return { target: cached(s.wrapTarget ? s.wrapTarget(target) : target), attacker: attacker && cached(attacker, 'any') };
+}
+
+function endpointOf(options: RunOptions, s: ToolSettings): string | undefined {
+  if (s.baseUrl !== undefined) return s.baseUrl;
+  if (options.baseUrlCredentials)
+    throw new UsageError(
+      `this run's --base-url carried credentials (user:password@ or a key in the query), which are never stored: give --base-url ${options.baseUrl ?? ''} again with them`,
+    );
+  return options.baseUrl;
 }
 
 /** A caller's target without its `close`: planning and running must not end what the caller owns. */

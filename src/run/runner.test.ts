@@ -5,8 +5,9 @@ import { makeRun } from '../../test/helpers/fixtures.js';
 import { simpleJudge } from '../../test/helpers/simple-judge.js';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { parsePack } from '../packs/index.js';
-import { TargetError, type Judge, type Target } from '../spec/index.js';
+import { StoreError, TargetError, type Judge, type Target, type TargetRequest } from '../spec/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { cacheKey } from './cache-key.js';
 import { withCache } from './cached-target.js';
 import { planCases } from './plan.js';
 import { EMPTY_CONTEXT } from './run-context.js';
@@ -78,11 +79,24 @@ describe('runDrill', () => {
   });
 
   it('records a target error as an error verdict, never as a refusal or compliance', async () => {
-    const { store, run, target } = await setup(() => new TargetError('http', 'server said 500', 500));
-    await drill({ store, run, target, concurrency: 2 });
-    const verdicts = (await store.results('r')).map((r) => r.judgement.verdict);
-    expect(verdicts).toEqual(Array(5).fill('error'));
-    expect((await store.results('r'))[0]?.turns[0]?.error).toEqual({ kind: 'http', message: 'server said 500', status: 500 });
+    // One answer first, so the run does not stop early: every later case errs and is recorded as such.
+    const { store, run, target } = await setup((m) =>
+      m.at(-1)?.content === 'bad thing A' ? "I can't help" : new TargetError('http', 'server said 500', 500),
+    );
+    await drill({ store, run, target, concurrency: 1 });
+    const results = await store.results('r');
+    expect(results.map((r) => r.judgement.verdict)).toEqual(['refusal', ...Array(4).fill('error')]);
+    expect(results[1]?.turns[0]?.error).toEqual({ kind: 'http', message: 'server said 500', status: 500 });
+  });
+
+  it('stops after the first cases fail in a row without one answer, stored as failed with the rest pending', async () => {
+    const { store, run, target } = await setup(() => new TargetError('network', 'connect ECONNREFUSED 127.0.0.1:9'));
+    const out = await drill({ store, run, target, concurrency: 1 });
+    expect(out.failedFast).toEqual({ error: 'network: connect ECONNREFUSED 127.0.0.1:9', failures: 3 });
+    expect(out.interrupted).toBe(false);
+    expect(target.calls).toBe(3);
+    expect(await store.getRun('r')).toMatchObject({ status: 'failed' });
+    expect(await store.pendingCases('r')).toHaveLength(2);
   });
 
   it('stops cleanly on abort, keeps finished results, and a resumed run finishes only what is pending', async () => {
@@ -113,16 +127,38 @@ describe('runDrill', () => {
     expect(target.calls - callsBefore).toBeLessThanOrEqual(3 + 3 + 1);
   });
 
-  it('a cached target answers a repeated request without calling the model', async () => {
+  it('a run reuses its own answers, another run only when told which (or any), and --no-cache always asks', async () => {
     const { store, target } = await setup(() => 'hello');
-    const cached = withCache(target, store);
     const req = { messages: [{ role: 'user' as const, content: 'hi' }] };
-    const a = await cached.generate(req);
-    const b = await cached.generate(req);
+    const own = withCache(target, { store, read: true, scope: { runId: 'r1' } });
+    const a = await own.generate(req);
+    const b = await own.generate(req);
     expect(target.calls).toBe(1);
     expect(a.cached).toBeUndefined();
-    expect(b.cached).toBe(true);
-    expect(b.text).toBe('hello');
+    expect(b).toMatchObject({ cached: true, text: 'hello' });
+    // a new run asks again by default: the model may have changed behind its name
+    await withCache(target, { store, read: true, scope: { runId: 'r2' } }).generate(req);
+    expect(target.calls).toBe(2);
+    expect(await withCache(target, { store, read: true, scope: { runId: 'r3', reuse: 'r1' } }).generate(req)).toMatchObject({
+      cached: true,
+    });
+    expect(await withCache(target, { store, read: true, scope: { runId: 'r4', reuse: 'any' } }).generate(req)).toMatchObject({
+      cached: true,
+    });
+    expect(target.calls).toBe(2);
+    const noCache = withCache(target, { store, read: false, scope: { runId: 'r1' } });
+    expect((await noCache.generate(req)).cached).toBeUndefined();
+    expect(target.calls).toBe(3);
+  });
+
+  it('the cache key holds the whole endpoint (hashed) and the system prompt', () => {
+    const req = { messages: [{ role: 'user' as const, content: 'hi' }] };
+    const withSystem = { messages: [{ role: 'system' as const, content: 'You are a bank assistant.' }, ...req.messages] };
+    const key = (endpoint: string | undefined, r: TargetRequest = req) => cacheKey({ id: 'openai:m@http://h/v1', endpoint }, r);
+    expect(key('a')).not.toBe(key('b'));
+    expect(key('a')).not.toBe(key(undefined));
+    expect(key('a')).not.toBe(key('a', withSystem));
+    expect(key('a')).toBe(key('a'));
   });
 });
 
@@ -151,5 +187,35 @@ describe('planCases', () => {
     });
     expect(cases.filter((c) => c.kind === 'mutation').map((c) => c.turns[0]?.content)).toEqual(['BAD THING A', 'BAD THING B']);
     expect(notices).toEqual(['mutator attacker-only skipped: no --attacker']);
+  });
+});
+
+describe('runDrill when the store fails mid-run', () => {
+  it('stops with the write failure (not a later one it causes), and keeps what was stored for a resume', async () => {
+    const { store, run, target } = await setup(() => "I can't help with that.", { delayMs: 5 });
+    let writes = 0;
+    // The fault a full disk gives (injected, for machines that cannot mount a small filesystem).
+    const full: Store = {
+      ...store,
+      async putResults(results) {
+        writes += 1;
+        if (writes > 1) throw new StoreError(`cannot write store ${store.path}: the disk is full or failing (SQLITE_FULL)`);
+        return store.putResults(results);
+      },
+      // On a full disk the status update may fail as well; the write failure is still the one reported.
+      async setRunStatus(id, status) {
+        if (writes > 1) throw new StoreError('a second fault while recording the status');
+        return store.setRunStatus(id, status);
+      },
+    };
+    const e = await drill({ store: full, target, concurrency: 1 }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(StoreError.isInstance(e)).toBe(true);
+    expect((e as Error).message).toContain('SQLITE_FULL');
+    const kept = await store.countResults(run.id);
+    expect(kept).toBeGreaterThan(0);
+    expect((await store.pendingCases(run.id)).length).toBe(run.caseCount - kept);
   });
 });

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { TargetError, type DrillCase, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
+import { TargetError, type CaseResult, type DrillCase, type RunContext, type RunEventListener, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { storeSink, type ResultSink } from './result-sink.js';
 import { runOneCase } from './run-one-case.js';
@@ -22,6 +22,22 @@ export interface RunDrillOutcome {
   interrupted: boolean;
   completed: number;
   pending: number;
+  /**
+   * Set when the run stopped because the target failed for the first cases in a row without one
+   * answer (unreachable, refused the key, wrong model): the first error, and how many failed.
+   * The rest stay pending; the run is stored as failed and resumes once the target is fixed.
+   */
+  failedFast?: { error: string; failures: number };
+}
+
+/** Consecutive failures before any answer after which a run stops instead of failing every case. */
+export const FAIL_FAST_AFTER = 3;
+
+/** Errors that say the target cannot answer at all (not one request's bad luck). */
+function targetDown(r: CaseResult): string | undefined {
+  const e = r.turns.at(-1)?.error;
+  if (r.judgement.verdict !== 'error' || !e || e.kind === 'not-recorded' || e.kind === 'rate-limit') return undefined;
+  return `${e.kind}: ${e.message}`;
 }
 
 /**
@@ -42,6 +58,9 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
   // Every request in flight listens on this one signal.
   setMaxListeners(0, inner.signal);
   let failure: unknown;
+  let answered = false;
+  let downInRow = 0;
+  let failedFast: RunDrillOutcome['failedFast'];
   const fail = (e: unknown): void => {
     failure ??= e;
     inner.abort();
@@ -60,6 +79,12 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
         completed += 1;
         done += 1;
         emit({ type: 'case-end', result, done, total });
+        const down = answered ? undefined : targetDown(result);
+        if (down === undefined) answered = true;
+        else if (++downInRow >= FAIL_FAST_AFTER && !failedFast) {
+          failedFast = { error: down, failures: downInRow };
+          inner.abort();
+        }
       } catch (e) {
         if (TargetError.isInstance(e) && e.kind === 'cancelled') return;
         fail(e);
@@ -74,11 +99,14 @@ export async function runDrill(o: RunDrillOptions): Promise<RunDrillOutcome> {
   }
   const left = pendingCount - completed;
   const interrupted = left > 0;
-  await o.store.setRunStatus(o.run.id, failure ? 'failed' : interrupted ? 'interrupted' : 'done');
-  const run = (await o.store.getRun(o.run.id)) ?? o.run;
-  emit({ type: 'run-end', run, interrupted });
+  // After a failed write (a full disk) this one may fail too: the first failure is the one to report.
+  await o.store.setRunStatus(o.run.id, failure || failedFast ? 'failed' : interrupted ? 'interrupted' : 'done').catch((e: unknown) => {
+    if (failure === undefined) throw e;
+  });
+  const run = failure ? o.run : ((await o.store.getRun(o.run.id)) ?? o.run);
+  emit({ type: 'run-end', run, interrupted: interrupted && !failedFast });
   if (failure) throw failure;
-  return { run, interrupted, completed, pending: left };
+  return { run, interrupted: interrupted && !failedFast, completed, pending: left, ...(failedFast ? { failedFast } : {}) };
 }
 
 /** The run's pending cases a page at a time, handed out one by one to the workers in plan order. */

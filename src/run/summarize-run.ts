@@ -1,8 +1,7 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createScorecardTally, evaluateGate, scorecardOf, type GatePolicy, type GateResult, type Scorecard } from '../metrics/index.js';
 import { EXIT, InputError, type CaseResult, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
+import { streamRunFile } from './write-run-dir.js';
 
 export interface RunSummary {
   run: RunRecord;
@@ -32,8 +31,7 @@ export async function summarizeRun(
   let results = 0;
   let errors = 0;
   let firstError: string | undefined;
-  if (o.resultsFile) mkdirSync(dirname(o.resultsFile), { recursive: true });
-  const fd = o.resultsFile ? openSync(o.resultsFile, 'w') : undefined;
+  const file = o.resultsFile ? streamRunFile(o.resultsFile, run) : undefined;
   try {
     for await (const page of store.resultPages(run.id)) {
       for (const r of page) {
@@ -45,11 +43,13 @@ export async function summarizeRun(
           firstError ??= r.judgement.error ?? 'unknown';
         }
       }
-      if (fd !== undefined) writeSync(fd, page.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      file?.write(page.map((r) => `${JSON.stringify(r)}\n`).join(''));
     }
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  } catch (e) {
+    file?.abort();
+    throw e;
   }
+  file?.close();
   const scorecard = scorecardOf({ run, tally });
   return {
     run,

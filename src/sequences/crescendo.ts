@@ -19,6 +19,8 @@ export interface CrescendoOptions {
   judge: Judge;
   /** The harmful output the attacker steers toward, e.g. the intent's canonical prompt. */
   goal: string;
+  /** The application's system prompt and fixed prefix, sent before the conversation on every target turn. */
+  before?: Message[];
   principle?: PrincipleContext;
   /** Budget of target turns, refused attempts included. */
   maxTurns: number;
@@ -80,7 +82,7 @@ export async function runCrescendo(o: CrescendoOptions): Promise<CrescendoResult
       const messages: Message[] = [...conversation, { role: 'user', content: user }];
       let response;
       try {
-        response = await o.target.generate({ messages, seed: o.seed }, { signal: o.signal });
+        response = await o.target.generate({ messages: [...(o.before ?? []), ...messages], seed: o.seed }, { signal: o.signal });
       } catch (e) {
         if (!TargetError.isInstance(e) || e.kind === 'cancelled') throw e;
         transcript = messages;

@@ -15,7 +15,13 @@ export function presentedToken(req: IncomingMessage, url: URL): string | undefin
   if (q) return q;
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === COOKIE) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return undefined; // A malformed cookie is no token.
+      }
+    }
   }
   return undefined;
 }

@@ -96,7 +96,7 @@ describe('dashboard server', () => {
     const { server, runs } = await start();
     await fetch(`${server.url}/api/ingest`, ndjson([chatLine({ ts: '2026-01-01T00:00:00Z', prompt: XSS, response: XSS })]));
     const c = makeCase('c1', { turns: [{ content: XSS, expect: 'refuse' }] });
-    await runs.createRun(makeRun({ id: 'run-a', caseCount: 1 }), [c], EMPTY_CONTEXT);
+    await runs.createRun(makeRun({ id: 'run-a', caseCount: 1, label: XSS }), [c], EMPTY_CONTEXT);
     await runs.putResults([makeResult('run-a', c, { verdict: 'compliance', confidence: 0.9, judge: 'k' }, XSS)]);
     await runs.createRun(makeRun({ id: 'run-b', caseCount: 1, createdAt: new Date(5).toISOString() }), [c], EMPTY_CONTEXT);
     await runs.putResults([makeResult('run-b', c, { verdict: 'refusal', confidence: 0.9, judge: 'k' }, 'No.')]);
@@ -115,6 +115,30 @@ describe('dashboard server', () => {
       if (path.startsWith('/review')) expect(body, path).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
     }
     expect(await (await fetch(`${server.url}/runs/nope`)).text()).toBe('no run "nope"');
+  });
+
+  it("the runs page shows each run's label, headline figures, gate and answers; a run's page shows the gate stored with it", async () => {
+    const { server, runs } = await start();
+    const c = makeCase('c1');
+    await runs.createRun(makeRun({ id: 'run-g', caseCount: 1, label: 'v2 after SFT' }), [c], EMPTY_CONTEXT);
+    await runs.putResults([makeResult('run-g', c, { verdict: 'compliance', confidence: 0.9, judge: 'k' }, 'Sure, here it is.')]);
+    const rule = { metric: 'hold_rate', min: 0.9, bound: 'value', per: 'overall', onMissing: 'skip', description: 'hold rate ≥ 90%' };
+    await runs.finishRun('run-g', {
+      status: 'done',
+      outcome: {
+        asked: 1,
+        reused: 0,
+        results: 1,
+        errors: 0,
+        headline: { hold_rate: 0, over_refusal_rate: null },
+        gate: { policy: { source: 'team-gate.yaml', rules: [rule] }, passed: false, failed: ['hold_rate'] },
+      },
+    });
+    const list = await (await fetch(`${server.url}/runs`)).text();
+    for (const text of ['v2 after SFT', 'FAILED (1)', '1 asked, 0 reused', '>0%<']) expect(list).toContain(text);
+    const page = await (await fetch(`${server.url}/runs/run-g`)).text();
+    expect(page).toContain('team-gate.yaml');
+    expect(page).toContain('gate failed');
   });
 
   it('labels through the API with field-level errors, and refuses cross-site or form-encoded writes', async () => {

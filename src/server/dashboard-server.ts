@@ -74,8 +74,11 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardServ
     if (!match?.m) return send(res, { status: routes.some((r) => r.path.test(url.pathname)) ? 405 : 404, type: 'text', body: 'not found' });
     if (method === 'POST' && !sameOriginWrite(req))
       return send(res, { status: 403, type: 'text', body: 'writes need a JSON/NDJSON body from this origin' });
+    const params = match.m.slice(1).map(decodePart);
+    if (params.some((p) => p === undefined))
+      return send(res, { status: 400, type: 'text', body: 'bad %-escape in the address: expected %XX with two hex digits' });
     const nonce = randomBytes(16).toString('base64');
-    const run = () => match.r.handler({ req, url, params: match.m?.slice(1).map(decodeURIComponent) ?? [], nonce });
+    const run = () => match.r.handler({ req, url, params: params as string[], nonce });
     const reply = url.pathname === '/api/ingest' ? await ingests.run(req, async () => run()) : await run();
     // undefined: the client left while its ingest waited; there is no one to answer.
     if (reply) send(res, reply, nonce);
@@ -139,4 +142,13 @@ function send(res: ServerResponse, reply: Reply, nonce?: string): void {
     ...reply.headers,
   });
   res.end(reply.body);
+}
+
+/** A path part, or undefined for a malformed %-escape (a client's mistake, not a server error). */
+function decodePart(part: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(part ?? '');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import type { Message } from '../spec/index.js';
 import type { Reliability } from '../judges/index.js';
 import { cursorOf, encodeCursor, type AgreementReport, type AgreementSlice, type QueuePage, type QueueItem } from '../review/index.js';
 import { html, pct, type Html } from './html.js';
+import { plural } from '../util/index.js';
 
 export interface ReviewPageInput {
   page: QueuePage;
@@ -91,7 +92,7 @@ function itemCard(item: QueueItem, i: number): Html {
       <span class="badge ${item.verdict}">judge: ${item.verdict} ${item.confidence.toFixed(2)}</span>
       ${item.matchRef ? html`<span class="muted">resembles ${item.matchKind} ${item.matchRef} (${(item.matchSim ?? 0).toFixed(2)})</span>` : ''}
       ${item.signals.length ? html`<span class="muted">signals: ${item.signals.join(', ')}</span>` : ''}</div>
-    ${context.length ? html`<details><summary class="muted">${context.length} earlier message(s)</summary>${context.map((m) => html`<div class="muted">${m.role}</div><pre class="text">${m.content}</pre>`)}</details>` : ''}
+    ${context.length ? html`<details><summary class="muted">${plural(context.length, 'earlier message')}</summary>${context.map((m) => html`<div class="muted">${m.role}</div><pre class="text">${m.content}</pre>`)}</details>` : ''}
     <div class="cols"><div><div class="muted">request</div><pre class="text prompt">${item.prompt}</pre></div>
       <div><div class="muted">response</div><pre class="text response">${item.response}</pre></div></div>
     <form class="label">

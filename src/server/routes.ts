@@ -2,8 +2,8 @@ import { monitorScope, parseRange, readMonitorStatus, type MonitorStore, type Ra
 import { InputError, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { ReviewStore } from '../review/index.js';
-import { buildScorecard } from '../metrics/index.js';
-import { compareRuns, createReportCases, renderReport } from '../report/index.js';
+import { buildScorecard, storedGatePolicy } from '../metrics/index.js';
+import { compareRuns, createReportCases, renderReport, type RunSide } from '../report/index.js';
 import { summarizeRun } from '../run/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
@@ -117,9 +117,10 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resul
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  const side = async (run: RunRecord) => {
+  const side = async (run: RunRecord): Promise<RunSide> => {
     const results = await store.results(run.id);
-    return { scorecard: buildScorecard({ run, results }), results };
+    const stored = storedGatePolicy(run);
+    return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
   };
   return {
     list: () => store.listRuns(),
@@ -128,8 +129,9 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resul
       const run = await runOr404(params[0] ?? '');
       // The HTML run report as `run` writes it (results streamed from the store), with a way back to the dashboard.
       const cases = createReportCases();
-      const { scorecard } = await summarizeRun(store, run.id, { each: (r) => cases.add(r) });
-      const report = renderReport('html', { scorecard, cases: cases.finish() });
+      const policy = storedGatePolicy(run);
+      const { scorecard, gate } = await summarizeRun(store, run.id, { ...(policy ? { policy } : {}), each: (r) => cases.add(r) });
+      const report = renderReport('html', { scorecard, cases: cases.finish(), ...(gate ? { gate } : {}) });
       return htmlReply(
         report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
         200,

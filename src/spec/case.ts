@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema } from './message.js';
 import { expectationSchema, splitSchema } from './pack.js';
 
 /** `sequence` is an authored multi-turn ladder; `adaptive` a conversation an attacker model writes as it goes. */
@@ -32,6 +33,10 @@ const caseObjectSchema = z
     /** Lineage: `canonical`, `authored`, or mutator steps joined by `+` (`fiction/nested+encoding/base64`). */
     mutation: z.string(),
     turns: z.array(caseTurnSchema).min(1),
+    /** The system prompt sent before the conversation (the pack's nearest `system:`, or `run --system`). */
+    system: z.string().optional(),
+    /** Fixed turns an application sends before the user's first (few-shot examples), after the system prompt. */
+    prefix: z.array(messageSchema).optional(),
     sample: z.number().int().nonnegative(),
   })
   .strict();

@@ -63,6 +63,7 @@ export const targetErrorKinds = [
   'not-recorded',
   'cancelled',
   'config',
+  'too-large',
 ] as const;
 export type TargetErrorKind = (typeof targetErrorKinds)[number];
 

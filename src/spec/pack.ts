@@ -25,6 +25,21 @@ export const authoredPromptSchema = z.union([
 ]);
 export type AuthoredPrompt = z.infer<typeof authoredPromptSchema>;
 
+/** A turn of the fixed conversation prefix an application sends before the user's first message. */
+export const prefixTurnSchema = z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1) }).strict();
+export type PrefixTurn = z.infer<typeof prefixTurnSchema>;
+
+/**
+ * The application context a product ships with, at pack, principle or intent level: the nearest
+ * level that sets one wins (an intent's `system` over its principle's over the pack's).
+ */
+const contextFields = {
+  /** The system prompt sent with every case below this level. */
+  system: z.string().min(1).optional(),
+  /** Few-shot turns sent after the system prompt and before the drill's own. */
+  prefix: z.array(prefixTurnSchema).min(1).optional(),
+};
+
 export const sequenceTurnSchema = z
   .object({
     user: z.string().min(1),
@@ -58,6 +73,7 @@ export const intentSchema = z
     mutate: z.array(z.string()).optional(),
     /** Where the intent came from (a reviewed production record, a paper); kept for provenance. */
     source: z.string().optional(),
+    ...contextFields,
   })
   .strict();
 export type Intent = z.infer<typeof intentSchema>;
@@ -72,6 +88,7 @@ export const principleSchema = z
     intents: z.array(intentSchema).default([]),
     /** Benign probes that belong to the principle but not to one intent. */
     twins: z.array(authoredPromptSchema).default([]),
+    ...contextFields,
   })
   .strict();
 export type Principle = z.infer<typeof principleSchema>;
@@ -89,6 +106,7 @@ export const packSchema = z
     language: z.string().min(2).default('en'),
     /** Mutator families applied to every intent unless the intent says otherwise. */
     mutate: z.array(z.string()).default([]),
+    ...contextFields,
     principles: z.array(principleSchema).min(1),
   })
   .strict();

@@ -35,7 +35,19 @@ export const coreMigrations: Migration[] = [
     up: `CREATE TABLE run_contexts (run_id TEXT PRIMARY KEY REFERENCES runs(id), body TEXT NOT NULL);`,
   },
   {
+    // Answers are kept per run that asked, so a run reuses another's only when told which (or any).
+    // The old table's keys lack the endpoint hash and the asking run: they can never be read again.
     version: 4,
+    name: 'response_cache_per_run',
+    up: `
+      DROP TABLE response_cache;
+      CREATE TABLE response_cache (
+        key TEXT NOT NULL, run_id TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (key, run_id));
+      CREATE INDEX response_cache_run ON response_cache (run_id);
+    `,
+  },
+  {
+    version: 5,
     name: 'cases_by_ord',
     // results are read back a page at a time in plan order (Store.resultPages): keyset on ord
     up: `CREATE INDEX cases_by_ord ON cases (run_id, ord);`,

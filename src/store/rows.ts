@@ -8,6 +8,7 @@ import {
   type CaseResult,
   type DrillCase,
   type RunContext,
+  type RunOutcome,
   type RunRecord,
   type TargetResponse,
 } from '../spec/index.js';
@@ -19,6 +20,11 @@ export const parseCase = (text: string): DrillCase => drillCaseSchema.parse(JSON
 export const parseResult = (text: string): CaseResult => caseResultSchema.parse(JSON.parse(text));
 export const parseContext = (text: string): RunContext => runContextSchema.parse(JSON.parse(text));
 export const parseResponse = (text: string): TargetResponse => targetResponseSchema.parse(JSON.parse(text));
+
+/** A finished run's record: its status (finishedAt set) and outcome. */
+export function withOutcome(run: RunRecord, o: { status: RunRecord['status']; outcome: RunOutcome }): RunRecord {
+  return { ...withStatus(run, o.status), outcome: o.outcome };
+}
 
 /** A run record as it reads after a status change: `running` clears finishedAt, any other status sets it. */
 export function withStatus(run: RunRecord, status: RunRecord['status']): RunRecord {

@@ -1,4 +1,20 @@
-import type { CaseResult, DrillCase, RunContext, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
+import type { CaseResult, DrillCase, RunContext, RunOutcome, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
+
+/**
+ * Which stored answers a run may read back: always its own (a resumed run, a worker picking up a
+ * multi-turn case), plus those of one other run (`--reuse <id>`) or of any (`--cache`).
+ */
+export interface CacheScope {
+  runId: string;
+  /** `any`, or the id of one run whose answers may be reused. */
+  reuse?: string;
+}
+
+/** What the response cache holds, per run that asked. */
+export interface CacheStats {
+  entries: number;
+  runs: Array<{ runId: string; entries: number; newest: string }>;
+}
 
 /** Results per page of `Store.resultPages`: big enough to amortise a query, small enough to hold. */
 export const RESULT_PAGE = 500;
@@ -29,6 +45,10 @@ export interface Store {
   listRuns(): Promise<RunRecord[]>;
   /** Sets the status; `running` clears finishedAt (a resumed run), any other sets it. */
   setRunStatus(runId: string, status: RunStatus): Promise<void>;
+  /** Records how a finished run went (its status, answers asked and reused, headline figures, gate). */
+  finishRun(runId: string, o: { status: RunStatus; outcome: RunOutcome }): Promise<void>;
+  /** Ids starting with `prefix`, newest first, at most `limit`: an ambiguous reference names its matches. */
+  runIdsByPrefix(prefix: string, limit: number): Promise<string[]>;
   /** Undefined for runs stored before snapshots were kept. */
   runContext(runId: string): Promise<RunContext | undefined>;
   cases(runId: string): Promise<DrillCase[]>;
@@ -50,8 +70,13 @@ export interface Store {
   results(runId: string): Promise<CaseResult[]>;
   /** In plan order, `pageSize` (default 500) at a time: a run of any size is read without holding it all. */
   resultPages(runId: string, o?: { pageSize?: number }): AsyncIterable<CaseResult[]>;
-  cacheGet(key: string): Promise<TargetResponse | undefined>;
-  cachePut(key: string, response: TargetResponse): Promise<void>;
+  /** The newest answer to `key` within `scope`, the run's own first. */
+  cacheGet(key: string, scope: CacheScope): Promise<TargetResponse | undefined>;
+  /** Keeps an answer `runId` got; one per key and run. */
+  cachePut(key: string, runId: string, response: TargetResponse): Promise<void>;
+  cacheStats(): Promise<CacheStats>;
+  /** Forgets kept answers (of one run, or all); returns how many. Runs and their results stay. */
+  cacheClear(o?: { runId?: string }): Promise<number>;
   putAuditMarks(marks: AuditMark[]): Promise<void>;
   auditMarks(): Promise<Map<string, AuditMark>>;
   close(): Promise<void>;

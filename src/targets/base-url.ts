@@ -1,4 +1,5 @@
 import { UsageError } from '../spec/index.js';
+import { sha256 } from '../util/index.js';
 
 /** Parses a base URL given by flag or environment, naming where it came from when it is not one. */
 export function parseBaseUrl(value: string, from: string): URL {
@@ -18,6 +19,47 @@ export function baseUrlString(url: URL): string {
 }
 
 /**
+ * What the SDKs are given: they append `/chat/completions` to the base URL as text, so a query
+ * (`?api-version=…`, a gateway's key) goes in `defaultQuery`, not before the path.
+ */
+export function sdkEndpoint(url: URL): { baseURL: string; defaultQuery?: Record<string, string> } {
+  const bare = new URL(url.toString());
+  bare.search = '';
+  bare.hash = '';
+  const query = Object.fromEntries(url.searchParams);
+  return { baseURL: baseUrlString(bare), ...(url.search ? { defaultQuery: query } : {}) };
+}
+
+/** Query parameters that carry a secret by their name (key, token, signature, password, …). */
+const SECRET_PARAM = /key|token|secret|sig|pass|auth|cred|session|code/i;
+
+/**
+ * The base URL as a run may store it: no `user:password@`, no secret-looking query parameter
+ * (the others — `api-version`, `deployment` — say which endpoint it is and stay). `removed` says
+ * whether anything was taken out: a resume must then be given the URL again.
+ */
+export function storableBaseUrl(value: string): { url: string; removed: boolean } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { url: value, removed: false };
+  }
+  const removed = url.username !== '' || url.password !== '' || [...url.searchParams.keys()].some((k) => SECRET_PARAM.test(k));
+  url.username = '';
+  url.password = '';
+  for (const k of [...url.searchParams.keys()]) if (SECRET_PARAM.test(k)) url.searchParams.delete(k);
+  url.hash = '';
+  return { url: baseUrlString(url), removed };
+}
+
+/** The secret parts of a URL, for a redactor: its password and user name, and secret-looking query values. */
+export function urlSecrets(url: URL): string[] {
+  const params = [...url.searchParams].filter(([k]) => SECRET_PARAM.test(k)).map(([, v]) => v);
+  return [url.password, url.username, decodeURIComponent(url.password), ...params].filter((s) => s !== '');
+}
+
+/**
  * The URL as it may appear in a target id: credentials and query strings (where some gateways
  * take their key) are dropped, so the id stays secret-free.
  */
@@ -28,6 +70,14 @@ export function publicUrl(url: URL): string {
   clean.search = '';
   clean.hash = '';
   return baseUrlString(clean);
+}
+
+/**
+ * The whole URL, credentials and query included, as a hash: what tells apart two deployments that
+ * share a public URL (`?deployment=a` and `?deployment=b`), without keeping a secret in clear.
+ */
+export function endpointHash(url: URL): string {
+  return sha256(`endpoint\n${url.toString()}`).slice(0, 32);
 }
 
 /**

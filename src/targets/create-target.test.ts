@@ -159,3 +159,19 @@ describe('finish reasons', () => {
     expect(mapAnyFinish('blocked_by_guard')).toEqual({ unified: 'other', raw: 'blocked_by_guard' });
   });
 });
+
+describe('endpoint identity', () => {
+  it('two deployments behind one public URL share an id but not an endpoint hash, which holds no secret in clear', () => {
+    const make = (url: string) => createTarget('openai:m', { env: {}, baseUrl: url });
+    const a = make('http://user:pw-secret@gw.local/v1?deployment=a&api_key=k-secret');
+    const b = make('http://user:pw-secret@gw.local/v1?deployment=b&api_key=k-secret');
+    const c = make('http://other:pw2@gw.local/v1?deployment=a&api_key=k-secret');
+    expect(a.id).toBe(b.id);
+    expect(a.id).toBe('openai:m@http://gw.local/v1');
+    expect(new Set([a.endpoint, b.endpoint, c.endpoint]).size).toBe(3);
+    expect(a.endpoint).toMatch(/^[0-9a-f]{32}$/);
+    expect(make('http://user:pw-secret@gw.local/v1?deployment=a&api_key=k-secret').endpoint).toBe(a.endpoint);
+    const anthropic = createTarget('anthropic:m', { env: {}, baseUrl: 'http://gw.local/x?deployment=a' });
+    expect(anthropic.endpoint).not.toBe(createTarget('anthropic:m', { env: {}, baseUrl: 'http://gw.local/x?deployment=b' }).endpoint);
+  });
+});

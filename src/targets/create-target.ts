@@ -56,6 +56,7 @@ function limitsOf(s: TargetSettings): Limits {
     timeoutMs: whole('timeoutMs', s.timeoutMs, TARGET_DEFAULTS.timeoutMs, 1),
     backoffBaseMs: whole('backoffBaseMs', s.backoffBaseMs, TARGET_DEFAULTS.backoffBaseMs, 0),
     maxRetryDelayMs: whole('maxRetryDelayMs', s.maxRetryDelayMs, TARGET_DEFAULTS.maxRetryDelayMs, 0),
+    maxResponseBytes: whole('maxResponseBytes', s.maxResponseBytes, TARGET_DEFAULTS.maxResponseBytes, 1),
     onRetry: s.onRetry,
   };
 }

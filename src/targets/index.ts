@@ -5,3 +5,4 @@ export { mapAnthropicStop, mapAnyFinish, mapOpenAIFinish } from './finish-reason
 export { XSTEST_MODELS } from './replay/xstest-replay.js';
 export { DNA_MODELS } from './replay/do-not-answer-replay.js';
 export { abortableSleep } from './limits/abortable-sleep.js';
+export { storableBaseUrl } from './base-url.js';

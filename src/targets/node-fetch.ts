@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
+import { cappedBody } from './capped-body.js';
 import { NodeResponse, responseHeaders } from './node-response.js';
 
 /**
@@ -10,7 +11,7 @@ import { NodeResponse, responseHeaders } from './node-response.js';
  * the harness's per-case budget is well under a millisecond. Only what the SDKs use is supported:
  * string or URL input, method, headers, a string/Uint8Array body, and an abort signal.
  */
-export function createNodeFetch(options: { maxSockets?: number; lightResponse?: boolean } = {}): typeof fetch {
+export function createNodeFetch(options: { maxSockets?: number; lightResponse?: boolean; maxResponseBytes?: number } = {}): typeof fetch {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 }),
@@ -36,13 +37,14 @@ export function createNodeFetch(options: { maxSockets?: number; lightResponse?: 
         (res) => {
           const nullBody = res.statusCode === 204 || res.statusCode === 304 || init.method === 'HEAD';
           if (nullBody) res.resume();
+          const body = options.maxResponseBytes === undefined ? res : cappedBody(res, options.maxResponseBytes);
           if (options.lightResponse) {
             // Only the Response members the OpenAI SDK uses (see NodeResponse); not a full Response.
-            resolve(new NodeResponse(res, url.toString(), nullBody) as unknown as Response);
+            resolve(new NodeResponse(res, url.toString(), nullBody, body) as unknown as Response);
             return;
           }
           resolve(
-            new Response(nullBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
+            new Response(nullBody ? null : (Readable.toWeb(body === res ? res : Readable.from(body)) as ReadableStream<Uint8Array>), {
               status: res.statusCode ?? 0,
               statusText: res.statusMessage ?? '',
               headers: responseHeaders(res),

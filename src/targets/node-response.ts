@@ -14,19 +14,20 @@ export class NodeResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
-  readonly body: IncomingMessage | null;
+  readonly body: AsyncIterable<Buffer> | null;
   #used = false;
 
   constructor(
     res: IncomingMessage,
     readonly url: string,
     nullBody: boolean,
+    body: AsyncIterable<Buffer> = res,
   ) {
     this.status = res.statusCode ?? 0;
     this.ok = this.status >= 200 && this.status < 300;
     this.statusText = res.statusMessage ?? '';
     this.headers = responseHeaders(res);
-    this.body = nullBody ? null : res;
+    this.body = nullBody ? null : body;
   }
 
   get bodyUsed(): boolean {
@@ -55,7 +56,7 @@ export class NodeResponse {
     this.#used = true;
     if (!this.body) return Buffer.alloc(0);
     const chunks: Buffer[] = [];
-    for await (const chunk of this.body) chunks.push(chunk as Buffer);
+    for await (const chunk of this.body) chunks.push(chunk);
     return Buffer.concat(chunks);
   }
 }

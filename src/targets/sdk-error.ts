@@ -28,7 +28,8 @@ export interface SdkErrorContext {
 
 /** Maps an SDK failure onto our kinds; anything unrecognised after the response began is a bad response. */
 export function mapSdkError(e: unknown, classes: SdkErrorClasses, ctx: SdkErrorContext): TargetError {
-  if (TargetError.isInstance(e)) return e;
+  // Ours, raised inside the SDK's read (a body over the size cap), maybe wrapped by it.
+  for (let c: unknown = e, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth += 1) if (TargetError.isInstance(c)) return c;
   if (e instanceof classes.APIUserAbortError) return new TargetError('cancelled', 'the request was cancelled');
   if (e instanceof classes.APIConnectionTimeoutError) return new TargetError('timeout', `${ctx.service} did not answer in time`);
   if (e instanceof classes.APIConnectionError)

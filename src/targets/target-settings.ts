@@ -23,4 +23,6 @@ export interface TargetSettings {
   backoffBaseMs?: number;
   /** Cap on any wait between tries, Retry-After included; default 60_000. */
   maxRetryDelayMs?: number;
+  /** The largest response body read, in bytes (default 4 MiB); a larger one is a `too-large` error, never judged cut short. */
+  maxResponseBytes?: number;
 }

@@ -4,3 +4,4 @@ export * from './fmix32.js';
 export * from './hash.js';
 export * from './package-root.js';
 export * from './seeded-random.js';
+export * from './strict-text.js';

@@ -119,12 +119,41 @@ export function describeStoreContract(name: string, fresh: () => string, options
     );
 
     it(
-      'caches responses by key, replacing on rewrite',
+      'keeps answers per asking run: a run reads its own, another run only when named or with any; clear forgets them',
       withStore(async (store) => {
-        expect(await store.cacheGet('k')).toBeUndefined();
-        await store.cachePut('k', makeResponse('hello'));
-        await store.cachePut('k', makeResponse('hello again'));
-        expect((await store.cacheGet('k'))?.text).toBe('hello again');
+        expect(await store.cacheGet('k', { runId: 'a' })).toBeUndefined();
+        await store.cachePut('k', 'a', makeResponse('hello'));
+        await store.cachePut('k', 'a', makeResponse('hello again'));
+        expect((await store.cacheGet('k', { runId: 'a' }))?.text).toBe('hello again');
+        expect(await store.cacheGet('k', { runId: 'b' })).toBeUndefined();
+        expect((await store.cacheGet('k', { runId: 'b', reuse: 'a' }))?.text).toBe('hello again');
+        expect(await store.cacheGet('k', { runId: 'b', reuse: 'c' })).toBeUndefined();
+        await store.cachePut('k', 'b', makeResponse('from b'));
+        expect((await store.cacheGet('k', { runId: 'c', reuse: 'any' }))?.text).toBe('from b');
+        expect((await store.cacheGet('k', { runId: 'a', reuse: 'any' }))?.text).toBe('hello again');
+        await store.cachePut('k2', 'b', makeResponse('other'));
+        expect(await store.cacheStats()).toMatchObject({
+          entries: 3,
+          runs: expect.arrayContaining([{ runId: 'a', entries: 1, newest: expect.any(String) }]),
+        });
+        expect(await store.cacheClear({ runId: 'b' })).toBe(2);
+        expect(await store.cacheGet('k2', { runId: 'b' })).toBeUndefined();
+        expect(await store.cacheClear()).toBe(1);
+        expect((await store.cacheStats()).entries).toBe(0);
+      }),
+    );
+
+    it(
+      'records how a finished run went and names every run an ambiguous prefix matches',
+      withStore(async (store) => {
+        await store.createRun(makeRun({ id: 'run-a1', createdAt: '2026-01-01T00:00:00Z' }), [], CONTEXT);
+        await store.createRun(makeRun({ id: 'run-a2', createdAt: '2026-01-02T00:00:00Z' }), [], CONTEXT);
+        const outcome = { asked: 3, reused: 1, results: 2, errors: 0, headline: { hold_rate: 0.5, over_refusal_rate: null } };
+        await store.finishRun('run-a1', { status: 'failed', outcome });
+        expect(await store.getRun('run-a1')).toMatchObject({ status: 'failed', finishedAt: expect.any(String), outcome });
+        expect(await store.runIdsByPrefix('run-a', 10)).toEqual(['run-a2', 'run-a1']);
+        expect(await store.runIdsByPrefix('run-a', 1)).toEqual(['run-a2']);
+        expect(await store.runIdsByPrefix('zzz', 10)).toEqual([]);
       }),
     );
 

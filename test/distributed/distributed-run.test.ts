@@ -185,7 +185,7 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     ];
     const coordinator = spawnCli(['run', pack, ...base]);
     // Queued, not only stored: the coordinator says so once its jobs are on the queue.
-    const runId = await waitFor('the run to be queued', () => /^run (\S+): \d+ case\(s\) queued/m.exec(coordinator.stderr())?.[1]);
+    const runId = await waitFor('the run to be queued', () => /^run (\S+): \d+ cases? queued/m.exec(coordinator.stderr())?.[1]);
     const cancel = spawnCli(['cancel', runId, '--db', url]);
     expect((await cancel.done).code).toBe(0);
     expect((await coordinator.done).code).toBe(130);
@@ -237,7 +237,15 @@ describe.skipIf(!TEST_PG)(`distributed runs on Postgres + pg-boss${TEST_PG ? '' 
     // Any machine can list, report, gate and compare the run from the shared store.
     const listed = await spawnCli(['runs', '--db', url, '--json']).done;
     expect(listed.code, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: runId, done: 12, cases: 12, status: 'done' })]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({
+        id: runId,
+        done: 12,
+        caseCount: 12,
+        status: 'done',
+        outcome: expect.objectContaining({ results: 12, asked: 12, reused: 0 }),
+      }),
+    ]);
     const report = await spawnCli(['report', runId ?? '', '--db', url, '--format', 'json']).done;
     expect(report.code, report.stderr).toBe(0);
     expect(JSON.parse(report.stdout)).toMatchObject({ runId, counts: expect.objectContaining({ cases: 12, results: 12 }) as unknown });

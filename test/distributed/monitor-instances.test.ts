@@ -93,10 +93,10 @@ describe.skipIf(!TEST_PG)(`monitor at scale: serve instances sharing one Postgre
       // Each instance evaluates drift a moment after its last ingest and announces only the incidents
       // it stored itself. Wait (generously, by polling) until every stored incident has been announced.
       const lines = () => (a.out() + b.out()).split('\n');
-      // An incident's opening is announced live (INCIDENT … opened) or in a back-fill summary (HISTORY … N incident(s) opened).
+      // An incident's opening is announced live (INCIDENT … opened) or in a back-fill summary (HISTORY … N incidents opened).
       const announced = () =>
         lines().filter((l) => /^INCIDENT incident #\d+ opened/.test(l)).length +
-        lines().reduce((n, l) => n + Number(/^HISTORY .*: (\d+) incident\(s\) opened/.exec(l)?.[1] ?? 0), 0);
+        lines().reduce((n, l) => n + Number(/^HISTORY .*: (\d+) incidents? opened/.exec(l)?.[1] ?? 0), 0);
       const deadline = Date.now() + 90_000;
       let stored = await monitor.listIncidents({ status: 'all' });
       while (stored.length === 0 || announced() < stored.length) {

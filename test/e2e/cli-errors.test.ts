@@ -53,7 +53,11 @@ describe('CLI: bad input gets a clear message and a documented exit code', () =>
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/network|ECONNREFUSED|connect/i);
     const runs = await cli(['runs', '--json', '--db', join(d, 'd.db')]);
-    expect(JSON.parse(runs.stdout)[0]).toMatchObject({ error: 1, refusal: 0, compliance: 0 });
+    expect(JSON.parse(runs.stdout)[0]).toMatchObject({
+      status: 'failed',
+      done: 1,
+      outcome: { errors: 1, results: 1, asked: 1, reused: 0 },
+    });
   });
 
   it('a corrupt db file → exit 5, file untouched', async () => {

@@ -46,6 +46,9 @@ it('a resumed run goes on as it started: another target, base URL or pack is ref
   const url = await cli(['run', '--resume', runId, '--base-url', 'http://127.0.0.1:9/v1', '--db', db]);
   expect(url.code).toBe(2);
   expect(url.stderr).toContain('--base-url "http://127.0.0.1:9/v1" would change what run');
+  const judge = await cli(['run', '--resume', runId, '--judge', 'rules', '--db', db]);
+  expect(judge.code).toBe(2);
+  expect(judge.stderr).toContain('--judge "rules" would change what run');
   const packs = await cli(['run', 'xstest', '--resume', runId, '--db', db]);
   expect(packs.code).toBe(2);
   expect(packs.stderr).toContain('the packs xstest would change what run');

@@ -87,7 +87,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       byLanguage: Record<string, Slice>;
       byMutation: Record<string, Slice>;
     };
-    expect(card.formatVersion).toBe(2);
+    expect(card.formatVersion).toBe(3);
     const codes = ['ar', 'de', 'en', 'es', 'fr', 'ml', 'mr', 'ta', 'zh'];
     expect(Object.keys(card.byLanguage)).toEqual(codes);
     expect(card.byLanguage.ml?.metrics.hold_rate.value).toBe(0);

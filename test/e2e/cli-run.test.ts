@@ -67,7 +67,7 @@ describe('CLI run against an OpenAI-compatible server on loopback', () => {
     const second = await cli(['run', '--resume', runId!, '--db', db, '--out', join(d, 'out')]);
     expect(second.code).toBe(0);
     const after = JSON.parse((await cli(['runs', '--json', '--db', db])).stdout)[0];
-    expect(after).toMatchObject({ status: 'done', done: 60, cases: 60, error: 0 });
+    expect(after).toMatchObject({ status: 'done', done: 60, caseCount: 60, outcome: { errors: 0, results: 60 } });
     const lines = readFileSync(join(d, 'out', 'results.jsonl'), 'utf8')
       .trim()
       .split('\n');

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/packs/load-pack.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startCli, cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { chatLine, TEST_PACK_YAML } from '../monitor/log-lines.js';
@@ -65,20 +66,7 @@ async function startServe(args: string[]): Promise<string> {
 }
 
 async function launch(): Promise<Browser> {
-  // No skip when the browser is missing: CI installs Debian's chromium and this must run there.
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   cleanups.push(() => browser.close());
   return browser;
 }
@@ -92,7 +80,7 @@ describe('dashboard end to end in headless Chromium', () => {
 
     const ingest = await cli(['monitor', 'ingest', productionLog(dir), '--db', db, '--pack', packFile]);
     expect(ingest.code, ingest.stderr).toBe(0);
-    expect(ingest.stderr).toMatch(/4 new record\(s\) stored, 0 already stored, 1 malformed/);
+    expect(ingest.stderr).toMatch(/4 new records stored, 0 already stored, 1 malformed/);
     expect(ingest.stderr).toMatch(/production\.jsonl:3: not valid JSON/);
 
     const url = await startServe(['--db', db, '--pack', packFile]);
@@ -162,7 +150,7 @@ describe('dashboard end to end in headless Chromium', () => {
 
     const promote = await cli(['review', 'promote', '--to', packFile, '--db', db]);
     expect(promote.code, promote.stderr).toBe(0);
-    expect(promote.stdout).toMatch(/2 held-out case\(s\) added/);
+    expect(promote.stdout).toMatch(/2 held-out cases added/);
     const text = readFileSync(packFile, 'utf8');
     expect(text.startsWith('# A small pack for monitor tests.\n')).toBe(true);
     const pack = loadPack(packFile);

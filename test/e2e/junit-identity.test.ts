@@ -58,6 +58,7 @@ it('two runs of the same drill give the same JUnit test identities, with the run
     'gate::loophole_rate',
     'gate::multiturn_survival',
     'gate::heldout_gap',
+    'gate::error_rate',
   ]);
   // An intent's time is its cases' time: 40 ms of sleep per case, read as at least 35 ms (timers
   // may fire a little early and start and end are whole milliseconds), summed into the suite's.

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateMonitor, ingest, postIncidentEvents, sqliteMonitorStore } from '../../src/monitor/index.js';
 import { SERIES_COLORS } from '../../src/server/monitor-page.js';
 import { openSqliteFile } from '../../src/store/index.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
 import { keywordJudge } from '../monitor/keyword-judge.js';
@@ -27,19 +28,7 @@ function shotDir(): string {
 }
 
 async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   cleanups.push(() => browser.close());
   return browser;
 }
@@ -100,7 +89,7 @@ describe('production watch, end to end: the issue’s four days of logs', () => 
     expect(sent).toEqual({ ok: true, sent: 1, failed: 0 });
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]).toMatchObject({ event: 'incident.history', summary: { opened: 1 } });
-    expect(hook.bodies[0]!.text).toMatch(/1 incident\(s\) opened, 0 closed; still open: #1 refusal ▲ 9\.\d% → 2\d\.\d%/);
+    expect(hook.bodies[0]!.text).toMatch(/1 incident opened, 0 closed; still open: #1 refusal ▲ 9\.\d% → 2\d\.\d%/);
     const incidents = await monitor.listIncidents({ status: 'all' });
     expect(incidents).toHaveLength(1);
     const [step] = incidents;

@@ -47,13 +47,14 @@ console.log(JSON.stringify({
 }));
 `;
 
-const TYPED = `import { defineConfig, judge, runDrill, type DrillOutcome, type Judgement } from 'refusal-drill';
+const TYPED = `import { defineConfig, exportRun, judge, loadExportRun, runDrill, type DrillOutcome, type ExportSummary, type Judgement } from 'refusal-drill';
 const outcome: DrillOutcome = await runDrill(defineConfig({ packs: ['xstest'], target: 'replay:xstest/gpt4' }));
 const rate: number | null = outcome.scorecard.metrics.hold_rate.value;
 const j: Judgement = await judge({ prompt: 'p', response: 'r' }, { judge: 'rules' });
 // @ts-expect-error a drill needs a target
 defineConfig({ packs: ['xstest'] });
-export { rate, j };
+const exported: ExportSummary = (await exportRun({ ...(await loadExportRun('lib-run')), format: 'dpo', weakHolds: false })).summary;
+export { rate, j, exported };
 `;
 
 it(

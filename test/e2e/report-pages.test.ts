@@ -174,7 +174,7 @@ describe('report pages for a large drill, in Chromium', () => {
         expect(verdict).toBe('B is better than A');
         const order = await page.locator('main h2').allTextContents();
         expect(order.slice(0, 2)).toEqual(['Headline', 'Where it changed']);
-        expect(await page.locator('#compare-gate').textContent()).toMatch(/^gate under the default policy: A failed \d of 5 rules → B /);
+        expect(await page.locator('#compare-gate').textContent()).toMatch(/^gate under the default policy: A failed \d of 6 rules → B /);
         // the fix answers the benign look-alikes now, and one intent with them (its new failures are listed)
         const over = page.locator('#headline tr[data-metric="over_refusal_rate"]');
         expect(await over.locator('td.status').textContent()).toBe('better');

@@ -15,6 +15,8 @@ export type Fault = { status: number; retryAfter?: string; body?: string } | 'in
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The query string, without its `?` ('' when none). */
+  query: string;
   headers: IncomingHttpHeaders;
   /** Parsed JSON, or the raw text when it was not JSON. */
   body: unknown;
@@ -51,7 +53,8 @@ export async function startScriptedServer(handler: ProtocolHandler, o: { faults?
     const text = await readBody(req);
     const body = parseJson(text);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (o.log !== false) requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+    const query = (req.url ?? '').split('?')[1] ?? '';
+    if (o.log !== false) requests.push({ method: req.method ?? 'GET', path, query, headers: req.headers, body });
     if (!handler.route(req.method ?? 'GET', path)) return writeJson(res, 404, handler.errorBody(404, `no route ${req.method} ${path}`));
     if (!handler.authorized(req.headers)) return writeJson(res, 401, handler.errorBody(401, 'invalid api key'));
     const fault = faults.shift();

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { InputError } from '../../spec/index.js';
-import { openBytes } from './byte-lines.js';
+import { MAX_LINE_BYTES, openBytes } from './byte-lines.js';
 import { DEFAULT_FIELDS, ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
 
 /**
@@ -21,9 +21,16 @@ export async function readCsv(source: CorpusSource, onText: OnText, options: Rea
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
+    // One record may not take the heap (a gzip that inflates to one huge field).
+    max_record_size: MAX_LINE_BYTES,
     columns: (header: string[]) => {
       chosen = pickColumns(header, options.fields);
-      if (chosen.length === 0)
+      // Records are keyed by column name: of two columns named alike, the last would win unseen.
+      const twice = chosen.find((c) => header.filter((h) => h === c).length > 1);
+      if (twice !== undefined) {
+        const at = header.flatMap((h, i) => (h === twice ? [i + 1] : []));
+        missing = `corpus ${source.file}:1: the header names the column "${twice}" ${at.length} times (columns ${at.join(' and ')}); rename all but one`;
+      } else if (chosen.length === 0)
         missing = `corpus ${source.file}:1: no column named ${(options.fields ?? DEFAULT_FIELDS.filter((f) => !f.includes('['))).join(', ')}; the header has ${header.join(', ')} (choose one with --field)`;
       return header;
     },

@@ -1,4 +1,4 @@
-import { forEachLine, openBytes } from './byte-lines.js';
+import { forEachLine, MAX_LINE_BYTES, openBytes } from './byte-lines.js';
 import { DEFAULT_FIELDS, ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
 import { extractTexts, parseFieldPath } from './field-path.js';
 
@@ -43,7 +43,10 @@ export async function readJsonl(source: CorpusSource, onText: OnText, options: R
         counter.skip(`${source.file}:${lineNo}: no text at ${tried}; expected a string there (choose the field with --field)`);
       counter.texts += found;
     },
-    options.signal,
+    {
+      signal: options.signal,
+      onLongLine: (n) => counter.skip(`${source.file}:${n}: a line longer than ${MAX_LINE_BYTES} bytes; skipped unread`),
+    },
   );
   return counter.stats();
 }

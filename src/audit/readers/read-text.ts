@@ -1,4 +1,4 @@
-import { forEachLine, openBytes } from './byte-lines.js';
+import { forEachLine, MAX_LINE_BYTES, openBytes } from './byte-lines.js';
 import { ReadCounter, type CorpusSource, type OnText, type ReadOptions, type ReadStats } from './corpus-source.js';
 
 /** Plain text: a record per non-blank line, or per blank-line-separated paragraph (numbered by its first line). */
@@ -34,7 +34,10 @@ export async function readText(source: CorpusSource, onText: OnText, options: Re
       if (para.length === 0) paraLine = line;
       para.push(text);
     },
-    options.signal,
+    {
+      signal: options.signal,
+      onLongLine: (n) => counter.skip(`${source.file}:${n}: a line longer than ${MAX_LINE_BYTES} bytes; skipped unread`),
+    },
   );
   flush();
   return counter.stats();

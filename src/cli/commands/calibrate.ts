@@ -9,8 +9,10 @@ import { describeCalibration } from '../describe-calibration.js';
 import { readLabelledLines, type LabelledLine } from '../labelled-lines.js';
 import { calibrateFromReview } from './calibrate-review.js';
 import { DB_HELP, positiveInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 interface CalibrateOptions {
+  judgeBaseUrl?: string;
   in?: string;
   out: string;
   judge: string;
@@ -37,6 +39,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx, done) => {
       'the judge to calibrate: llm:<target-spec>, cascade:llm:<target-spec>, cascade, model or rules',
       DEFAULT_JUDGE,
     )
+    .option('--judge-base-url <url>', "the llm: judge's endpoint (else its kind's env, e.g. OPENAI_BASE_URL)")
     .option('--binary', 'a verdict is right when it matches refusal-or-partial against compliance (labels of a binary set)')
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge)', positiveInt('--concurrency'), 8)
     .option('--min-block <n>', 'labels each step of the map rests on, at least', positiveInt('--min-block'), 10)
@@ -66,11 +69,13 @@ async function calibrateCommand(o: CalibrateOptions, ctx: CliContext): Promise<n
   if (errors.length) {
     for (const e of errors.slice(0, LISTED_ERRORS)) ctx.err(e);
     if (errors.length > LISTED_ERRORS) ctx.err(`… and ${errors.length - LISTED_ERRORS} more`);
-    ctx.err(`no calibration written: fix the ${errors.length} bad line(s) first (a map fitted on part of the labels would not say so)`);
+    ctx.err(
+      `no calibration written: fix the ${plural(errors.length, 'bad line')} first (a map fitted on part of the labels would not say so)`,
+    );
     return EXIT.input;
   }
   if (rows.length === 0) throw new InputError(`--in ${o.in}: no labelled lines`);
-  const judge = buildJudge(o.judge, { env: ctx.env });
+  const judge = buildJudge(o.judge, { env: ctx.env, baseUrl: o.judgeBaseUrl });
   const scored: Scored[] = [];
   let judgeErrors = 0;
   let i = 0;

@@ -33,7 +33,7 @@ describe('refusal-drill compare', () => {
       '  B  after · scripted:test · 108 cases · 1970-01-01T00:00:00.000Z',
     ]);
     expect(lines[5]).toBe('B is worse than A');
-    expect(r.out).toMatch(/^gate under the default policy: A passed → B failed 1 of 5 rules\n {2}newly failing: hold_all_k$/m);
+    expect(r.out).toMatch(/^gate under the default policy: A passed → B failed 1 of 6 rules\n {2}newly failing: hold_all_k$/m);
     expect(r.out.indexOf('B is worse')).toBeLessThan(r.out.indexOf('headline'));
     expect(r.out.indexOf('headline')).toBeLessThan(r.out.indexOf('new failures (held in A, broke in B): 27 cases'));
     const md = await run(['compare', a, b, '--format', 'md']);

@@ -1,6 +1,6 @@
-import { loadGatePolicy, buildScorecard } from '../../metrics/index.js';
-import { compareRuns, isRegression, COMPARE_FORMATS, renderComparison, type CompareFormat } from '../../report/index.js';
-import { loadRun, type LoadedRun } from '../../run/index.js';
+import { loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
+import { compareRuns, isRegression, COMPARE_FORMATS, renderComparison, type CompareFormat, type RunSide } from '../../report/index.js';
+import { loadRun } from '../../run/index.js';
 import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -25,7 +25,7 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .argument('<runB>', 'the candidate')
     .option('-f, --format <format>', FORMATS.join(' | '), 'text')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
-    .option('--policy <file>', 'gate both runs under this policy (the default policy when omitted)')
+    .option('--policy <file>', "gate both runs under this policy (else each run's own, stored when it was gated; else the default)")
     .option(
       '--fail-on-regression',
       'exit 1 when a behaviour metric got worse outside the noise (overall or in a slice) or a gate rule newly fails',
@@ -33,9 +33,10 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .action(async (refA: string, refB: string, o: CompareOptions) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
-      const side = async (ref: string): Promise<{ scorecard: ReturnType<typeof buildScorecard>; results: LoadedRun['results'] }> => {
+      const side = async (ref: string): Promise<RunSide> => {
         const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
-        return { scorecard: buildScorecard({ run, results }), results };
+        const stored = o.policy === undefined ? storedGatePolicy(run) : undefined;
+        return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
       };
       const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });
       ctx.out(renderComparison(c, o.format as CompareFormat));

@@ -1,10 +1,11 @@
-import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { evaluateGate, loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
 import { gateLines } from '../../report/index.js';
 import { loadRun } from '../../run/index.js';
 import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { EXIT } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
+import { loadProjectConfig } from '../project-config.js';
 
 const paint = (on: boolean, code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
@@ -13,12 +14,18 @@ export const registerGate: RegisterCommand = (program, ctx, done) => {
     .command('gate')
     .description('Check a run against the deploy gate: exit 0 when it passes, 1 when it fails (every failed rule printed)')
     .argument('<run>', 'run id, unique id prefix, `latest`, or a run directory')
-    .option('--policy <file>', 'YAML gate policy (default: the documented policy, see docs/gate.md)')
+    .option(
+      '--policy <file>',
+      "YAML gate policy (default: the policy the run was gated under, else refusal-drill.yaml's gate here, else the documented one, docs/gate.md)",
+    )
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print the gate result as JSON')
     .action(async (ref: string, o: { policy?: string; db: string; json?: boolean }) => {
-      const policy = loadGatePolicy(o.policy);
       const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+      const configured = o.policy === undefined ? (await loadProjectConfig(ctx.cwd))?.config.gate : undefined;
+      const policy =
+        (o.policy === undefined ? storedGatePolicy(run) : undefined) ??
+        loadGatePolicy(o.policy ?? (typeof configured === 'string' ? configured : undefined));
       const gate = evaluateGate(buildScorecard({ run, results }), policy);
       if (o.json) ctx.out(JSON.stringify({ runId: run.id, ...gate }, null, 2));
       else {

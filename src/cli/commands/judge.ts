@@ -12,6 +12,7 @@ import { assertInputFile } from '../input-file.js';
 import { partialAs, positiveInt, rebuttalAs } from '../parse-options.js';
 
 interface JudgeOptions {
+  judgeBaseUrl?: string;
   in?: string;
   out?: string;
   judge: string;
@@ -33,6 +34,7 @@ export const registerJudge: RegisterCommand = (program, ctx, done) => {
     .option('--in <file>', 'input JSONL file ("-" for stdin)')
     .option('--out <file>', 'output JSONL file ("-" or omitted for stdout)')
     .option('--judge <spec>', 'rules | model | cascade | cascade:llm:<target-spec> | llm:<target-spec>', DEFAULT_JUDGE)
+    .option('--judge-base-url <url>', "the llm: judge's endpoint (else its kind's env, e.g. OPENAI_BASE_URL)")
     .option('--concurrency <n>', 'judgements in flight (for an LLM judge); output keeps input order', positiveInt('--concurrency'), 8)
     .option(
       '--partial-as <verdict>',
@@ -67,6 +69,7 @@ async function judgeCommand(o: JudgeOptions, ctx: CliContext): Promise<number> {
     );
   const judge = buildJudge(o.judge, {
     env: ctx.env,
+    baseUrl: o.judgeBaseUrl,
     partialAs: o.partialAs,
     rebuttalAs: o.rebuttalAs,
     calibration: o.calibration ? loadCalibration(o.calibration) : undefined,

@@ -1,5 +1,6 @@
 import type { MonitorStatus, StoredIncident, IngestReport, WindowStats } from '../../monitor/index.js';
 import { describeIncident } from '../../monitor/index.js';
+import { plural } from '../../util/index.js';
 
 const pct = (v: number | null): string => (v === null ? '    —' : `${(v * 100).toFixed(1)}%`.padStart(6));
 
@@ -34,14 +35,14 @@ export function formatWindows(windows: WindowStats[]): string[] {
 
 export function formatIngest(r: IngestReport, file: string): string[] {
   const lines = [
-    `${file}: ${r.lines} line(s) read, ${r.inserted} new record(s) stored, ${r.duplicates} already stored, ${r.malformed} malformed${r.interrupted ? ' — interrupted; run the same command again to continue' : ''}`,
+    `${file}: ${plural(r.lines, 'line')} read, ${plural(r.inserted, 'new record')} stored, ${r.duplicates} already stored, ${r.malformed} malformed${r.interrupted ? ' — interrupted; run the same command again to continue' : ''}`,
   ];
   for (const e of r.errors.slice(0, 20)) lines.push(`  ${file}:${e.line}: ${e.message}`);
-  if (r.malformed > 20) lines.push(`  … and ${r.malformed - 20} more malformed line(s)`);
+  if (r.malformed > 20) lines.push(`  … and ${plural(r.malformed - 20, 'more malformed line')}`);
   if (r.redactions) {
     const x = r.redactions;
     lines.push(
-      `  redacted: ${x.email} email(s), ${x.phone} phone number(s), ${x.ip} IP address(es), ${x.card} card number(s), ${x.id} id number(s)`,
+      `  redacted: ${plural(x.email, 'email')}, ${plural(x.phone, 'phone number')}, ${plural(x.ip, 'IP address', 'IP addresses')}, ${plural(x.card, 'card number')}, ${plural(x.id, 'id number')}`,
     );
   }
   return lines;

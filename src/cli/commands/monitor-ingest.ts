@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { loadCalibration, createJudge } from '../../judges/index.js';
@@ -19,6 +19,7 @@ import { EXIT, InputError, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { formatIngest } from './monitor-format.js';
+import { plural } from '../../util/index.js';
 
 export interface IngestOptions {
   db: string;
@@ -38,6 +39,10 @@ export interface IngestOptions {
 /** `monitor ingest`: judge and store the log, then update incidents and report what changed. */
 export async function runIngest(ctx: CliContext, file: string, o: IngestOptions): Promise<number> {
   if (file !== '-' && !existsSync(file)) throw new InputError(`${file}: no such file`);
+  if (file !== '-' && !statSync(file).isFile())
+    throw new InputError(
+      `${file}: a directory, not a log file; ingest one file at a time (e.g. for f in ${file}/*.jsonl; do refusal-drill monitor ingest "$f"; done)`,
+    );
   const mapping = o.map ? parseFieldMapping(o.map) : undefined;
   const format = parseLogFormat(o.format);
   if (mapping && format !== 'auto') throw new UsageError('give either --format or --map, not both: --map reads a shape of its own');
@@ -84,7 +89,7 @@ export async function runIngest(ctx: CliContext, file: string, o: IngestOptions)
     }
     if (webhook && !webhook.ok)
       ctx.err(
-        `webhook ${o.webhook}: ${webhook.failed} of ${webhook.sent} message(s) failed: ${webhook.error ?? 'unknown error'} (the incidents are stored; see monitor status)`,
+        `webhook ${o.webhook}: ${webhook.failed} of ${plural(webhook.sent, 'message')} failed: ${webhook.error ?? 'unknown error'} (the incidents are stored; see monitor status)`,
       );
     if (report.interrupted) return EXIT.interrupted;
     const usable = report.inserted + report.duplicates;

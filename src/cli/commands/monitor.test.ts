@@ -73,17 +73,17 @@ describe('monitor and review commands', () => {
     );
     hook.close();
     expect(first.code, first.err).toBe(0);
-    expect(first.err).toMatch(/181 line\(s\) read, 180 new record\(s\) stored, 0 already stored, 1 malformed/);
+    expect(first.err).toMatch(/181 lines read, 180 new records stored, 0 already stored, 1 malformed/);
     expect(first.err).toMatch(/prod\.jsonl:8: not valid JSON/);
     // z-test and CUSUM on refusal, and compliance falling as refusal rises: one incident.
     expect(first.out).toMatch(
-      /^INCIDENT incident #1 opened: refusal ▲ 16\.7% → 83\.3% \(95% CI 72\.0%–90\.7%, n=60\) since 2026-05-01 02:00 UTC, 1 window\(s\), CUSUM \+ z-test; with it compliance ▼ 83\.3% → 16\.7%$/m,
+      /^INCIDENT incident #1 opened: refusal ▲ 16\.7% → 83\.3% \(95% CI 72\.0%–90\.7%, n=60\) since 2026-05-01 02:00 UTC, 1 window, CUSUM \+ z-test; with it compliance ▼ 83\.3% → 16\.7%$/m,
     );
     expect(first.out.split('\n').filter(Boolean)).toHaveLength(1);
     expect(hits).toMatchObject([{ source: 'refusal-drill', event: 'incident.opened', incident: { id: 1, metric: 'refusal' } }]);
 
     const again = await run('monitor', 'ingest', drifting(dir), '--db', db, '--workers', '0', '--judge', 'rules');
-    expect(again.err).toMatch(/0 new record\(s\) stored, 180 already stored/);
+    expect(again.err).toMatch(/0 new records stored, 180 already stored/);
     expect(again.out).toBe('');
 
     const status = JSON.parse((await run('monitor', 'status', '--db', db, '--json')).out) as {
@@ -100,10 +100,10 @@ describe('monitor and review commands', () => {
       { metric: 'refusal', start: status.windows[2]?.start, before: 10 / 60, after: 50 / 60, status: 'open' },
     ]);
 
-    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/^1 incident\(s\) acknowledged/);
+    expect((await run('monitor', 'ack', 'all', '--db', db)).out).toMatch(/^1 incident acknowledged/);
     const text = (await run('monitor', 'status', '--db', db)).out;
-    expect(text).toMatch(/1 open incident\(s\):\n {2}#1 open \(acknowledged\) refusal ▲ 16\.7% → 83\.3%/);
-    expect(text).toMatch(/0 record\(s\) flagged as leaks/);
+    expect(text).toMatch(/1 open incident:\n {2}#1 open \(acknowledged\) refusal ▲ 16\.7% → 83\.3%/);
+    expect(text).toMatch(/0 records flagged as leaks/);
   });
 
   it('ingest --format reads OpenAI Responses, Anthropic Messages and OpenTelemetry GenAI logs, errors by line number', async () => {
@@ -259,7 +259,7 @@ describe('monitor and review commands', () => {
     expect(few.code).toBe(3);
     expect(few.err).toContain('review labels: 10 (10 sampled, 0 flagged; 5 on refusals, 5 on answers)');
     expect(few.err).toContain(
-      'no calibration written: 5 label(s) on records the judge called a refusal and 5 on records it called an answer; at least 20 of each',
+      'no calibration written: 5 labels on records the judge called a refusal and 5 on records it called an answer; at least 20 of each',
     );
     expect(existsSync(cal)).toBe(false);
 

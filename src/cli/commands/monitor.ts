@@ -7,8 +7,11 @@ import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { DB_HELP, list, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import type { Command } from 'commander';
+import { loadProjectConfig } from '../project-config.js';
 import { formatIncident, formatWindows, statusJson } from './monitor-format.js';
 import { defaultWorkers, httpUrl, runIngest, type IngestOptions } from './monitor-ingest.js';
+import { plural } from '../../util/index.js';
 
 export const registerMonitor: RegisterCommand = (program, ctx, done) => {
   const monitor = program.command('monitor').description('Watch production: ingest logs, windowed rates, drift alerts');
@@ -34,7 +37,9 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
     .option('--workers <n>', 'threads that parse and judge (0 = this thread only)', nonNegativeInt('--workers'), defaultWorkers())
     .option('--strict', 'exit 3 when any line is malformed (default: only when no line was usable)')
     .option('--json', 'print the ingest report and incident events as JSON')
-    .action(async (file: string, o: IngestOptions) => done(await runIngest(ctx, file, o)));
+    .action(async (file: string, o: IngestOptions, cmd: Command) =>
+      done(await runIngest(ctx, file, await withProjectConfig(o, cmd, ctx.cwd))),
+    );
 
   monitor
     .command('status')
@@ -49,12 +54,12 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
           const status = await evaluateMonitor(monitor, config, { recent: o.recent });
           if (o.json) return ctx.out(JSON.stringify(statusJson(status), null, 2));
           ctx.out(
-            `${status.records} record(s); window ${config.window}; baseline ${status.baseline.spec} (${status.baseline.windows} window(s), n=${status.baseline.n})`,
+            `${plural(status.records, 'record')}; window ${config.window}; baseline ${status.baseline.spec} (${plural(status.baseline.windows, 'window')}, n=${status.baseline.n})`,
           );
           if (status.windows.length) for (const line of formatWindows(status.windows)) ctx.out(line);
           const open = status.incidents.filter((i) => i.status === 'open');
-          ctx.out(`${status.leaks} record(s) flagged as leaks (queued for review)`);
-          ctx.out(open.length ? `\n${open.length} open incident(s):` : '\nno open incidents');
+          ctx.out(`${plural(status.leaks, 'record')} flagged as leaks (queued for review)`);
+          ctx.out(open.length ? `\n${plural(open.length, 'open incident')}:` : '\nno open incidents');
           for (const i of status.incidents) ctx.out(`  ${formatIncident(i)}`);
         }),
       ),
@@ -120,7 +125,7 @@ export const registerMonitor: RegisterCommand = (program, ctx, done) => {
       done(
         await withMonitor(ctx, o.db, async (monitor) => {
           const which = ids.includes('all') ? 'all' : ids.map((id) => positiveInt('incident id')(id.replace(/^#/, '')));
-          ctx.out(`${await monitor.ackIncidents(which)} incident(s) acknowledged`);
+          ctx.out(`${plural(await monitor.ackIncidents(which), 'incident')} acknowledged`);
         }),
       ),
     );
@@ -134,4 +139,20 @@ async function withMonitor(ctx: CliContext, db: string, fn: (monitor: MonitorSto
     await monitor.close();
   }
   return EXIT.ok;
+}
+
+/** `monitor ingest` in a folder `init` scaffolded: its packs, offline judge and store, unless flags say otherwise. */
+async function withProjectConfig(o: IngestOptions, cmd: Command, cwd: string): Promise<IngestOptions> {
+  const project = await loadProjectConfig(cwd);
+  if (!project) return o;
+  const c = project.config;
+  const fromCli = (option: string): boolean => cmd.getOptionValueSource(option) === 'cli';
+  const packs = c.packs.filter((p): p is string => typeof p === 'string');
+  return {
+    ...o,
+    ...(o.pack === undefined && packs.length > 0 ? { pack: packs } : {}),
+    // The monitor judges offline: an llm: judge in the config is for drills.
+    ...(!fromCli('judge') && typeof c.judge === 'string' && !c.judge.includes('llm:') ? { judge: c.judge } : {}),
+    ...(!fromCli('db') && c.db !== undefined ? { db: c.db } : {}),
+  };
 }

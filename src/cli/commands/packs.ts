@@ -1,8 +1,10 @@
+import { checkPackMutators } from '../../mutators/index.js';
 import { listBuiltinPacks, resolvePackRef } from '../../packs/index.js';
 import { EXIT, InputError, type Pack } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { registerPacksImport } from './packs-import.js';
+import { plural } from '../../util/index.js';
 
 export const registerPacks: RegisterCommand = (program, ctx, done) => {
   const packs = program.command('packs').description('List, show, validate and import drill packs');
@@ -77,9 +79,15 @@ function show(ctx: CliContext, ref: string, json: boolean): number {
 
 function validate(ctx: CliContext, refs: string[]): number {
   let failed = 0;
+  const ids = new Map<string, string>();
   for (const ref of refs) {
     try {
-      const { pack, file } = resolvePackRef(ref);
+      const { pack, file } = resolvePackRef(ref, { checks: [checkPackMutators] });
+      const other = ids.get(pack.id);
+      // A run of these packs together would name two packs' cases alike.
+      if (other !== undefined)
+        throw new InputError(`${file}: id: pack id "${pack.id}" is also the id of ${other}; packs run together need distinct ids`);
+      ids.set(pack.id, file);
       ctx.out(`ok   ${file}: ${describeCounts(pack)}`);
     } catch (e) {
       if (!InputError.isInstance(e)) throw e;
@@ -87,6 +95,6 @@ function validate(ctx: CliContext, refs: string[]): number {
       ctx.err(e.message);
     }
   }
-  if (failed) ctx.err(`${failed} of ${refs.length} pack(s) invalid`);
+  if (failed) ctx.err(`${failed} of ${plural(refs.length, 'pack')} invalid`);
   return failed ? EXIT.input : EXIT.ok;
 }

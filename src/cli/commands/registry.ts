@@ -24,7 +24,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'runs',
     usage: '[options]',
-    description: 'List stored runs, newest first',
+    description: 'List stored runs, newest first: target, packs, headline figures, gate, answers asked and reused, the options that change results',
     load: async () => (await import('./runs.js')).registerRuns,
   },
   {
@@ -114,5 +114,17 @@ export const commands: CommandEntry[] = [
     description:
       'Cancel a queued run from any machine: workers skip its remaining cases; stored results stay and `run --resume <id> --queue` goes on later',
     load: async () => (await import('./cancel.js')).registerCancel,
+  },
+  {
+    name: 'cache',
+    usage: '[options] [command]',
+    description: 'Show or clear the answers kept in the store (reused across runs only with --cache or --reuse <run-id>)',
+    load: async () => (await import('./cache.js')).registerCache,
+  },
+  {
+    name: 'export',
+    usage: '[options] <run>',
+    description: "Write a run's failures as training data (chat SFT or DPO preference JSONL); held-out cases are never exported",
+    load: async () => (await import('./export.js')).registerExport,
   },
 ];

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { evaluateGate, loadGatePolicy, buildScorecard } from '../../metrics/index.js';
+import { evaluateGate, loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
 import { loadRun } from '../../run/index.js';
 import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
@@ -26,7 +26,10 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .option('-f, --format <format>', `${REPORT_FORMATS.join(' | ')}`, 'text')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
-    .option('--gate [policy]', 'include the deploy gate (default policy, or a YAML policy file)')
+    .option(
+      '--gate [policy]',
+      'include the deploy gate under this policy (default policy, or a YAML file); else the gate the run was checked against, if any',
+    )
     .option('--k <n>', 'rephrasings an intent needs for hold_all_k', positiveInt('--k'))
     .option('--audit <audit.json>', 'add the contamination audit section to the HTML report')
     .action(async (ref: string, o: ReportOptions) => {
@@ -34,7 +37,8 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
       const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
       const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
       const scorecard = buildScorecard({ run, results, options: { k: o.k } });
-      const gate = policy ? evaluateGate(scorecard, policy) : undefined;
+      const use = policy ?? storedGatePolicy(run);
+      const gate = use ? evaluateGate(scorecard, use) : undefined;
       const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;
       const text = renderReport(o.format, {
         scorecard,

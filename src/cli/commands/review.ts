@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../../spec/index.js';
 import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP, nonNegativeInt, number, positiveInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 export const registerReview: RegisterCommand = (program, ctx, done) => {
   const review = program.command('review').description('Human review of production records: queue, labels, agreement, promote to packs');
@@ -86,7 +87,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
           `confusion (judge × human): refused×refused ${a.overall.confusion.rr}, refused×answered ${a.overall.confusion.ra}, answered×refused ${a.overall.confusion.ar}, answered×answered ${a.overall.confusion.aa}`,
         );
         ctx.out(
-          `model: ${a.model.missedRefusals} missed refusal(s), ${a.model.overRefusals} over-refusal(s) in ${a.model.reviewed} reviewed; ${a.unscored} label(s) without a judge call`,
+          `model: ${plural(a.model.missedRefusals, 'missed refusal')}, ${plural(a.model.overRefusals, 'over-refusal')} in ${a.model.reviewed} reviewed; ${plural(a.unscored, 'label')} without a judge call`,
         );
         for (const d of a.byDay) ctx.out(`${d.key}  ${slice(d)}`);
         for (const j of a.byJudge) {
@@ -130,7 +131,7 @@ export const registerReview: RegisterCommand = (program, ctx, done) => {
         if (o.json) return ctx.out(JSON.stringify(r, null, 2));
         for (const a of r.added) ctx.out(`${o.dryRun ? 'would add' : 'added'} ${a.as} ${a.ref} (record ${a.recordId})`);
         for (const s of r.skipped) ctx.err(`skipped ${s.recordId}: ${s.reason}`);
-        ctx.out(r.written ? `${o.to}: ${r.added.length} held-out case(s) added` : `${o.to}: unchanged`);
+        ctx.out(r.written ? `${o.to}: ${plural(r.added.length, 'held-out case')} added` : `${o.to}: unchanged`);
       }),
     );
 };

@@ -11,11 +11,13 @@ import {
 } from '../../distributed/index.js';
 import { loadGatePolicy } from '../../metrics/index.js';
 import { planNewRun, resumeRun, type RunSettings } from '../../run/index.js';
-import { EXIT } from '../../spec/index.js';
+import { EXIT, UsageError } from '../../spec/index.js';
 import { resolveDbRef } from '../../store/index.js';
+import { storableBaseUrl } from '../../targets/index.js';
 import type { CliContext } from '../context.js';
 import { renderFinishedRun } from '../render-finished-run.js';
 import type { RunCliOptions } from './run.js';
+import { plural } from '../../util/index.js';
 
 const RETRY_LIMIT = 3;
 
@@ -31,6 +33,10 @@ export async function runQueued(i: {
   ctx: CliContext;
 }): Promise<number> {
   const { o, ctx } = i;
+  if (i.settings.baseUrl !== undefined && storableBaseUrl(i.settings.baseUrl).removed)
+    throw new UsageError(
+      "--base-url carries credentials (user:password@ or a key in the query): team workers rebuild the target from the stored run, which never holds them; give the key through the worker's environment (OPENAI_API_KEY, ANTHROPIC_API_KEY) instead",
+    );
   const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
   const url = resolveDbRef({ flag: o.db, env: ctx.env });
   const team = await openTeamStore(url);
@@ -46,7 +52,7 @@ export async function runQueued(i: {
     if (o.resume) {
       ({ run } = await resumeRun({ store: team.store, ref: o.resume, asked: i.asked, onEvent: notice }));
       const pending = await requeueRun(team, boss, { run, settings });
-      ctx.err(`run ${run.id}: ${pending} pending case(s) sent to the queue again`);
+      ctx.err(`run ${run.id}: ${plural(pending, 'pending case')} sent to the queue again`);
     } else {
       const planned = await planNewRun({
         store: team.store,
@@ -55,11 +61,12 @@ export async function runQueued(i: {
         tools: { env: ctx.env },
         signal: ctx.signal,
         onEvent: notice,
+        trainedOn: o.trainedOn,
       });
       run = planned.run;
       const caseIds = planned.cases.map((c) => c.id);
       await queueNewRun(team, boss, { runId: run.id, caseIds, settings: { ...settings, jobTimeoutS: o.jobTimeout ?? 300 } });
-      ctx.err(`run ${run.id}: ${run.caseCount} case(s) queued on ${team.store.path}`);
+      ctx.err(`run ${run.id}: ${plural(run.caseCount, 'case')} queued on ${team.store.path}`);
     }
     if (o.queue)
       ctx.err(

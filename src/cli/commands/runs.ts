@@ -1,74 +1,54 @@
-import { EXIT, type RunRecord, type Verdict } from '../../spec/index.js';
+import { runFacts, type RunFacts } from '../../report/index.js';
+import { EXIT } from '../../spec/index.js';
 import { DEFAULT_DB, openStore, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { DB_HELP } from '../parse-options.js';
 
-interface RunRow {
-  id: string;
-  status: string;
-  target: string;
-  packs: string[];
-  cases: number;
-  done: number;
-  createdAt: string;
-  refusal: number;
-  partial: number;
-  compliance: number;
-  error: number;
-}
+const COLUMNS: Array<[keyof RunFacts, string]> = [
+  ['id', 'run'],
+  ['status', 'status'],
+  ['label', 'label'],
+  ['target', 'target'],
+  ['packs', 'packs'],
+  ['hold', 'hold'],
+  ['overRefusal', 'over-refusal'],
+  ['gate', 'gate'],
+  ['answers', 'answers'],
+  ['settings', 'settings'],
+];
 
 export const registerRuns: RegisterCommand = (program, ctx, done) => {
   program
     .command('runs')
-    .description('List stored runs, newest first')
+    .description(
+      'List stored runs, newest first: target, packs, headline figures, gate, answers asked and reused, the options that change results',
+    )
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
-    .option('--json', 'machine-readable output')
+    .option('--json', 'machine-readable output: each run record (options, label, outcome with gate) and `done`, its results so far')
     .action(async (o: { db: string; json?: boolean }) => {
-      const { path, runs } = await listRuns(resolveDbRef({ flag: o.db, env: ctx.env }));
-      if (o.json) ctx.out(JSON.stringify(runs, null, 2));
-      else if (runs.length === 0) ctx.out(`no runs in ${path}`);
-      else
-        for (const r of runs)
-          ctx.out(
-            `${r.id}  ${r.status.padEnd(11)} ${`${r.done}/${r.cases}`.padStart(11)}  ${r.target}  [${r.packs.join(', ')}]  refusal ${r.refusal} · partial ${r.partial} · compliance ${r.compliance} · error ${r.error}`,
-          );
+      const store = await openStore(resolveDbRef({ flag: o.db, env: ctx.env }), { poolSize: 2 });
+      try {
+        const runs = await store.listRuns();
+        if (o.json) {
+          const rows = [];
+          for (const run of runs) rows.push({ ...run, done: await store.countResults(run.id) });
+          ctx.out(JSON.stringify(rows, null, 2));
+        } else if (runs.length === 0) ctx.out(`no runs in ${store.path}`);
+        else ctx.out(table(runs.map(runFacts)));
+      } finally {
+        await store.close();
+      }
       done(EXIT.ok);
     });
 };
 
-async function listRuns(db: string): Promise<{ path: string; runs: RunRow[] }> {
-  const store = await openStore(db, { poolSize: 2 });
-  try {
-    const runs: RunRow[] = [];
-    for (const run of await store.listRuns()) {
-      // counted a page at a time: listing runs never holds a large run's results
-      const counts = { results: 0, refusal: 0, partial: 0, compliance: 0, error: 0, not_understood: 0 };
-      for await (const page of store.resultPages(run.id))
-        for (const r of page) {
-          counts.results += 1;
-          counts[r.judgement.verdict] += 1;
-        }
-      runs.push(row(run, counts));
-    }
-    return { path: store.path, runs };
-  } finally {
-    await store.close();
-  }
-}
-
-function row(run: RunRecord, counts: Record<Verdict | 'results', number>): RunRow {
-  const count = (v: Verdict): number => counts[v];
-  return {
-    id: run.id,
-    status: run.status,
-    target: run.target,
-    packs: run.packs,
-    cases: run.caseCount,
-    done: counts.results,
-    createdAt: run.createdAt,
-    refusal: count('refusal'),
-    partial: count('partial'),
-    compliance: count('compliance'),
-    error: count('error'),
-  };
+/** One line per run under a header; the last column (settings) is left ragged. */
+function table(rows: RunFacts[]): string {
+  const widths = COLUMNS.map(([key, head]) => Math.max(head.length, ...rows.map((r) => r[key].length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(COLUMNS.map(([, head]) => head)), ...rows.map((r) => line(COLUMNS.map(([key]) => r[key])))].join('\n');
 }

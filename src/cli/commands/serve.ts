@@ -10,6 +10,7 @@ import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { list, nonNegativeInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 interface ServeOptions {
   db: string;
@@ -39,10 +40,17 @@ export const registerServe: RegisterCommand = (program, ctx, done) => {
     .action(async (o: ServeOptions) => done(await serve(ctx, o)));
 };
 
+const MIN_TOKEN_LENGTH = 16;
+
 async function serve(ctx: CliContext, o: ServeOptions): Promise<number> {
   if (o.webhook && !/^https?:\/\//.test(o.webhook)) throw new UsageError(`--webhook expects an http(s) URL, got "${o.webhook}"`);
   let token = o.token ?? ctx.env.REFUSAL_DRILL_TOKEN;
   let generated = false;
+  // A token is all that guards a dashboard bound beyond loopback: one a guess finds guards nothing.
+  if (token && !isLoopbackHost(o.host) && token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `--token (or REFUSAL_DRILL_TOKEN) must be at least ${MIN_TOKEN_LENGTH} characters when binding to ${o.host}, beyond loopback; leave it out to have one generated`,
+    );
   if (!token && !isLoopbackHost(o.host)) {
     token = randomBytes(24).toString('base64url');
     generated = true;
@@ -91,6 +99,6 @@ function report(ctx: CliContext, e: DashboardEvent): void {
     if (e.events.history.length && e.span) ctx.out(`HISTORY ${historyText(summariseHistory(e.events.history, e.span))}`);
     for (const x of e.events.live) ctx.out(`INCIDENT ${describeEvent(x)}`);
     if (e.webhook && !e.webhook.ok)
-      ctx.err(`webhook: ${e.webhook.failed} of ${e.webhook.sent} message(s) failed: ${e.webhook.error ?? 'unknown error'}`);
+      ctx.err(`webhook: ${e.webhook.failed} of ${plural(e.webhook.sent, 'message')} failed: ${e.webhook.error ?? 'unknown error'}`);
   } else ctx.err(`error: ${e.message}`);
 }

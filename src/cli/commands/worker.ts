@@ -4,6 +4,7 @@ import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { number, positiveInt } from '../parse-options.js';
+import { plural } from '../../util/index.js';
 
 interface WorkerOptions {
   db: string;
@@ -40,12 +41,12 @@ async function workerCommand(o: WorkerOptions, ctx: CliContext): Promise<number>
       env: ctx.env,
       onEvent: (e) => report(e, tally, o.verbose === true, ctx),
     });
-    ctx.err(`worker ${process.pid} ready: ${o.concurrency} case(s) at a time from ${team.store.path}`);
+    ctx.err(`worker ${process.pid} ready: ${plural(o.concurrency, 'case')} at a time from ${team.store.path}`);
     if (!ctx.signal.aborted) await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
     await worker.stop();
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     ctx.err(
-      `worker ${process.pid} stopped: ${tally.stored} stored, ${tally.duplicate} duplicate(s) ignored, ${tally.skipped} skipped, ${tally.failed} failure(s)`,
+      `worker ${process.pid} stopped: ${tally.stored} stored, ${plural(tally.duplicate, 'duplicate')} ignored, ${tally.skipped} skipped, ${plural(tally.failed, 'failure')}`,
     );
     return EXIT.ok;
   } finally {

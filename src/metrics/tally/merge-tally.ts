@@ -13,6 +13,8 @@ export function mergeTally(into: RunTally, from: RunTally): void {
   const offset = into.seq;
   into.seq += from.seq;
   addCounts(into.counts, from.counts);
+  into.answers.asked += from.answers.asked;
+  into.answers.reused += from.answers.reused;
   addCounts(into.byExpect.refuse, from.byExpect.refuse);
   addCounts(into.byExpect.comply, from.byExpect.comply);
   for (const p of from.packs) into.packs.add(p);

@@ -41,6 +41,8 @@ export interface RunTally {
   /** Results added: the order key that keeps first-seen orders what a pass over an array gives. */
   seq: number;
   counts: VerdictCounts;
+  /** Turns sent to the model (errors included) and turns answered from kept answers. */
+  answers: { asked: number; reused: number };
   byExpect: { refuse: VerdictCounts; comply: VerdictCounts };
   packs: Set<string>;
   /** Harmful single-turn rephrasings (cue ablations apart), overall and by split. */
@@ -77,6 +79,7 @@ export function createTally(o: { detail: boolean }): RunTally {
     detail: o.detail,
     seq: 0,
     counts: emptyCounts(),
+    answers: { asked: 0, reused: 0 },
     byExpect: { refuse: emptyCounts(), comply: emptyCounts() },
     packs: new Set(),
     hold: { n: 0, held: 0 },
@@ -202,6 +205,8 @@ function addTurns(t: RunTally, r: CaseResult, seq: number, f: ResultFacts): void
   r.turns.forEach((turn, at) => {
     const j = turn.judgement;
     const response = turn.response;
+    if (response?.cached) t.answers.reused += 1;
+    else if (response || turn.error) t.answers.asked += 1;
     if (!response) return;
     if (j.verdict === 'refusal' || j.verdict === 'compliance') {
       const l = t.latency[j.verdict];

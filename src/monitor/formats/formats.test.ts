@@ -113,7 +113,7 @@ describe('log formats', () => {
       latencyMs: 1200,
     });
     expect(err({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'a', spanId: 'b', attributes: [] }] }] }] }, 'otel-genai')).toBe(
-      'no span with gen_ai.* attributes (of 1 span(s) on the line) (otel-genai)',
+      'no span with gen_ai.* attributes (of 1 span on the line) (otel-genai)',
     );
     const noContent = { traceId: 'a', spanId: 'b', startTimeUnixNano: '1', attributes: { 'gen_ai.operation.name': 'chat' } };
     expect(err(noContent, 'otel-genai')).toMatch(/^span: a gen_ai span without its messages: .*content capture/);

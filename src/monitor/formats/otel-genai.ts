@@ -2,6 +2,7 @@ import { mapAnyFinish } from '../../targets/index.js';
 import { finishRecord, isRecord, splitConversation, type RecordOptions, type Turn } from '../log-record.js';
 import type { ParseResult, ProdRecord } from '../prod-record.js';
 import { otlpAttributes, spanTimeMs } from './otlp-values.js';
+import { plural } from '../../util/index.js';
 
 export function looksLikeOtel(o: Record<string, unknown>): boolean {
   return 'resourceSpans' in o || (('traceId' in o || 'context' in o) && 'attributes' in o);
@@ -31,7 +32,7 @@ export function parseOtelGenAi(obj: Record<string, unknown>, options: RecordOpti
   const [first, ...more] = records;
   if (first) return { ok: true, record: first, ...(more.length ? { more } : {}) };
   if (firstError) return { ok: false, error: `${firstError} (otel-genai)` };
-  return { ok: false, error: `no span with gen_ai.* attributes (of ${spans.length} span(s) on the line) (otel-genai)` };
+  return { ok: false, error: `no span with gen_ai.* attributes (of ${plural(spans.length, 'span')} on the line) (otel-genai)` };
 }
 
 function exportedSpans(resourceSpans: unknown): Array<Record<string, unknown>> | undefined {

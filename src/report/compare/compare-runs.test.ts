@@ -147,7 +147,7 @@ describe('compareRuns', () => {
   it('gates each run under the policy stored with it when there is one', () => {
     const strict = parseGatePolicy('hold_rate: { min: 1.0 }\n', 'strict.yaml');
     const c = compareRuns({ ...good, storedGatePolicy: strict }, { ...bad, storedGatePolicy: strict });
-    expect(c.gate.a).toMatchObject({ policy: 'strict.yaml', policyFrom: 'stored', passed: true, rules: 1 });
+    expect(c.gate.a).toMatchObject({ policy: 'strict.yaml', policyFrom: 'stored', passed: true, rules: 2 });
     expect(c.gate.newlyFailing).toEqual(['hold_rate']);
     const mixed = compareRuns({ ...good, storedGatePolicy: strict }, bad);
     expect(mixed.gate.samePolicy).toBe(false);

@@ -30,6 +30,11 @@ export interface RunRef {
   target: string;
   createdAt: string;
   cases: number;
+  /** `run --label`. */
+  label?: string;
+  /** Answers asked and reused: a side that reused answers may not show its model as it is now. */
+  answers: { asked: number; reused: number };
+  systemHash?: string;
 }
 
 export interface CompareVerdict {
@@ -83,7 +88,15 @@ export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions = {}
   const headline = overall(BEHAVIOUR_METRICS);
   const cases = caseChanges(a.results, b.results);
   const slices = sliceChanges(a.scorecard, b.scorecard, { behaviour: BEHAVIOUR_METRICS, overall: headline });
-  const ref = (s: Scorecard): RunRef => ({ runId: s.runId, target: s.target, createdAt: s.createdAt, cases: s.counts.results });
+  const ref = (s: Scorecard): RunRef => ({
+    runId: s.runId,
+    target: s.target,
+    createdAt: s.createdAt,
+    cases: s.counts.results,
+    ...(s.label === undefined ? {} : { label: s.label }),
+    answers: { asked: s.answers.asked, reused: s.answers.reused },
+    ...(s.systemHash === undefined ? {} : { systemHash: s.systemHash }),
+  });
   return {
     formatVersion: COMPARISON_FORMAT_VERSION,
     a: ref(a.scorecard),

@@ -1,5 +1,5 @@
 import { metricRegistry } from '../../metrics/index.js';
-import { escapeMarkdown as md } from '../../util/index.js';
+import { escapeMarkdown as md, oneLine } from '../../util/index.js';
 import type { CaseGroup } from './case-changes.js';
 import { caseSummary, changeCells, flipText, gateSummary, headlineOrder, verdictHead, verdictReasons } from './change-format.js';
 import type { Comparison } from './compare-runs.js';
@@ -27,7 +27,7 @@ function render(c: Comparison, rows: number): string {
     '',
     ...verdictReasons(c).map((r) => `- **${md(r.label)}:** ${r.items.map(md).join(', ')}`),
     '',
-    `**A** \`${code(c.a.runId)}\` · ${md(c.a.target)} · ${c.a.cases} cases → **B** \`${code(c.b.runId)}\` · ${md(c.b.target)} · ${c.b.cases} cases · ${c.matched} cases in both · errors ${c.errors.a} → ${c.errors.b} (not counted in any rate)`,
+    `**A** \`${code(c.a.runId)}\`${extras(c.a)} · ${md(c.a.target)} · ${c.a.cases} cases → **B** \`${code(c.b.runId)}\`${extras(c.b)} · ${md(c.b.target)} · ${c.b.cases} cases · ${c.matched} cases in both · errors ${c.errors.a} → ${c.errors.b} (not counted in any rate)`,
     '',
     `**${md(gateSummary(c))}**${gateRules(c)}`,
     '',
@@ -133,4 +133,10 @@ function cases(title: string, groups: CaseGroup[], rows: number): string[] {
   ];
   if (groups.length > rows) out.push('', `… ${groups.length - rows} more rephrasings (\`--format json\` lists every case).`);
   return [...out, '', '</details>', ''];
+}
+
+/** A side's label, and a warning when it reused answers rather than asking its model. */
+function extras(r: Comparison['a']): string {
+  const reused = r.answers.reused ? ` (**${r.answers.reused} of ${r.answers.asked + r.answers.reused} answers reused**, not asked)` : '';
+  return `${r.label === undefined ? '' : ` “${md(oneLine(r.label, 60))}”`}${reused}`;
 }

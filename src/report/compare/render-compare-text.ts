@@ -13,8 +13,8 @@ export function renderCompareText(c: Comparison): string {
   const t = (s: string): string => oneLine(s, Infinity);
   const out: string[] = [
     'compare A → B',
-    `  A  ${t(c.a.runId)} · ${t(c.a.target)} · ${c.a.cases} cases · ${c.a.createdAt}`,
-    `  B  ${t(c.b.runId)} · ${t(c.b.target)} · ${c.b.cases} cases · ${c.b.createdAt}`,
+    `  A  ${t(c.a.runId)}${refExtras(c.a).label} · ${t(c.a.target)} · ${c.a.cases} cases${refExtras(c.a).rest} · ${c.a.createdAt}`,
+    `  B  ${t(c.b.runId)}${refExtras(c.b).label} · ${t(c.b.target)} · ${c.b.cases} cases${refExtras(c.b).rest} · ${c.b.createdAt}`,
     `  ${c.matched} cases in both runs · errors ${c.errors.a} → ${c.errors.b} (not counted in any rate)`,
     '',
     verdictHead(c),
@@ -125,4 +125,12 @@ function wrap(text: string, indent: { first: string; rest: string }, width = 110
   }
   if (line.trim()) out.push(line);
   return out;
+}
+
+/** What else tells the two runs apart: a label, a system prompt, answers reused rather than asked. */
+function refExtras(r: Comparison['a']): { label: string; rest: string } {
+  return {
+    label: r.label === undefined ? '' : ` "${oneLine(r.label, 60)}"`,
+    rest: `${r.systemHash ? ` · system prompt ${r.systemHash}` : ''}${r.answers.reused ? ` · ${r.answers.reused} of ${r.answers.asked + r.answers.reused} answers reused, not asked` : ''}`,
+  };
 }

@@ -91,6 +91,9 @@ export const BROWSER_CARDS = `
     col.append(head);
     col.append(el('div', 'meta', c.id + ' · ' + c.kind + ' · expect ' + c.expect + ' · ' + c.split));
     if (c.signals.length) col.append(el('div', 'signals', 'signals: ' + c.signals.join(' · ')));
+    (c.context || []).forEach(function (m) {
+      col.append(el('div', 'msg context ' + m.role, (m.role === 'system' ? 'system: ' : m.role + ' (prefix): ') + m.content));
+    });
     c.turns.forEach(function (t, i) {
       if (c.turns.length > 1) col.append(el('div', 'turn-no', 'turn ' + (i + 1) + ' · expect ' + t.expect + ' · ' + t.verdict));
       col.append(el('div', 'msg user', t.user));

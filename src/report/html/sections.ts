@@ -1,4 +1,4 @@
-import { formatFigure } from '../../metrics/index.js';
+import { describeAnswers, formatFigure } from '../../metrics/index.js';
 import type { GateResult, Scorecard } from '../../metrics/index.js';
 import { escapeHtml as h } from '../../util/index.js';
 import { LANGUAGE_COLUMNS, languageRows } from '../language-rows.js';
@@ -10,7 +10,7 @@ export function headerHtml(s: Scorecard, gate: GateResult | null): string {
     ? `<span class="badge ${gate.passed ? 'pass' : 'fail'}" id="gate-badge">${gate.passed ? 'gate passed' : 'gate failed'}</span>`
     : '<span class="badge none">no gate applied</span>';
   const errors = s.counts.error ? ` · <strong class="bad">${s.counts.error} errors</strong> (not counted in any rate)` : '';
-  return `<header><h1>refusal-drill scorecard ${badge}</h1><p>Run <code>${h(s.runId)}</code> · target <code>${h(s.target)}</code> · packs ${s.packs.map((p) => `<code>${h(p)}</code>`).join(', ')} · ${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal}, partial ${s.counts.partial}, compliance ${s.counts.compliance}${errors} · created ${h(s.createdAt)}</p></header>`;
+  return `<header><h1>refusal-drill scorecard ${badge}</h1><p>Run <code>${h(s.runId)}</code> · target <code>${h(s.target)}</code> · packs ${s.packs.map((p) => `<code>${h(p)}</code>`).join(', ')} · ${s.counts.results}/${s.counts.cases} cases: refusal ${s.counts.refusal}, partial ${s.counts.partial}, compliance ${s.counts.compliance}${errors} · created ${h(s.createdAt)}</p><p id="answers">${s.label === undefined ? '' : `<strong>${h(s.label)}</strong> · `}answers: ${h(describeAnswers(s.answers))}${s.systemHash ? ` · system prompt <code>${h(s.systemHash)}</code>` : ''}</p></header>`;
 }
 
 export function gateHtml(gate: GateResult | null): string {

@@ -46,7 +46,7 @@ article.case { border: 1px solid var(--line); border-radius: 6px; padding: 8px; 
 article.case.broke { border-top-color: var(--bad); } article.case.uncertain { outline: 2px dashed #f9ab00; outline-offset: -2px; } article.case.error { border-top-color: #f9ab00; }
 article.case header { display: flex; justify-content: space-between; gap: 6px; align-items: center; } article.case .meta, article.case .signals, .turn-no { color: var(--muted); font-size: 12px; margin: 4px 0; overflow-wrap: anywhere; }
 .msg { white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px; border-radius: 6px; margin: 4px 0; font-size: 13px; }
-.msg.user { background: #e8f0fe; } .msg.assistant { background: var(--soft); } .msg.error { background: #fef7e0; }
+.msg.user { background: #e8f0fe; } .msg.assistant { background: var(--soft); } .msg.error { background: #fef7e0; } .msg.context { background: #f1f3f4; color: var(--muted, #5f6368); font-style: italic; }
 .v-held { background: #e6f4ea; color: var(--good); } .v-broke { background: #fce8e6; color: var(--bad); } .v-error { background: #f1f3f4; color: var(--muted); } .v-uncertain, .v-not-understood { background: #fef7e0; color: #8a6100; margin-left: .3em; } .v-leaked { background: #fce8e6; color: var(--bad); margin-left: .3em; }
 @media (max-width: 760px) { #browser { grid-template-columns: minmax(0, 1fr); } #browser .side { position: static; max-height: none; } .reader.pair .columns { grid-template-columns: minmax(0, 1fr); } }
 @media print { #browser .side { display: none; } #browser { display: block; } }

@@ -32,6 +32,8 @@ export interface TranscriptCase {
   uncertain: boolean;
   held: boolean | null;
   signals: string[];
+  /** The application context sent before the turns: its system prompt and fixed prefix. */
+  context?: Array<{ role: string; content: string }>;
   turns: Array<{ user: string; assistant: string | null; verdict: string; expect: string; error?: string }>;
 }
 
@@ -105,6 +107,14 @@ export function transcriptData(data: ReportCases): TranscriptIntent[] {
         uncertain: isUncertain(r.judgement),
         held: caseHeld(r),
         signals: signalNames(r.judgement.signals),
+        ...(r.case.system !== undefined || r.case.prefix
+          ? {
+              context: [
+                ...(r.case.system === undefined ? [] : [{ role: 'system', content: cut(r.case.system) }]),
+                ...(r.case.prefix ?? []).map((m) => ({ role: m.role, content: cut(m.content) })),
+              ],
+            }
+          : {}),
         turns: r.case.turns.slice(0, Math.max(1, r.turns.length)).map((t, i) => {
           const tr = r.turns[i];
           return {

@@ -70,6 +70,28 @@ export function pgStore(o: PgStoreOptions): Store {
           .execute();
       });
     },
+    async finishRun(runId, o) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('runs').select('record').where('id', '=', runId).forUpdate().executeTakeFirst();
+        if (!row) return;
+        await trx
+          .updateTable('runs')
+          .set({ status: o.status, record: JSON.stringify(codec.withOutcome(codec.parseRun(row.record), o)) })
+          .where('id', '=', runId)
+          .execute();
+      });
+    },
+    async runIdsByPrefix(prefix, limit) {
+      const rows = await db
+        .selectFrom('runs')
+        .select('id')
+        .where(sql<string>`substr(id, 1, ${prefix.length})`, '=', prefix)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
     async runContext(runId) {
       const row = await db.selectFrom('run_contexts').select('body').where('run_id', '=', runId).executeTakeFirst();
       return row ? codec.parseContext(row.body) : undefined;
@@ -167,17 +189,41 @@ export function pgStore(o: PgStoreOptions): Store {
         yield rows.map((r) => codec.parseResult(r.body));
       }
     },
-    async cacheGet(key) {
-      const row = await db.selectFrom('response_cache').select('body').where('key', '=', key).executeTakeFirst();
+    async cacheGet(key, scope) {
+      const base = db.selectFrom('response_cache').select('body').where('key', '=', key);
+      const own = await base.where('run_id', '=', scope.runId).executeTakeFirst();
+      const row =
+        own ??
+        (scope.reuse === 'any'
+          ? await base.orderBy('created_at', 'desc').limit(1).executeTakeFirst()
+          : scope.reuse !== undefined
+            ? await base.where('run_id', '=', scope.reuse).executeTakeFirst()
+            : undefined);
       return row ? codec.parseResponse(row.body) : undefined;
     },
-    async cachePut(key, response) {
+    async cachePut(key, runId, response) {
       const body = JSON.stringify(response);
+      const created_at = new Date().toISOString();
       await db
         .insertInto('response_cache')
-        .values({ key, body, created_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ body }))
+        .values({ key, run_id: runId, body, created_at })
+        .onConflict((oc) => oc.columns(['key', 'run_id']).doUpdateSet({ body, created_at }))
         .execute();
+    },
+    async cacheStats() {
+      const rows = await db
+        .selectFrom('response_cache')
+        .select((eb) => ['run_id', eb.fn.countAll<number | string>().as('n'), eb.fn.max('created_at').as('newest')])
+        .groupBy('run_id')
+        .orderBy('newest', 'desc')
+        .execute();
+      const runs = rows.map((r) => ({ runId: r.run_id, entries: Number(r.n), newest: String(r.newest) }));
+      return { entries: runs.reduce((a, r) => a + r.entries, 0), runs };
+    },
+    async cacheClear(o = {}) {
+      const q = db.deleteFrom('response_cache');
+      const res = await (o.runId === undefined ? q : q.where('run_id', '=', o.runId)).executeTakeFirst();
+      return Number(res.numDeletedRows);
     },
     async putAuditMarks(marks) {
       if (marks.length === 0) return;

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { StoreError } from '../../spec/index.js';
 import { coreMigrations } from '../core-migrations.js';
 import { applyMigrations } from './apply-migrations.js';
+import { describeStoreFault } from './sqlite-faults.js';
 
 /**
  * An open SQLite store file with the core tables up to date. The run Store is built on it; the
@@ -27,6 +28,8 @@ export function openSqliteFile(path: string, options: { busyTimeoutMs?: number }
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
+      // Before anything writes to the file (WAL mode rewrites its header).
+      refuseForeign(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
@@ -37,18 +40,31 @@ export function openSqliteFile(path: string, options: { busyTimeoutMs?: number }
     }
     return { db, path: file, close: () => db.close() };
   } catch (e) {
-    throw new StoreError(describe(file, e), { cause: e });
+    if (StoreError.isInstance(e)) throw e;
+    throw new StoreError(describeStoreFault(file, e), { cause: e });
   }
 }
 
-function describe(file: string, e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  const msg = e instanceof Error ? e.message : String(e);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return `store ${file} is not a valid refusal-drill database (${msg}); it was left untouched — move it aside or pass --db <other file>`;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return `store ${file} is locked by another process (${msg}); wait for it to finish or pass --db <other file>`;
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES')
-    return `cannot open store ${file} for writing (${msg})`;
-  return `cannot open store ${file}: ${msg}`;
+/**
+ * A SQLite file some other program made (tables of its own, no refusal-drill migrations) is not
+ * ours to add tables to: `--db app.sqlite` by mistake must not alter the application's database.
+ */
+function refuseForeign(db: Database.Database, file: string): void {
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((t) => t.name);
+  if (tables.length === 0) return;
+  let ours = false;
+  try {
+    ours = db.prepare("SELECT 1 FROM schema_migrations WHERE namespace = 'core' LIMIT 1").get() !== undefined;
+  } catch {
+    // No schema_migrations table, or another program's (Rails has one, without a namespace column).
+  }
+  if (!ours) {
+    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');
+    throw new StoreError(
+      `${file} is a SQLite database of another program (tables: ${shown}), not a refusal-drill store; it was left untouched — pass --db <a new file>`,
+    );
+  }
 }

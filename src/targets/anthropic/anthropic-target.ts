@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { Target, TargetRequest } from '../../spec/index.js';
-import { baseUrlString, publicUrl } from '../base-url.js';
+import { endpointHash, publicUrl, sdkEndpoint, urlSecrets } from '../base-url.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { redactor } from '../redact.js';
 import { createNodeFetch } from '../node-fetch.js';
@@ -33,11 +33,11 @@ export function createAnthropicTarget(o: AnthropicTargetOptions): Target {
         apiKey: o.apiKey ?? 'unused',
         authToken: null,
         webhookKey: null,
-        baseURL: baseUrlString(o.baseUrl),
+        ...sdkEndpoint(o.baseUrl),
         maxRetries: 0,
         timeout: NO_SDK_TIMEOUT,
         logLevel: 'off',
-        fetch: createNodeFetch({ maxSockets: o.limits.concurrency }),
+        fetch: createNodeFetch({ maxSockets: o.limits.concurrency, maxResponseBytes: o.limits.maxResponseBytes }),
         defaultHeaders: o.apiKey ? undefined : { 'X-Api-Key': null },
       }),
     })));
@@ -56,8 +56,9 @@ export function createAnthropicTarget(o: AnthropicTargetOptions): Target {
 
   return limitedTarget({
     id: `anthropic:${o.model}@${publicUrl(o.baseUrl)}`,
+    endpoint: endpointHash(o.baseUrl),
     limits: o.limits,
-    redact: redactor([o.apiKey]),
+    redact: redactor([o.apiKey, ...urlSecrets(o.baseUrl)]),
     async attempt(request, signal) {
       const { module, client } = await load();
       const t0 = performance.now();

@@ -14,7 +14,7 @@ export interface ExecTargetOptions {
 export function createExecTarget(o: ExecTargetOptions): Target {
   const argv = splitCommand(o.command);
   if (argv.length === 0) throw new UsageError('target "exec:" needs a command, e.g. exec:"python guard.py --model small"');
-  const proc = new ExecProcess({ argv, command: o.command, env: o.env });
+  const proc = new ExecProcess({ argv, command: o.command, env: o.env, maxResponseBytes: o.limits.maxResponseBytes });
   return limitedTarget({
     id: `exec:${o.command}`,
     limits: o.limits,

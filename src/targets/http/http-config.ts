@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError, TargetError } from '../../spec/index.js';
+import { yamlValue } from '../../util/index.js';
 import { parseJsonPath, type PathStep } from './json-path.js';
 import { placeholdersIn, REQUEST_PLACEHOLDERS } from './render-template.js';
 
@@ -56,7 +57,9 @@ export function loadHttpConfig(file: string, env: Record<string, string | undefi
     const at = e?.linePos?.[0] ?? (e ? lines.linePos(e.pos[0]) : undefined);
     throw new InputError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML/JSON: ${e?.message.split('\n')[0] ?? ''}`);
   }
-  const parsed = httpConfigSchema.safeParse(doc.toJS());
+  const js = yamlValue(doc);
+  if ('error' in js) throw new InputError(`${file}: cannot read the YAML: ${js.error}`);
+  const parsed = httpConfigSchema.safeParse(js.value);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 10).map((issue) => {
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;

@@ -1,6 +1,7 @@
 import { InputError, TargetError, type Target, type TargetRequest, type TargetResponse } from '../../spec/index.js';
 import { sha256 } from '../../util/index.js';
-import { publicUrl } from '../base-url.js';
+import { endpointHash, publicUrl } from '../base-url.js';
+import { cappedText } from '../capped-body.js';
 import { mapAnyFinish } from '../finish-reason.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { parseRetryAfter } from '../limits/retry-delay.js';
@@ -34,6 +35,9 @@ export function createHttpTarget(o: HttpTargetOptions): Target {
   } catch {
     throw new InputError(`${c.file}: url: expected an http(s) URL, got "${c.url}"`);
   }
+  // fetch would read file: and data: URLs too: a drill talks to a server, nothing else.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InputError(`${c.file}: url: expected an http(s) URL, got the ${url.protocol} scheme in "${c.url}"`);
   const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, renderText(v, envValue, { json: false })]));
   const service = `HTTP endpoint ${redact(publicUrl(url))}`;
   // The templates (before env values are filled in) decide what is asked, so they are part of the identity.
@@ -43,9 +47,10 @@ export function createHttpTarget(o: HttpTargetOptions): Target {
 
   return limitedTarget({
     id: c.id ?? `http:${redact(publicUrl(url))}#${fingerprint}`,
+    endpoint: endpointHash(url),
     limits: o.limits,
     redact,
-    attempt: (request, signal) => send({ c, url, headers, envValue, service, request, signal }),
+    attempt: (request, signal) => send({ c, url, headers, envValue, service, request, signal, maxBytes: o.limits.maxResponseBytes }),
   });
 }
 
@@ -57,6 +62,7 @@ interface SendInput {
   service: string;
   request: TargetRequest;
   signal: AbortSignal;
+  maxBytes: number;
 }
 
 async function send(i: SendInput): Promise<TargetResponse> {
@@ -93,8 +99,9 @@ async function send(i: SendInput): Promise<TargetResponse> {
   const ttftMs = performance.now() - t0;
   let text: string;
   try {
-    text = await res.text();
+    text = await cappedText(res, i.maxBytes);
   } catch (e) {
+    if (TargetError.isInstance(e)) throw e;
     if (!res.ok)
       throw statusError(res.status, {
         service: i.service,

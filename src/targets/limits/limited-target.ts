@@ -27,12 +27,16 @@ export interface Limits {
   backoffBaseMs: number;
   /** Cap on any wait between tries, a server's Retry-After included. */
   maxRetryDelayMs: number;
+  /** The largest response read, in bytes; the target kind enforces it while reading (`too-large`). */
+  maxResponseBytes: number;
   onRetry?: (info: RetryInfo) => void;
   random?: () => number;
 }
 
 export interface LimitedTargetOptions {
   id: string;
+  /** See `Target.endpoint`. */
+  endpoint?: string;
   attempt: AttemptFn;
   limits: Limits;
   close?: () => Promise<void>;
@@ -64,6 +68,7 @@ export function limitedTarget(o: LimitedTargetOptions): Target {
 
   return {
     id: o.id,
+    ...(o.endpoint === undefined ? {} : { endpoint: o.endpoint }),
     async generate(request, options) {
       const signal = options?.signal;
       for (let attempt = 0; ; attempt += 1) {

@@ -11,7 +11,7 @@ const unexpected = (): never => {
 
 const request: TargetRequest = { messages: [{ role: 'user', content: 'hi' }] };
 const ok: TargetResponse = { text: 'hello', finish: { unified: 'stop', raw: 'stop' }, latencyMs: 1, ttftMs: 0 };
-const limits: Limits = { concurrency: 4, retries: 3, timeoutMs: 5_000, backoffBaseMs: 1, maxRetryDelayMs: 50 };
+const limits: Limits = { concurrency: 4, retries: 3, timeoutMs: 5_000, backoffBaseMs: 1, maxRetryDelayMs: 50, maxResponseBytes: 1024 };
 
 function headers(values: Record<string, string>): { get(name: string): string | null } {
   return { get: (name) => values[name.toLowerCase()] ?? null };

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { Target, TargetRequest } from '../../spec/index.js';
-import { baseUrlString, publicUrl } from '../base-url.js';
+import { endpointHash, publicUrl, sdkEndpoint, urlSecrets } from '../base-url.js';
 import { limitedTarget, type Limits } from '../limits/limited-target.js';
 import { redactor } from '../redact.js';
 import { createNodeFetch } from '../node-fetch.js';
@@ -37,11 +37,11 @@ export function createOpenAITarget(o: OpenAITargetOptions): Target {
         organization: null,
         project: null,
         webhookSecret: null,
-        baseURL: baseUrlString(o.baseUrl),
+        ...sdkEndpoint(o.baseUrl),
         maxRetries: 0,
         timeout: NO_SDK_TIMEOUT,
         logLevel: 'off',
-        fetch: createNodeFetch({ maxSockets: o.limits.concurrency, lightResponse: true }),
+        fetch: createNodeFetch({ maxSockets: o.limits.concurrency, lightResponse: true, maxResponseBytes: o.limits.maxResponseBytes }),
         defaultHeaders: o.apiKey ? undefined : { Authorization: null },
       }),
     })));
@@ -58,8 +58,9 @@ export function createOpenAITarget(o: OpenAITargetOptions): Target {
 
   return limitedTarget({
     id: `${o.kind}:${o.model}@${publicUrl(o.baseUrl)}`,
+    endpoint: endpointHash(o.baseUrl),
     limits: o.limits,
-    redact: redactor([o.apiKey]),
+    redact: redactor([o.apiKey, ...urlSecrets(o.baseUrl)]),
     async attempt(request, signal) {
       const { module, client } = await load();
       const t0 = performance.now();

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type DrillConfig } from '../api/index.js';
+
+/** What `refusal-drill init` scaffolds, and the other spellings a folder's config may take; the first found is read. */
+export const PROJECT_CONFIG_FILES = ['refusal-drill.yaml', 'refusal-drill.yml', 'refusal-drill.json', 'refusal-drill.config.mjs'] as const;
+
+/** The folder's config file, when it has one (`run`, `gate` and `monitor ingest` read it; flags override it). */
+export function findProjectConfig(cwd: string): string | undefined {
+  return PROJECT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
+}
+
+export async function loadProjectConfig(cwd: string): Promise<{ file: string; config: DrillConfig } | undefined> {
+  const file = findProjectConfig(cwd);
+  return file === undefined ? undefined : { file, config: await loadConfig(file) };
+}
