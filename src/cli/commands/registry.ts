@@ -24,7 +24,8 @@ export const commands: CommandEntry[] = [
   {
     name: 'runs',
     usage: '[options]',
-    description: 'List stored runs, newest first: target, packs, headline figures, gate, answers asked and reused, the options that change results',
+    description:
+      'List stored runs, newest first: target, packs, headline figures, gate, answers asked and reused, the options that change results',
     load: async () => (await import('./runs.js')).registerRuns,
   },
   {
