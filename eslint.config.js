@@ -20,6 +20,12 @@ export const LAYERS = [
   ['cli'],
 ];
 
+/**
+ * Second entries that load less than the module's index.ts, for the CLI's start-up: spec's
+ * errors.ts (exit codes and named errors, no zod), so `refusal-drill --help` builds no schema.
+ */
+export const LIGHT_ENTRIES = { spec: ['./errors.ts'] };
+
 const MODULES = LAYERS.flat();
 const layerOf = (m) => LAYERS.findIndex((layer) => layer.includes(m));
 const dir = (m) => `./src/${m}`;
@@ -27,12 +33,12 @@ const dir = (m) => `./src/${m}`;
 /**
  * Each module through its entry file only: src/<m>/index.ts — or src/<m>/pg/index.ts, the entry
  * of its team-mode (Postgres) part, which callers import() on demand so a local run never loads
- * pg or kysely.
+ * pg or kysely — or one of LIGHT_ENTRIES.
  */
 const entryZones = MODULES.map((m) => ({
   target: MODULES.filter((o) => o !== m).map(dir),
   from: dir(m),
-  except: ['./index.ts', './pg/index.ts'],
+  except: ['./index.ts', './pg/index.ts', ...(LIGHT_ENTRIES[m] ?? [])],
   message: `Import ${m} through its entry file, src/${m}/index.ts (export what you need there).`,
 }));
 

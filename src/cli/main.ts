@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { DrillError, EXIT } from '../spec/index.js';
-import { describeStoreFault } from '../store/index.js';
+// The spec's zod-free entry: `--help` and `--version` start without building a schema (see eslint.config.js).
+import { DrillError, EXIT } from '../spec/errors.js';
 import { terminalSafe } from '../util/index.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/registry.js';
@@ -51,7 +51,7 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    exitCode = handleError(e, ctx);
+    exitCode = await handleError(e, ctx);
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
@@ -65,7 +65,7 @@ function commandOf(argv: string[]): string | undefined {
   return args[0] === 'help' ? args[1] : args[0];
 }
 
-function handleError(e: unknown, ctx: CliContext): number {
+async function handleError(e: unknown, ctx: CliContext): Promise<number> {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
@@ -76,6 +76,8 @@ function handleError(e: unknown, ctx: CliContext): number {
   }
   // The monitor and review queue share the store's SQLite connection: their faults are store faults too.
   if (e instanceof Error && e.name === 'SqliteError') {
+    // loaded here, not at start: the store index brings better-sqlite3, which `--help` does not need
+    const { describeStoreFault } = await import('../store/index.js');
     ctx.err(`refusal-drill: ${describeStoreFault('the --db store', e, 'use')}`);
     return EXIT.store;
   }
