@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, type DrillConfig } from '../api/index.js';
+import type { DrillConfig } from '../api/index.js';
 import { InputError } from '../spec/index.js';
 
 // Config fields under the name of the `run` option they stand for (the rest share their name).
@@ -15,6 +15,8 @@ export async function applyConfig<O extends object>(
   opts: O,
   cmd: Command,
 ): Promise<{ refs: string[]; opts: O }> {
+  // The library loads only when a config is given: a run from flags alone never pays for it.
+  const { loadConfig } = await import('../api/index.js');
   const config = await loadConfig(file);
   const out: Record<string, unknown> = { ...(opts as Record<string, unknown>) };
   for (const [key, value] of Object.entries(config)) {

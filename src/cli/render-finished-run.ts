@@ -5,7 +5,6 @@ import type { RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import { oneLine } from '../util/index.js';
 import type { CliContext } from './context.js';
-import { loadAuditSection } from './load-audit-section.js';
 
 /**
  * A finished run's outputs, the same for local and queued runs: its outcome stored with it, the
@@ -23,7 +22,12 @@ export async function renderFinishedRun(
   const cases = createReportCases();
   const s = await summarizeRun(store, run.id, { policy: o.policy, resultsFile: resultsFileOf(outDir), each: (r) => cases.add(r) });
   const finished = await recordOutcome(store, s, { policy: o.policy });
-  const input = { scorecard: s.scorecard, cases: cases.finish(), gate: s.gate, auditHtml: o.audit ? loadAuditSection(o.audit) : undefined };
+  const input = {
+    scorecard: s.scorecard,
+    cases: cases.finish(),
+    gate: s.gate,
+    auditHtml: o.audit ? await auditSection(o.audit) : undefined,
+  };
   writeRunDir(outDir, finished, runDirFiles(input));
   ctx.out(renderReport('text', { ...input, color: ctx.isTTY }));
   ctx.out(
@@ -34,4 +38,9 @@ export async function renderFinishedRun(
   else if (s.errors > 0)
     ctx.err(`warning: ${s.errors} of ${s.results} cases ended in a target error; they are reported as errors, not as refusals or answers`);
   return finishedExitCode(s);
+}
+
+/** The audit section's reader (and the audit module) load only for `--audit`. */
+async function auditSection(file: string): Promise<string> {
+  return (await import('./load-audit-section.js')).loadAuditSection(file);
 }

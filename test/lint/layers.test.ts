@@ -34,6 +34,12 @@ describe('the lint configuration keeps the layers', () => {
     expect(lazy).toEqual([expect.stringContaining('Import distributed through its entry file')]);
   });
 
+  it("lets the CLI reach spec's zod-free errors.ts (a light entry for start-up), and no other spec file", async () => {
+    expect(await restricted('src/cli/planted.ts', "import { EXIT } from '../spec/errors.js';\nexport const x = EXIT;\n")).toEqual([]);
+    const deep = await restricted('src/cli/planted.ts', "import { packSchema } from '../spec/pack.js';\nexport const x = packSchema;\n");
+    expect(deep).toEqual([expect.stringContaining('Import spec through its entry file')]);
+  });
+
   it('lets a module import lower layers through their entry files, and its own files directly', async () => {
     const code =
       "import { openStore } from '../store/index.js';\nimport { planCases } from './plan.js';\nexport const x = [openStore, planCases];\n";

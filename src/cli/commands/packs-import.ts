@@ -43,7 +43,7 @@ export function registerPacksImport(packs: Command, ctx: CliContext, done: (code
     .option('--rows <path>', 'yaml: where the list of rows is (default: the top, or `tests` as in promptfoo)')
     .option('--pack-id <id>', 'the pack id (default: from the file name)')
     .option('--out <file>', 'write the pack here (default: stdout)')
-    .action((file: string, o: ImportOptions) => done(importCommand(file, o, ctx)));
+    .action(async (file: string, o: ImportOptions) => done(await importCommand(file, o, ctx)));
 }
 
 function formatOf(file: string, given: string | undefined): ImportFormat {
@@ -56,14 +56,14 @@ function formatOf(file: string, given: string | undefined): ImportFormat {
   return known;
 }
 
-function importCommand(file: string, o: ImportOptions, ctx: CliContext): number {
+async function importCommand(file: string, o: ImportOptions, ctx: CliContext): Promise<number> {
   if (!o.prompt)
     throw new UsageError('packs import needs --prompt <column>, e.g. refusal-drill packs import harmful_behaviors.csv --prompt goal');
   if (o.packId !== undefined && !/^[a-z0-9][a-z0-9._-]*$/i.test(o.packId))
     throw new UsageError(`--pack-id expects letters, digits, ".", "_" or "-" (starting with a letter or digit), got "${o.packId}"`);
   assertInputFile(file, 'packs import');
   if (o.benign) assertInputFile(o.benign, '--benign');
-  const imported = importPack({
+  const imported = await importPack({
     file,
     format: formatOf(file, o.format),
     prompt: o.prompt,

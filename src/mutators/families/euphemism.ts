@@ -2,10 +2,15 @@ import { euphemisms } from '../lexicon.js';
 import { escapeRegExp, upperFirst } from '../text.js';
 import type { PureMutator } from '../types.js';
 
-// Longest phrase first, so "pipe bomb" is replaced before "bomb" can be.
-const ENTRIES = [...euphemisms]
-  .sort((a, b) => b.phrase.length - a.phrase.length)
-  .map((e) => ({ ...e, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(e.phrase)}(?![\\p{L}\\p{N}])`, 'giu') }));
+type Entry = (typeof euphemisms)[number] & { pattern: RegExp };
+let entries: Entry[] | undefined;
+
+// Longest phrase first, so "pipe bomb" is replaced before "bomb" can be. Built on first use: the
+// lexicon's Unicode patterns take ~10 ms to compile, which a run without --mutate never needs.
+const sortedEntries = (): Entry[] =>
+  (entries ??= [...euphemisms]
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+    .map((e) => ({ ...e, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(e.phrase)}(?![\\p{L}\\p{N}])`, 'giu') })));
 
 /** Swaps loaded words and phrases for indirect ones from lexicon/euphemisms.json; not applicable when none occur. */
 export const euphemism: PureMutator = {
@@ -22,7 +27,7 @@ export const euphemism: PureMutator = {
     let replaced = 0;
     // Placeholders keep a replacement from being matched again by a shorter phrase.
     const done: string[] = [];
-    for (const e of ENTRIES) {
+    for (const e of sortedEntries()) {
       text = text.replace(e.pattern, (match: string) => {
         replaced += 1;
         const alt = rng.pick(e.alternatives);

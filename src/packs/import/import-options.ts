@@ -1,4 +1,4 @@
-import type { ImportFormat } from './import-rows.js';
+import type { ImportFormat } from './import-format.js';
 
 export interface ImportPackOptions {
   file: string;

@@ -2,9 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError } from '../../spec/index.js';
+import type { ImportFormat } from './import-format.js';
 
-export const IMPORT_FORMATS = ['csv', 'jsonl', 'yaml'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** One record of a benchmark file, with the line it starts on (for errors). */
 export interface ImportRow {
