@@ -1,5 +1,4 @@
 import { checkCalibrationFits, loadCalibration } from '../judges/index.js';
-import { checkPackMutators, mutate } from '../mutators/index.js';
 import { resolvePack } from '../packs/index.js';
 import {
   InputError,
@@ -58,6 +57,8 @@ export async function planNewRun(o: PlanNewRunOptions): Promise<{ run: RunRecord
     throw new UsageError(
       `--samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${s.samples}: each sample is a whole copy of every case (more than ${MAX_SAMPLES} measures nothing a rerun would not)`,
     );
+  // Loaded here, not with the run module: `report`, `gate` and `compare` import the run module and never plan.
+  const { checkPackMutators, mutate } = await import('../mutators/index.js');
   const packs = o.packs ?? s.packRefs.map((r) => resolvePack(r, { checks: [checkPackMutators] }));
   checkDistinctPackIds(packs, s.packRefs);
   const calibration = s.calibration ? loadCalibration(s.calibration) : undefined;
