@@ -16,9 +16,9 @@ export interface CliRun {
 /** Starts the CLI from source in a child process (a real process: signals, exit codes, stdio). */
 export function startCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; /** Node flags after the TypeScript loader's. */ node?: string[] } = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX, ...(options.node ?? []), ENTRY, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,6 +31,6 @@ export function startCli(
   return { child, done };
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function cli(args: string[], options: Parameters<typeof startCli>[1] = {}): Promise<CliRun> {
   return startCli(args, options).done;
 }
