@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DrillError } from '../spec/index.js';
@@ -65,7 +66,8 @@ type Reply = { id: number; result?: ChunkResult; error?: string } | { ready: tru
 export async function createIngestPool(options: IngestPoolOptions): Promise<IngestPool> {
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith('.ts');
-  const file = here.replace(/ingest-pool\.(ts|js)$/, `ingest-worker.${ts ? 'ts' : 'js'}`);
+  // Beside this file: in src/ or dist/src/, and in the bundled CLI (dist/cli/, where this code sits in a chunk).
+  const file = join(dirname(here), `ingest-worker.${ts ? 'ts' : 'js'}`);
   const writes = Boolean(options.write && options.dbPath);
   const workerData: WorkerData = {
     kind: 'refusal-drill-ingest',

@@ -72,6 +72,8 @@ it(
       'dist/src/index.js',
       'dist/src/index.d.ts',
       'bin/refusal-drill.js',
+      'dist/cli/main.js',
+      'dist/cli/ingest-worker.js',
       'packs/do-not-answer.yaml',
       'models/judge-v2.json',
       'data/README.md',
@@ -91,7 +93,7 @@ it(
       dependencies: Record<string, string>;
     };
     expect(Object.keys(pkg.dependencies)).not.toContain('playwright-core');
-    const runtime = files.filter((f) => f.startsWith('dist/src/') && f.endsWith('.js'));
+    const runtime = files.filter((f) => /^dist\/(src|cli)\//.test(f) && f.endsWith('.js'));
     for (const f of runtime) expect(readFileSync(join(project, 'node_modules/refusal-drill', f), 'utf8'), f).not.toContain('playwright');
 
     writeFileSync(join(project, 'drill.mjs'), CONSUMER);
