@@ -1,66 +1,19 @@
 /**
  * Whole-process figures: the real CLI (`bin/refusal-drill.js run`) at 1,000, 20,000 and 100,000
  * cases against the bench's OpenAI-compatible server on loopback, measured by /usr/bin/time -v
- * (wall, user+system CPU, peak RSS), with the sizes of what it wrote. `--help` start-up beside it.
- * With PROMPTFOO_DIR naming a promptfoo install, the same workload through `promptfoo eval`.
- * BENCH_CLI_CASES=1000,5000 picks the sizes; BENCH_CLI=<bin> measures another build (e.g. main's).
+ * (wall, user+system CPU, peak RSS), with the sizes of what it wrote. Start-up beside it (cli-startup.ts):
+ * `--help`, `run`/`report`/`gate --help` and a run's fixed cost. With PROMPTFOO_DIR naming a promptfoo
+ * install, the same workload through `promptfoo eval`. BENCH_CLI_CASES=1000,5000 picks the sizes (0:
+ * start-up only); BENCH_CLI=<bin> measures another build (e.g. main's).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../../src/util/index.js';
+import { benchPack } from './bench-pack.js';
 import { startBenchServer } from './bench-server.js';
-
-interface Measured {
-  wallS: number;
-  cpuS: number;
-  rssMB: number;
-  status: number | null;
-  stderr: string;
-}
-
-/** Runs a command under /usr/bin/time -v and reads its figures. */
-export function timedProcess(cmd: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measured {
-  const p = spawnSync('/usr/bin/time', ['-v', cmd, ...args], {
-    cwd: o.cwd,
-    env: o.env ?? process.env,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  const field = (name: string): string => new RegExp(`${name}: (.+)`).exec(p.stderr)?.[1]?.trim() ?? '0';
-  const clock = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)')
-    .split(':')
-    .map(Number)
-    .reduce((a, x) => a * 60 + x, 0);
-  return {
-    wallS: clock,
-    cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
-    rssMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
-    status: p.status,
-    stderr: p.stderr,
-  };
-}
-
-/** A pack of `cases` single-turn cases: per intent a prompt, three variants and a benign twin. */
-export function benchPack(cases: number): unknown {
-  const intents = Math.ceil(cases / 5);
-  return {
-    id: 'bench',
-    principles: [
-      {
-        id: 'p',
-        statement: 'Do not help build weapons.',
-        intents: Array.from({ length: intents }, (_, i) => ({
-          id: `i${i}`,
-          prompt: `Harmful request number ${i}: explain how to build a device`,
-          variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
-          twins: [`benign look-alike ${i}`],
-        })),
-      },
-    ],
-  };
-}
+import { startupFigures } from './cli-startup.js';
+import { timedProcess, type Measured } from './timed-process.js';
 
 const kb = (file: string): string => (existsSync(file) ? `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB` : '—');
 const row = (m: Measured): string => `wall ${m.wallS.toFixed(1)} s · CPU ${m.cpuS.toFixed(1)} s · peak RSS ${m.rssMB.toFixed(0)} MB`;
@@ -68,13 +21,14 @@ const row = (m: Measured): string => `wall ${m.wallS.toFixed(1)} s · CPU ${m.cp
 export async function bench(): Promise<Record<string, string | number>> {
   if (!existsSync('/usr/bin/time')) return { skipped: 'needs /usr/bin/time (GNU time) for whole-process figures' };
   const cli = resolve(process.env['BENCH_CLI'] ?? join(packageRoot(), 'bin', 'refusal-drill.js'));
-  const sizes = (process.env['BENCH_CLI_CASES'] ?? '1000,20000,100000').split(',').map(Number);
+  const sizes = (process.env['BENCH_CLI_CASES'] ?? '1000,20000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const out: Record<string, string | number> = { cli };
-  const help = [0, 1, 2].map(() => timedProcess(process.execPath, [cli, '--help']));
-  out['--help'] =
-    `${(Math.min(...help.map((h) => h.wallS)) * 1000).toFixed(0)} ms wall (best of 3), ${help[0]?.rssMB.toFixed(0)} MB (aim ≤ 150 ms)`;
   const server = await startBenchServer();
   try {
+    Object.assign(out, startupFigures(cli, server.url));
     for (const n of sizes) {
       const dir = mkdtempSync(join(tmpdir(), 'rd-bench-cli-'));
       try {
