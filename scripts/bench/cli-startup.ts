@@ -2,7 +2,8 @@
  * Start-up figures of the real CLI, each the best of a few runs (a busy machine only adds):
  * bare `node -e 0` (the floor), `refusal-drill --help`, `run`/`report`/`gate --help`, and a run's
  * fixed cost — the whole process of a 5-case run (`--no-cache`, a fresh SQLite file, every report
- * written) against the bench's loopback server. The load average is printed beside them.
+ * written) against the bench's loopback server — then `report` and `gate` of that run. The load
+ * average is printed beside them.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,10 @@ export function startupFigures(cli: string, serverUrl: string): Record<string, s
       return timedProcess(process.execPath, [...args, ...where], { env: { ...process.env, OPENAI_API_KEY: 'bench' } });
     });
     out['run fixed cost (5 cases)'] = row(tiny, '≤ 300 ms');
+    // The same small run read back, as a CI step does after it.
+    const run = join(dir, 'out-1');
+    out['report (5 cases, markdown)'] = row(best(() => timedProcess(process.execPath, [cli, 'report', run, '--format', 'md'])));
+    out['gate (5 cases)'] = row(best(() => timedProcess(process.execPath, [cli, 'gate', run])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
