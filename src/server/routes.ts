@@ -1,9 +1,9 @@
 import { monitorScope, parseRange, readMonitorStatus, type MonitorStore, type RangeSpec } from '../monitor/index.js';
-import { InputError, type RunRecord } from '../spec/index.js';
+import { InputError, type CaseResult, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { ReviewStore } from '../review/index.js';
-import { buildScorecard, storedGatePolicy } from '../metrics/index.js';
-import { compareRuns, createReportCases, renderReport, type RunSide } from '../report/index.js';
+import { storedGatePolicy } from '../metrics/index.js';
+import { compareRuns, createCaseChanges, createReportCases, renderReport, type RunSide } from '../report/index.js';
 import { summarizeRun } from '../run/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
@@ -111,16 +111,16 @@ interface RunRoutes {
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resultPages' | 'path'>): RunRoutes {
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'path'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  const side = async (run: RunRecord): Promise<RunSide> => {
-    const results = await store.results(run.id);
+  const side = async (run: RunRecord, each: (r: CaseResult) => void): Promise<RunSide> => {
+    const { scorecard } = await summarizeRun(store, run.id, { each });
     const stored = storedGatePolicy(run);
-    return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
+    return { scorecard, ...(stored ? { storedGatePolicy: stored } : {}) };
   };
   return {
     list: () => store.listRuns(),
@@ -151,7 +151,11 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resul
         );
       const ra = await runOr404(a);
       const rb = await runOr404(b);
-      const body = comparePage(compareRuns(await side(ra), await side(rb)));
+      // each run streams from the store once, A before B, into its scorecard and the flipped cases
+      const cases = createCaseChanges();
+      const sa = await side(ra, cases.before);
+      const sb = await side(rb, cases.after);
+      const body = comparePage(compareRuns(sa, sb, { cases: cases.finish() }));
       return htmlReply(page({ title: 'Compare', here: 'compare', css: COMPARE_CSS }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
     },
   };
