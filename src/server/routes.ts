@@ -16,6 +16,7 @@ import { MONITOR_CSS, MONITOR_SCRIPT } from './monitor-script.js';
 import { readJsonBody } from './read-body.js';
 import { reviewRoutes } from './review-routes.js';
 import { compareForm, runsPage } from './runs-page.js';
+import { transcriptsRoute } from './transcripts-route.js';
 import { z } from 'zod';
 
 export type { Route } from './dashboard-context.js';
@@ -52,6 +53,7 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     },
     { method: 'GET', path: /^\/runs$/, handler: needsRuns('Runs', (r) => r.runsPage) },
     { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsRuns('Runs', (r) => r.runPage) },
+    { method: 'GET', path: /^\/runs\/([^/]+)\/transcripts$/, handler: needsRuns('Transcripts', (r) => r.transcriptsPage) },
     { method: 'GET', path: /^\/compare$/, handler: needsRuns('Compare', (r) => r.comparePage) },
     {
       method: 'GET',
@@ -107,11 +109,12 @@ interface RunRoutes {
   list: () => Promise<RunRecord[]>;
   runsPage: Handler;
   runPage: Handler;
+  transcriptsPage: Handler;
   comparePage: Handler;
 }
 
 /** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'path'>): RunRoutes {
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'queryResults' | 'countResults' | 'path'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
@@ -132,12 +135,15 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'p
       const policy = storedGatePolicy(run);
       const { scorecard, gate } = await summarizeRun(store, run.id, { ...(policy ? { policy } : {}), each: (r) => cases.add(r) });
       const report = renderReport('html', { scorecard, cases: cases.finish(), ...(gate ? { gate } : {}) });
+      const transcripts = `/runs/${encodeURIComponent(run.id)}/transcripts`;
+      const nav = html`<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a> · <a href="${transcripts}" id="all-transcripts">every transcript, a page at a time</a></p>`;
       return htmlReply(
-        report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
+        report.replace(/<body[^>]*>/, (body) => `${body}${nav.value}`),
         200,
         'report',
       );
     },
+    transcriptsPage: transcriptsRoute(store, runOr404),
     comparePage: async ({ url }: RouteInput): Promise<Reply> => {
       const runs = await store.listRuns();
       const a = url.searchParams.get('a');
