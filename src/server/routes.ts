@@ -113,7 +113,7 @@ interface RunRoutes {
   comparePage: Handler;
 }
 
-/** Pages over stored runs: the list, each run's report, compare. */
+/** Pages over stored runs: the list, each run's report and its transcripts, compare. */
 function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'queryResults' | 'countResults' | 'path'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
