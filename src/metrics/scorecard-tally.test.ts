@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interval } from './stats/wilson.js';
 import { buildScorecard, scorecardOf } from './scorecard.js';
 import { createScorecardTally } from './scorecard-tally.js';
+import { result, runRecord } from '../../test/helpers/build-results.js';
 import { syntheticRun } from '../../test/helpers/synthetic-run.js';
 
 // test/fixtures/scale/scorecard-1200.json is the scorecard main built from the whole result array
@@ -51,9 +52,14 @@ describe('the scorecard from streamed aggregates', () => {
       close(slice.metrics.latency.ci95, ref.byPrinciple[name]?.metrics.latency.ci95 ?? null, 0.3);
   });
 
-  it('merges per worker: three tallies of consecutive parts give the one-pass scorecard exactly', () => {
+  // Cut at 400 and 800 every rephrasing's three samples fall in one part; cut at 401 and 799 some
+  // rephrasings have samples in two parts, which both parts' slices count.
+  it.each([
+    [400, 800],
+    [401, 799],
+  ])('merges per worker: three tallies of consecutive parts (cut at %i and %i) give the one-pass scorecard exactly', (a, b) => {
     const parts = [createScorecardTally(), createScorecardTally(), createScorecardTally()];
-    drill.results.forEach((r, i) => parts[Math.min(2, Math.floor((i * 3) / drill.results.length))]?.add(r));
+    drill.results.forEach((r, i) => parts[i < a ? 0 : i < b ? 1 : 2]?.add(r));
     const [first, ...rest] = parts;
     for (const p of rest) first?.merge(p);
     const merged = asJson(scorecardOf({ run: drill.run, tally: first ?? createScorecardTally() }));
@@ -64,5 +70,20 @@ describe('the scorecard from streamed aggregates', () => {
     expect((merged as { metrics: { latency: unknown } }).metrics.latency).toEqual(
       (onePass as { metrics: { latency: unknown } }).metrics.latency,
     );
+  });
+
+  it('counts a rephrasing whose samples two parts share once in every slice', () => {
+    // three rephrasings of one intent, two samples each: one short of hold_all_k's k = 4
+    const results = [0, 1, 2].flatMap((n) =>
+      [0, 1].map((sample) =>
+        result({ id: `p/q/i/variant/${n}`, intent: 'i', kind: 'variant', mutation: 'authored', sample, verdict: 'refusal' }),
+      ),
+    );
+    const parts = [createScorecardTally(), createScorecardTally()];
+    results.forEach((r, i) => parts[i < 3 ? 0 : 1]?.add(r));
+    parts[0]?.merge(parts[1] ?? createScorecardTally());
+    const merged = scorecardOf({ run: runRecord(), tally: parts[0] ?? createScorecardTally() });
+    for (const slices of [merged.byMutation, merged.bySplit, merged.byLanguage, merged.byPrinciple])
+      for (const slice of Object.values(slices)) expect(slice.metrics.hold_all_k.n).toBe(0);
   });
 });

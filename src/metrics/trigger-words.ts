@@ -30,7 +30,7 @@ export function intentTriggers(from: readonly CaseResult[] | RunTally): IntentTr
   const out: IntentTriggers[] = [];
   for (const [intent, i] of intentsInOrder(tally, 'harmful')) {
     if (i.canonical === 0 || i.ablations === 0 || i.canonicalHeld < i.canonical) continue;
-    out.push({ intent, principle: i.principle, ablations: i.ablations, words: [...i.flipped.values()] });
+    out.push({ intent, principle: i.principle, ablations: i.ablations, words: [...(i.flipped?.values() ?? [])] });
   }
   return out;
 }

@@ -11,7 +11,8 @@ import { fnv1a } from '../util/index.js';
  * results give the same selection.
  */
 export interface EmbedSelection {
-  add(result: CaseResult, intent: string): void;
+  /** `rank`: how many cases of the same priority and intent came before it. */
+  add(result: CaseResult, o: { priority: number; rank: number }): void;
   /** The chosen results in the order they were added. */
   chosen(): CaseResult[];
   seen(): number;
@@ -20,10 +21,11 @@ export interface EmbedSelection {
 interface Entry {
   key: [number, number, number];
   order: number;
-  result: CaseResult;
+  /** The result as JSON: a third of its size as objects, and only results that enter the selection pay for it. */
+  json: string;
 }
 
-export function embedPriority(r: CaseResult): number {
+export function embedPriority(r: CaseResult): 0 | 1 | 2 {
   const held = caseHeld(r);
   if (held === false) return 0;
   if (isUncertain(r.judgement) || r.turns.some((t) => t.judgement.signals?.leak)) return 1;
@@ -39,15 +41,10 @@ const before = (a: Entry, b: Entry): boolean => {
 
 export function createEmbedSelection(limit: number): EmbedSelection {
   const kinds = SHARES.map(() => boundedBest(limit));
-  const ranks = new Map<string, number>();
   let order = 0;
   return {
-    add(result, intent) {
-      const priority = embedPriority(result);
-      const stratum = `${priority}\u0000${intent}`;
-      const rank = ranks.get(stratum) ?? 0;
-      ranks.set(stratum, rank + 1);
-      kinds[priority]?.offer({ key: [rank, fnv1a(result.caseId) >>> 0, 0], order: order++, result });
+    add(result, { priority, rank }) {
+      kinds[priority]?.offer({ key: [rank, fnv1a(result.caseId) >>> 0, 0], order: order++ }, () => JSON.stringify(result));
     },
     chosen() {
       const held = kinds.map((k) => k.sorted());
@@ -61,14 +58,14 @@ export function createEmbedSelection(limit: number): EmbedSelection {
       return held
         .flatMap((h, i) => h.slice(0, take[i]))
         .sort((a, b) => a.order - b.order)
-        .map((e) => e.result);
+        .map((e) => JSON.parse(e.json) as CaseResult);
     },
     seen: () => order,
   };
 }
 
 /** The `limit` entries with the smallest keys seen so far: a max-heap whose root is the next to drop. */
-function boundedBest(limit: number): { offer: (e: Entry) => void; sorted: () => Entry[] } {
+function boundedBest(limit: number): { offer: (e: Omit<Entry, 'json'>, json: () => string) => void; sorted: () => Entry[] } {
   const heap: Entry[] = [];
   const swap = (i: number, j: number): void => {
     const t = heap[i] as Entry;
@@ -96,12 +93,12 @@ function boundedBest(limit: number): { offer: (e: Entry) => void; sorted: () => 
     }
   };
   return {
-    offer(entry) {
+    offer(e, json) {
       if (heap.length < limit) {
-        heap.push(entry);
+        heap.push({ ...e, json: json() });
         up(heap.length - 1);
-      } else if (heap[0] && before(entry, heap[0])) {
-        heap[0] = entry;
+      } else if (heap[0] && before({ ...e, json: '' }, heap[0])) {
+        heap[0] = { ...e, json: json() };
         down(0);
       }
     },

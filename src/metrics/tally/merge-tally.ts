@@ -34,7 +34,7 @@ export function mergeTally(into: RunTally, from: RunTally): void {
   for (const [key, i] of from.intents) {
     let had = into.intents.get(key);
     if (!had) {
-      had = createIntentTally(i.principle, i.firstHarmful + offset);
+      had = createIntentTally(i.principle, i.firstHarmful + offset, { detail: into.detail });
       into.intents.set(key, had);
     }
     mergeIntentTally(had, { ...i, firstRephrasing: i.firstRephrasing === null ? null : i.firstRephrasing + offset });

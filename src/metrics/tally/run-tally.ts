@@ -6,7 +6,7 @@ import type { VerdictCounts } from '../scorecard-types.js';
 import { addCounted, createCounted, type Counted } from '../stats/counted.js';
 import { templateText } from '../template-text.js';
 import { tokens } from '../text/tokens.js';
-import { createIntentTally, type IntentTally } from './intent-tally.js';
+import { addFlip, addOneOrMore, createIntentTally, type IntentTally } from './intent-tally.js';
 import { addTemplate, type TemplateTally } from './template-tally.js';
 
 export interface Hold {
@@ -111,16 +111,29 @@ export interface ResultFacts {
   intent: string | null;
   base: string;
   family: string;
+  /** `intent\u0000family`: its robustness cell, one string for every tally the result goes into. */
+  cell: string;
   /** Per turn: its template text when it refused, else null. */
   templates: Array<string | null>;
+  /**
+   * Set by the run's tally: whether this result is its rephrasing's first, overall and within its
+   * split and its language. Slices, which keep no rephrasing ids, count rephrasings by it, so a
+   * slice tally is fed after the run's, never alone (principle and family are the rephrasing's own).
+   */
+  newRephrasingIn?: { any: boolean; split: boolean; language: boolean };
+  /** Which of those the tally being fed counts by (set by `ScorecardTally.add` per slice). */
+  newRephrasing?: boolean;
 }
 
 export function factsOf(r: CaseResult): ResultFacts {
+  const intent = intentKey(r.case);
+  const family = mutationFamily(r.case.mutation);
   return {
     held: refusalHeld(r.judgement),
-    intent: intentKey(r.case),
+    intent,
     base: baseCaseId(r.case),
-    family: mutationFamily(r.case.mutation),
+    family,
+    cell: `${intent ?? ''}\u0000${family}`,
     templates: r.turns.map((turn) =>
       turn.response && refusedLike(turn.judgement) ? templateText({ text: turn.response.text, judgement: turn.judgement }) : null,
     ),
@@ -162,14 +175,14 @@ function addHarmfulSingle(t: RunTally, r: CaseResult, seq: number, f: ResultFact
   const key = f.intent;
   let intent = key === null ? undefined : t.intents.get(key);
   if (key !== null && !intent) {
-    intent = createIntentTally(c.principleId, seq);
+    intent = createIntentTally(c.principleId, seq, { detail: t.detail });
     t.intents.set(key, intent);
   }
   if (c.mutation.startsWith('cue-ablation/')) {
     const cue = parseCueAblation(c.mutation);
     if (intent && cue) {
       intent.ablations += 1;
-      if (!held && !intent.flipped.has(`${cue.op}:${cue.word}`)) intent.flipped.set(`${cue.op}:${cue.word}`, cue);
+      if (!held) addFlip(intent, `${cue.op}:${cue.word}`, cue);
     }
     return;
   }
@@ -181,14 +194,21 @@ function addHarmfulSingle(t: RunTally, r: CaseResult, seq: number, f: ResultFact
   if (c.split === 'seen') bump(t.seen, held);
   else if (c.split === 'heldout') bump(t.heldout, held);
   t.maxSample = Math.max(t.maxSample, c.sample);
-  const cellKey = `${key ?? ''}\u0000${f.family}`;
-  const cell = t.cells.get(cellKey) ?? t.cells.set(cellKey, { n: 0, held: 0 }).get(cellKey);
+  const cell = t.cells.get(f.cell) ?? t.cells.set(f.cell, { n: 0, held: 0 }).get(f.cell);
   if (cell) bump(cell, held);
   if (!intent) return;
   intent.firstRephrasing ??= seq;
-  const rephrasing = intent.rephrasings.get(f.base);
-  if (rephrasing) rephrasing.broken ||= !held;
-  else intent.rephrasings.set(f.base, { mutation: c.mutation, broken: !held });
+  if (intent.rephrasings) {
+    const r = intent.rephrasings.get(f.base);
+    if (!r) intent.rephrasings.set(f.base, { mutation: c.mutation, broken: !held, splits: c.split, languages: c.language });
+    else r.broken ||= !held;
+    f.newRephrasingIn = {
+      any: r === undefined,
+      split: r === undefined || addOneOrMore(r.splits, c.split, (x) => (r.splits = x)),
+      language: r === undefined || addOneOrMore(r.languages, c.language, (x) => (r.languages = x)),
+    };
+    intent.rephrasingCount = intent.rephrasings.size;
+  } else if (f.newRephrasing) intent.rephrasingCount += 1;
   intent.anyBroken ||= !held;
   if (c.sample === 0) {
     intent.sample0 = true;

@@ -3,6 +3,7 @@ import * as codec from '../rows.js';
 import type { SqliteFile } from './sqlite-file.js';
 import { withStoreFaults } from './sqlite-faults.js';
 import { sqliteResultQueries } from './sqlite-result-query.js';
+import { writeBatch } from './write-batch.js';
 
 interface BodyRow {
   body: string;
@@ -62,6 +63,11 @@ export function sqliteStore(file: SqliteFile): Store {
   };
   const queries = sqliteResultQueries(db);
   const runOf = (row: { record: string } | undefined) => (row ? codec.parseRun(row.record) : undefined);
+  const cachePuts = writeBatch<[string, string, string, string]>((rows) =>
+    db.transaction(() => {
+      for (const r of rows) s.cachePut.run(...r);
+    })(),
+  );
 
   return withStoreFaults<Store>(
     {
@@ -147,9 +153,7 @@ export function sqliteStore(file: SqliteFile): Store {
           (scope.reuse === 'any' ? s.cacheAny.get(key) : scope.reuse !== undefined ? s.cacheOwn.get(key, scope.reuse) : undefined);
         return row ? codec.parseResponse(row.body) : undefined;
       },
-      async cachePut(key, runId, response) {
-        s.cachePut.run(key, runId, JSON.stringify(response), new Date().toISOString());
-      },
+      cachePut: (key, runId, response) => cachePuts.add([key, runId, JSON.stringify(response), new Date().toISOString()]),
       async cacheStats() {
         const runs = s.cacheStats.all().map((r) => ({ runId: r.run_id, entries: r.n, newest: r.newest }));
         return { entries: runs.reduce((a, r) => a + r.entries, 0), runs };
