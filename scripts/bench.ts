@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { bench as audit } from './bench/audit.js';
 import { bench as cli } from './bench/cli-scale.js';
+import { bench as read } from './bench/cli-read.js';
 import { bench as deps } from './bench/deps.js';
 import { bench as distributed } from './bench/distributed.js';
 import { bench as judge } from './bench/judge.js';
@@ -16,6 +17,7 @@ import { bench as scorecard } from './bench/scorecard.js';
 const all: Record<string, () => Promise<Record<string, string | number>>> = {
   run,
   cli,
+  read,
   judge,
   scorecard,
   deps,

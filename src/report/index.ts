@@ -10,3 +10,5 @@ export * from './compare/metric-change.js';
 export * from './compare/slice-view.js';
 export * from './run-dir-files.js';
 export * from './run-facts.js';
+export { caseOutcome, type CaseOutcome } from './html/transcript-data.js';
+export { rephrasingLabel } from './rephrasing-label.js';

@@ -13,6 +13,7 @@ export * from './cached-target.js';
 export * from './cache-key.js';
 export * from './summarize-run.js';
 export * from './load-run.js';
+export * from './run-dir-source.js';
 export * from './write-run-dir.js';
 export * from './run-id.js';
 export * from './prompt-text.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import { cannedModel, principledModel, scriptedDrill } from '../../test/helpers/scripted-drill.js';
 import { DrillError, EXIT } from '../spec/index.js';
-import { loadRun } from './load-run.js';
+import { loadRun, withRun } from './load-run.js';
 import { storeDrill, writeDrillDir } from '../../test/helpers/write-drill.js';
 
 const tmp = useTmpDir();
@@ -51,6 +51,34 @@ describe('loadRun', () => {
     expect(await inputError(() => loadRun(dir))).toMatch(/results\.jsonl:1: judgement\.verdict: /);
     writeFileSync(join(dir, 'run.json'), '{"id": 3}');
     expect(await inputError(() => loadRun(dir))).toMatch(/run\.json: /);
+  });
+  it('streams a run directory a page at a time, in file order, and names the line of a bad record pages in', async () => {
+    const drill = scriptedDrill(principledModel, { samples: 5 });
+    const dir = writeDrillDir(join(tmp(), 'out'), drill);
+    const pages = await withRun(dir, {}, async ({ run, source }) => {
+      const sizes: number[] = [];
+      const ids: string[] = [];
+      for await (const page of source.resultPages(run.id, { pageSize: 100 })) {
+        sizes.push(page.length);
+        ids.push(...page.map((r) => r.caseId));
+      }
+      expect(ids).toEqual(drill.results.map((r) => r.caseId));
+      return sizes;
+    });
+    expect(drill.results.length).toBe(504);
+    expect(pages).toEqual([100, 100, 100, 100, 100, 4]);
+    // a blank line is skipped but counted; the bad record is on line 452, in the fifth page
+    const lines = drill.results.map((r) => JSON.stringify(r));
+    lines.splice(300, 0, '');
+    lines[451] = JSON.stringify({ ...drill.results[450], finishedAt: 7 });
+    writeFileSync(join(dir, 'results.jsonl'), `${lines.join('\r\n')}\n`);
+    const read = (): Promise<number> =>
+      withRun(dir, {}, async ({ run, source }) => {
+        let n = 0;
+        for await (const page of source.resultPages(run.id, { pageSize: 100 })) n += page.length;
+        return n;
+      });
+    expect(await inputError(read)).toMatch(/results\.jsonl:452: finishedAt: /);
   });
   it('says what is missing when the reference is neither a run directory nor a stored run', async () => {
     const d = tmp();

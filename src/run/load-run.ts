@@ -1,23 +1,29 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { z } from 'zod';
-import { caseResultSchema, InputError, runRecordSchema, type CaseResult, type RunRecord } from '../spec/index.js';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, type CaseResult, type RunRecord } from '../spec/index.js';
 import { DEFAULT_DB, isPostgresUrl, maskUrl, openStore } from '../store/index.js';
 import { findRun } from './find-run.js';
+import { runDirSource, type RunSource } from './run-dir-source.js';
 
-export interface LoadedRun {
+/** A run found and open for reading: its record, and its results a page at a time from `source`. */
+export interface OpenedRun {
   run: RunRecord;
-  results: CaseResult[];
+  source: RunSource;
+  /** Closes the store it was read from (nothing to close for a run directory). */
+  close(): Promise<void>;
 }
 
 /**
  * A run from a run directory (run.json + results.jsonl, as `run --out` writes) or from the store
  * `db` names (a SQLite file or a team's Postgres) by id, unique prefix or `latest`: reports, gates
- * and comparisons read any run from any machine. Every record is validated; errors name the file,
- * line and field.
+ * and comparisons read any run from any machine, a page at a time (`summarizeRun(opened.source, …)`).
+ * Every record is validated; errors name the file, line and field.
  */
-export async function loadRun(ref: string, options: { db?: string } = {}): Promise<LoadedRun> {
-  if (existsSync(ref) && statSync(ref).isDirectory()) return loadRunDir(ref);
+export async function openRun(ref: string, options: { db?: string } = {}): Promise<OpenedRun> {
+  if (existsSync(ref) && statSync(ref).isDirectory()) {
+    const source = runDirSource(ref);
+    return { run: source.run, source, close: async () => {} };
+  }
   const db = options.db ?? DEFAULT_DB;
   if (!isPostgresUrl(db) && !existsSync(db))
     throw new InputError(`no run directory "${ref}" and no store at ${resolve(db)} (pass a run directory, or --db <file>)`);
@@ -30,45 +36,33 @@ export async function loadRun(ref: string, options: { db?: string } = {}): Promi
         );
       throw e;
     });
-    return { run, results: await store.results(run.id) };
-  } finally {
-    await store.close();
-  }
-}
-
-function loadRunDir(dir: string): LoadedRun {
-  const runFile = join(dir, 'run.json');
-  const resultsFile = join(dir, 'results.jsonl');
-  for (const f of [runFile, resultsFile])
-    if (!existsSync(f))
-      throw new InputError(
-        `${dir} is not a run directory: ${f} is missing (expected run.json and results.jsonl, as written by \`refusal-drill run --out\`)`,
-      );
-  const run = parse(runRecordSchema, readFileSync(runFile, 'utf8'), runFile, undefined);
-  const results: CaseResult[] = [];
-  readFileSync(resultsFile, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim()) results.push(parse(caseResultSchema, line, resultsFile, i + 1));
-    });
-  return { run, results };
-}
-
-function parse<T>(schema: z.ZodType<T>, text: string, file: string, line: number | undefined): T {
-  const where = line === undefined ? file : `${file}:${line}`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
+    return { run, source: store, close: () => store.close() };
   } catch (e) {
-    throw new InputError(`${where}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    await store.close();
+    throw e;
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || '(top level)';
-    throw new InputError(
-      `${where}: ${field}: ${issue?.message ?? 'invalid'}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}`,
-    );
+}
+
+/** `fn` over an opened run, closed after whatever it does. */
+export async function withRun<T>(ref: string, options: { db?: string }, fn: (opened: OpenedRun) => Promise<T>): Promise<T> {
+  const opened = await openRun(ref, options);
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.close();
   }
-  return parsed.data;
+}
+
+export interface LoadedRun {
+  run: RunRecord;
+  results: CaseResult[];
+}
+
+/** The run with every result in one array: only for a caller that needs them all at once (export). Reports stream (`withRun`). */
+export async function loadRun(ref: string, options: { db?: string } = {}): Promise<LoadedRun> {
+  return withRun(ref, options, async ({ run, source }) => {
+    const results: CaseResult[] = [];
+    for await (const page of source.resultPages(run.id)) results.push(...page);
+    return { run, results };
+  });
 }

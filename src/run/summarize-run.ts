@@ -18,12 +18,13 @@ export interface RunSummary {
  * A finished run's figures, the same for a local run and a team's: its scorecard, gate and what
  * the reports need, read from the store a page at a time into streamed aggregates, so memory
  * stays flat in the number of cases. With `resultsFile`, results.jsonl is written on the way;
- * `each` hears every result once (the reports' own tally: see `createReportCases`).
+ * `each` hears every result once (the reports' own tally: see `createReportCases`). `store` may
+ * be a run directory read the same way (`runDirSource`); `k` is the scorecard's hold_all_k.
  */
 export async function summarizeRun(
   store: Pick<Store, 'getRun' | 'resultPages' | 'path'>,
   runId: string,
-  o: { policy?: GatePolicy; resultsFile?: string; each?: (result: CaseResult) => void } = {},
+  o: { policy?: GatePolicy; resultsFile?: string; each?: (result: CaseResult) => void; k?: number } = {},
 ): Promise<RunSummary> {
   const run = await store.getRun(runId);
   if (!run) throw new InputError(`run ${runId} is not in ${store.path}`);
@@ -50,7 +51,7 @@ export async function summarizeRun(
     throw e;
   }
   file?.close();
-  const scorecard = scorecardOf({ run, tally });
+  const scorecard = scorecardOf({ run, tally, options: { k: o.k } });
   return {
     run,
     scorecard,

@@ -1,9 +1,9 @@
 import { monitorScope, parseRange, readMonitorStatus, type MonitorStore, type RangeSpec } from '../monitor/index.js';
-import { InputError, type RunRecord } from '../spec/index.js';
+import { InputError, type CaseResult, type RunRecord } from '../spec/index.js';
 import type { Store } from '../store/index.js';
 import type { ReviewStore } from '../review/index.js';
-import { buildScorecard, storedGatePolicy } from '../metrics/index.js';
-import { compareRuns, createReportCases, renderReport, type RunSide } from '../report/index.js';
+import { storedGatePolicy } from '../metrics/index.js';
+import { compareRuns, createCaseChanges, createReportCases, renderReport, type RunSide } from '../report/index.js';
 import { summarizeRun } from '../run/index.js';
 import { COMPARE_CSS, comparePage } from './compare-page.js';
 import { htmlReply, json, type DashboardOptions, type Handler, type Reply, type Route, type RouteInput } from './dashboard-context.js';
@@ -16,6 +16,7 @@ import { MONITOR_CSS, MONITOR_SCRIPT } from './monitor-script.js';
 import { readJsonBody } from './read-body.js';
 import { reviewRoutes } from './review-routes.js';
 import { compareForm, runsPage } from './runs-page.js';
+import { transcriptsRoute } from './transcripts-route.js';
 import { z } from 'zod';
 
 export type { Route } from './dashboard-context.js';
@@ -52,6 +53,7 @@ export function createRoutes(o: DashboardOptions, monitor: MonitorStore, review:
     },
     { method: 'GET', path: /^\/runs$/, handler: needsRuns('Runs', (r) => r.runsPage) },
     { method: 'GET', path: /^\/runs\/([^/]+)$/, handler: needsRuns('Runs', (r) => r.runPage) },
+    { method: 'GET', path: /^\/runs\/([^/]+)\/transcripts$/, handler: needsRuns('Transcripts', (r) => r.transcriptsPage) },
     { method: 'GET', path: /^\/compare$/, handler: needsRuns('Compare', (r) => r.comparePage) },
     {
       method: 'GET',
@@ -107,20 +109,21 @@ interface RunRoutes {
   list: () => Promise<RunRecord[]>;
   runsPage: Handler;
   runPage: Handler;
+  transcriptsPage: Handler;
   comparePage: Handler;
 }
 
-/** Pages over stored runs: the list, each run's report, compare. */
-function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resultPages' | 'path'>): RunRoutes {
+/** Pages over stored runs: the list, each run's report and its transcripts, compare. */
+function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'resultPages' | 'queryResults' | 'countResults' | 'path'>): RunRoutes {
   const runOr404 = async (ref: string): Promise<RunRecord> => {
     const run = await store.getRun(ref);
     if (!run) throw new NotFound(`no run "${ref}"`);
     return run;
   };
-  const side = async (run: RunRecord): Promise<RunSide> => {
-    const results = await store.results(run.id);
+  const side = async (run: RunRecord, each: (r: CaseResult) => void): Promise<RunSide> => {
+    const { scorecard } = await summarizeRun(store, run.id, { each });
     const stored = storedGatePolicy(run);
-    return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
+    return { scorecard, ...(stored ? { storedGatePolicy: stored } : {}) };
   };
   return {
     list: () => store.listRuns(),
@@ -132,12 +135,15 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resul
       const policy = storedGatePolicy(run);
       const { scorecard, gate } = await summarizeRun(store, run.id, { ...(policy ? { policy } : {}), each: (r) => cases.add(r) });
       const report = renderReport('html', { scorecard, cases: cases.finish(), ...(gate ? { gate } : {}) });
+      const transcripts = `/runs/${encodeURIComponent(run.id)}/transcripts`;
+      const nav = html`<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a> · <a href="${transcripts}" id="all-transcripts">every transcript, a page at a time</a></p>`;
       return htmlReply(
-        report.replace(/<body[^>]*>/, (body) => `${body}<p><a href="/runs">← all runs</a> · <a href="/">dashboard</a></p>`),
+        report.replace(/<body[^>]*>/, (body) => `${body}${nav.value}`),
         200,
         'report',
       );
     },
+    transcriptsPage: transcriptsRoute(store, runOr404),
     comparePage: async ({ url }: RouteInput): Promise<Reply> => {
       const runs = await store.listRuns();
       const a = url.searchParams.get('a');
@@ -151,7 +157,11 @@ function runRoutes(store: Pick<Store, 'getRun' | 'listRuns' | 'results' | 'resul
         );
       const ra = await runOr404(a);
       const rb = await runOr404(b);
-      const body = comparePage(compareRuns(await side(ra), await side(rb)));
+      // each run streams from the store once, A before B, into its scorecard and the flipped cases
+      const cases = createCaseChanges();
+      const sa = await side(ra, cases.before);
+      const sb = await side(rb, cases.after);
+      const body = comparePage(compareRuns(sa, sb, { cases: cases.finish() }));
       return htmlReply(page({ title: 'Compare', here: 'compare', css: COMPARE_CSS }, html`${body}${compareForm(runs, ra.id, rb.id)}`));
     },
   };

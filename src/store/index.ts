@@ -1,4 +1,5 @@
-export type { AuditMark, CacheScope, CacheStats, Store } from './store.js';
+export type { AuditMark, CacheScope, CacheStats, PlacedResult, ResultFilter, ResultQuery, Store } from './store.js';
+export { RESULT_PAGE } from './store.js';
 export type { Migration } from './migration.js';
 export { DEFAULT_DB, isPostgresUrl, maskUrl, parsePostgresRef, resolveDbRef, type PostgresRef } from './db-ref.js';
 export { openStore, type OpenStoreOptions } from './open-store.js';

@@ -1,4 +1,4 @@
-import type { CaseResult, DrillCase, RunContext, RunOutcome, RunRecord, RunStatus, TargetResponse } from '../spec/index.js';
+import type { CaseResult, DrillCase, RunContext, RunOutcome, RunRecord, RunStatus, TargetResponse, Verdict } from '../spec/index.js';
 
 /**
  * Which stored answers a run may read back: always its own (a resumed run, a worker picking up a
@@ -18,6 +18,30 @@ export interface CacheStats {
 
 /** Results per page of `Store.resultPages`: big enough to amortise a query, small enough to hold. */
 export const RESULT_PAGE = 500;
+
+/** Which of a run's results `queryResults` and `countResults` take. */
+export interface ResultFilter {
+  verdict?: Verdict;
+  /** Case ids that start with this, taken literally: `pack/principle/intent/` is one intent's cases. */
+  caseIdPrefix?: string;
+}
+
+/**
+ * One bounded page of a run's results: those after a position in the plan (keyset on the plan
+ * order, so page 2,000 costs what page 1 does), or, with `before`, the page that ends just before
+ * one (paging back). `before` wins when both are given.
+ */
+export interface ResultQuery extends ResultFilter {
+  after?: number;
+  before?: number;
+  limit: number;
+}
+
+/** A result with its position in the run's plan (0-based). */
+export interface PlacedResult {
+  ord: number;
+  result: CaseResult;
+}
 
 export interface AuditMark {
   promptHash: string;
@@ -65,11 +89,14 @@ export interface Store {
   putResults(results: CaseResult[]): Promise<number>;
   /** Whether the case has a result (a worker skips a case another finished). */
   hasResult(runId: string, caseId: string): Promise<boolean>;
-  countResults(runId: string): Promise<number>;
+  /** The run's results, or those `filter` takes. */
+  countResults(runId: string, filter?: ResultFilter): Promise<number>;
   /** In plan order. A large run is better read with `resultPages`. */
   results(runId: string): Promise<CaseResult[]>;
   /** In plan order, `pageSize` (default 500) at a time: a run of any size is read without holding it all. */
   resultPages(runId: string, o?: { pageSize?: number }): AsyncIterable<CaseResult[]>;
+  /** At most `q.limit` results `q` takes, in plan order: the dashboard's transcript browser reads a run this way. */
+  queryResults(runId: string, q: ResultQuery): Promise<PlacedResult[]>;
   /** The newest answer to `key` within `scope`, the run's own first. */
   cacheGet(key: string, scope: CacheScope): Promise<TargetResponse | undefined>;
   /** Keeps an answer `runId` got; one per key and run. */

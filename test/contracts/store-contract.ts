@@ -73,6 +73,40 @@ export function describeStoreContract(name: string, fresh: () => string, options
     );
 
     it(
+      'queries a page of results by verdict and case-id prefix, after or before a place in the plan, and counts them',
+      withStore(async (store) => {
+        // 30 cases over two intents (one id holding % and _), every third an answer; two without a result
+        const cases = Array.from({ length: 30 }, (_, i) => makeCase(`p/pr/${i % 2 ? 'in%_' : 'in'}/c${String(29 - i).padStart(2, '0')}`));
+        await store.createRun(makeRun({ id: 'q', caseCount: cases.length }), cases, CONTEXT);
+        await store.createRun(makeRun({ id: 'other' }), cases, CONTEXT);
+        const verdictOf = (i: number) => (i % 3 === 0 ? 'compliance' : 'refusal');
+        const done = cases.filter((_, i) => i !== 4 && i !== 25);
+        await store.putResults([...done].reverse().map((c) => makeResult('q', c, { ...refusal(), verdict: verdictOf(cases.indexOf(c)) })));
+        await store.putResults(cases.map((c) => makeResult('other', c, refusal())));
+        const ords = (rows: Array<{ ord: number }>) => rows.map((r) => r.ord);
+        const all = await store.queryResults('q', { limit: 100 });
+        expect(ords(all)).toEqual(cases.map((_, i) => i).filter((i) => i !== 4 && i !== 25));
+        expect(all[0]?.result.caseId).toBe(cases[0]?.id);
+        expect(ords(await store.queryResults('q', { after: 4, limit: 3 }))).toEqual([5, 6, 7]);
+        expect(ords(await store.queryResults('q', { before: 7, limit: 3 }))).toEqual([3, 5, 6]);
+        expect(ords(await store.queryResults('q', { before: 0, limit: 3 }))).toEqual([]);
+        expect(ords(await store.queryResults('q', { verdict: 'compliance', after: 3, limit: 4 }))).toEqual([6, 9, 12, 15]);
+        const oddIntent = await store.queryResults('q', { caseIdPrefix: 'p/pr/in%_/', before: 29, limit: 3 });
+        expect(ords(oddIntent)).toEqual([21, 23, 27]);
+        expect(ords(await store.queryResults('q', { caseIdPrefix: 'p/pr/in%_/', verdict: 'compliance', limit: 10 }))).toEqual([
+          3, 9, 15, 21, 27,
+        ]);
+        // % and _ are taken literally, never as patterns
+        expect(await store.queryResults('q', { caseIdPrefix: 'p/pr/i%', limit: 10 })).toEqual([]);
+        expect(await store.countResults('q')).toBe(28);
+        expect(await store.countResults('q', { verdict: 'compliance' })).toBe(10);
+        expect(await store.countResults('q', { caseIdPrefix: 'p/pr/in/' })).toBe(14);
+        expect(await store.countResults('q', { caseIdPrefix: 'p/pr/in/', verdict: 'refusal' })).toBe(9);
+        expect(await store.countResults('q', { caseIdPrefix: 'p/pr/in_' })).toBe(0);
+      }),
+    );
+
+    it(
       'finds runs by id, unique prefix (taken literally) and latest; a status change sets or clears finishedAt',
       withStore(async (store) => {
         await store.createRun(makeRun({ id: 'abc-1', createdAt: '2026-01-01T00:00:00Z' }), [], CONTEXT);

@@ -72,6 +72,8 @@ describe('the reports of a 100,000-case run', () => {
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain(`${(CASES - EMBED_LIMIT).toLocaleString('en-US')} of ${CASES.toLocaleString('en-US')} transcripts are left out`);
     expect(text).toContain('results.jsonl');
+    expect(text).toContain("the dashboard's transcript browser");
+    expect(text).toContain('/runs/synthetic/transcripts');
     await expect.poll(() => page.locator('#intent-list button').count()).toBeGreaterThan(10);
     await page.locator('#intent-list button').first().click();
     await expect.poll(() => page.locator('#intent-view h3').count()).toBe(1);

@@ -1,6 +1,15 @@
-import { loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
-import { compareRuns, isRegression, COMPARE_FORMATS, renderComparison, type CompareFormat, type RunSide } from '../../report/index.js';
-import { loadRun } from '../../run/index.js';
+import { loadGatePolicy, storedGatePolicy } from '../../metrics/index.js';
+import {
+  compareRuns,
+  createCaseChanges,
+  isRegression,
+  COMPARE_FORMATS,
+  renderComparison,
+  type CompareFormat,
+  type RunSide,
+} from '../../report/index.js';
+import { summarizeRun, withRun } from '../../run/index.js';
+import type { CaseResult } from '../../spec/index.js';
 import { DEFAULT_DB, resolveDbRef } from '../../store/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -33,12 +42,17 @@ export const registerCompare: RegisterCommand = (program, ctx, done) => {
     .action(async (refA: string, refB: string, o: CompareOptions) => {
       if (!FORMATS.includes(o.format as CompareFormat))
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${o.format}"`);
-      const side = async (ref: string): Promise<RunSide> => {
-        const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
-        const stored = o.policy === undefined ? storedGatePolicy(run) : undefined;
-        return { scorecard: buildScorecard({ run, results }), results, ...(stored ? { storedGatePolicy: stored } : {}) };
-      };
-      const c = compareRuns(await side(refA), await side(refB), { policy: loadGatePolicy(o.policy) });
+      // each run streams once, A before B: A leaves one number per case, B only the cases that flipped
+      const cases = createCaseChanges();
+      const side = (ref: string, each: (r: CaseResult) => void): Promise<RunSide> =>
+        withRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) }, async ({ run, source }) => {
+          const stored = o.policy === undefined ? storedGatePolicy(run) : undefined;
+          const { scorecard } = await summarizeRun(source, run.id, { each });
+          return { scorecard, ...(stored ? { storedGatePolicy: stored } : {}) };
+        });
+      const a = await side(refA, cases.before);
+      const b = await side(refB, cases.after);
+      const c = compareRuns(a, b, { cases: cases.finish(), policy: loadGatePolicy(o.policy) });
       ctx.out(renderComparison(c, o.format as CompareFormat));
       done(o.failOnRegression && isRegression(c) ? EXIT.gateFailed : EXIT.ok);
     });

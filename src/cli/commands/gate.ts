@@ -1,6 +1,6 @@
-import { evaluateGate, loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
+import { evaluateGate, loadGatePolicy, storedGatePolicy } from '../../metrics/index.js';
 import { gateLines } from '../../report/index.js';
-import { loadRun } from '../../run/index.js';
+import { summarizeRun, withRun } from '../../run/index.js';
 import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
 import { EXIT } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
@@ -21,18 +21,21 @@ export const registerGate: RegisterCommand = (program, ctx, done) => {
     .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print the gate result as JSON')
     .action(async (ref: string, o: { policy?: string; db: string; json?: boolean }) => {
-      const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
+      const { run, scorecard, results, errors } = await withRun(
+        ref,
+        { db: resolveDbRef({ flag: o.db, env: ctx.env }) },
+        ({ run, source }) => summarizeRun(source, run.id),
+      );
       const configured = o.policy === undefined ? (await loadProjectConfig(ctx.cwd))?.config.gate : undefined;
       const policy =
         (o.policy === undefined ? storedGatePolicy(run) : undefined) ??
         loadGatePolicy(o.policy ?? (typeof configured === 'string' ? configured : undefined));
-      const gate = evaluateGate(buildScorecard({ run, results }), policy);
+      const gate = evaluateGate(scorecard, policy);
       if (o.json) ctx.out(JSON.stringify({ runId: run.id, ...gate }, null, 2));
       else {
         const color = ctx.isTTY && !ctx.env['NO_COLOR'];
         ctx.out(gateLines(gate, { bad: paint(color, 31), good: paint(color, 32), dim: paint(color, 2) }).join('\n'));
-        const errors = results.filter((r) => r.judgement.verdict === 'error').length;
-        if (errors) ctx.err(`note: ${errors} of ${results.length} cases ended in an error; they are left out of every rate`);
+        if (errors) ctx.err(`note: ${errors} of ${results} cases ended in an error; they are left out of every rate`);
       }
       done(gate.passed ? EXIT.ok : EXIT.gateFailed);
     });

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { evaluateGate, loadGatePolicy, buildScorecard, storedGatePolicy } from '../../metrics/index.js';
-import { loadRun } from '../../run/index.js';
+import { loadGatePolicy, storedGatePolicy } from '../../metrics/index.js';
+import { summarizeRun, withRun } from '../../run/index.js';
 import { resolveDbRef, DEFAULT_DB } from '../../store/index.js';
-import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
+import { createReportCases, isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
 import { EXIT, UsageError } from '../../spec/index.js';
 import type { RegisterCommand } from '../command-module.js';
 import { loadAuditSection } from '../load-audit-section.js';
@@ -35,14 +35,15 @@ export const registerReport: RegisterCommand = (program, ctx, done) => {
     .action(async (ref: string, o: ReportOptions) => {
       if (!isReportFormat(o.format)) throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')}, got "${o.format}"`);
       const policy = o.gate === undefined || o.gate === false ? undefined : loadGatePolicy(typeof o.gate === 'string' ? o.gate : undefined);
-      const { run, results } = await loadRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) });
-      const scorecard = buildScorecard({ run, results, options: { k: o.k } });
-      const use = policy ?? storedGatePolicy(run);
-      const gate = use ? evaluateGate(scorecard, use) : undefined;
+      // the results stream a page at a time into the scorecard's aggregates and the reports' tally
+      const cases = createReportCases();
+      const { run, scorecard, gate } = await withRun(ref, { db: resolveDbRef({ flag: o.db, env: ctx.env }) }, ({ run, source }) =>
+        summarizeRun(source, run.id, { policy: policy ?? storedGatePolicy(run), k: o.k, each: (r) => cases.add(r) }),
+      );
       const auditHtml = o.audit ? loadAuditSection(o.audit) : undefined;
       const text = renderReport(o.format, {
         scorecard,
-        results,
+        cases: cases.finish(),
         gate,
         auditHtml,
         color: o.format === 'text' && !o.out && ctx.isTTY && !ctx.env['NO_COLOR'],

@@ -8,18 +8,18 @@ import {
   type ScriptedModel,
 } from '../../../test/helpers/scripted-drill.js';
 import type { CaseResult, RunRecord } from '../../spec/index.js';
+import { caseChanges } from './case-changes.js';
 import { compareRuns, isRegression, JUDGING_METRICS, type RunSide } from './compare-runs.js';
 
-const side = (drill: { run: RunRecord; results: CaseResult[] }): RunSide => ({ scorecard: buildScorecard(drill), results: drill.results });
+type Side = RunSide & { results: readonly CaseResult[] };
+const side = (drill: { run: RunRecord; results: CaseResult[] }): Side => ({ scorecard: buildScorecard(drill), results: drill.results });
+const compare = (a: Side, b: Side) => compareRuns(a, b, { cases: caseChanges(a.results, b.results) });
 const good = side(scriptedDrill(principledModel, { runId: 'good' }));
 const bad = side(scriptedDrill(cannedModel, { runId: 'bad' }));
 
 describe('compareRuns', () => {
   it('a fix: B is better, the fixed cases grouped by rephrasing with their samples, the gate rule newly passing', () => {
-    const c = compareRuns(
-      side(scriptedDrill(cannedModel, { runId: 'bad', samples: 3 })),
-      side(scriptedDrill(principledModel, { samples: 3 })),
-    );
+    const c = compare(side(scriptedDrill(cannedModel, { runId: 'bad', samples: 3 })), side(scriptedDrill(principledModel, { samples: 3 })));
     expect(c.verdict.outcome).toBe('better');
     expect(c.verdict.worse).toEqual([]);
     expect(c.verdict.better).toEqual(expect.arrayContaining(['hold_rate', 'reasoned_refusal_rate', 'script_index']));
@@ -40,7 +40,7 @@ describe('compareRuns', () => {
   });
 
   it('a regression: B is worse, new failures listed, the gate rule newly failing, --fail-on-regression trips', () => {
-    const c = compareRuns(good, bad);
+    const c = compare(good, bad);
     expect(c.verdict.outcome).toBe('worse');
     expect(c.newFailures.reduce((n, g) => n + g.samples, 0)).toBe(27);
     expect(c.gate.newlyFailing).toEqual(['hold_all_k']);
@@ -52,7 +52,7 @@ describe('compareRuns', () => {
       input.c.mutation.startsWith('fiction/') && input.expect === 'refuse'
         ? { verdict: 'compliance', text: 'Sure, here is the story with the steps.' }
         : principledModel(input);
-    const c = compareRuns(side(scriptedDrill(cannedModel, { samples: 3 })), side(scriptedDrill(fictionBreaks, { samples: 3 })));
+    const c = compare(side(scriptedDrill(cannedModel, { samples: 3 })), side(scriptedDrill(fictionBreaks, { samples: 3 })));
     expect(c.verdict.outcome).toBe('better');
     expect(c.verdict.worseSlices).toEqual([{ kind: 'mutation', name: 'fiction' }]);
     const fiction = c.slices.changed.find((x) => x.name === 'fiction');
@@ -66,7 +66,7 @@ describe('compareRuns', () => {
   });
 
   it('a run against itself: nothing outside the noise, no slice, no case', () => {
-    const c = compareRuns(good, good);
+    const c = compare(good, good);
     expect(c.verdict.outcome).toBe('unchanged');
     expect(c.slices.changed).toEqual([]);
     expect([...c.headline, ...c.judging].every((m) => m.direction === 'same' || m.direction === 'n/a')).toBe(true);
@@ -80,7 +80,7 @@ describe('compareRuns', () => {
     let checked = 0;
     for (const a of sides)
       for (const b of sides) {
-        const c = compareRuns(a, b);
+        const c = compare(a, b);
         const changes = [...c.headline, ...c.judging, ...c.slices.changed.flatMap((s) => s.changes)];
         for (const m of changes) {
           if (!m.ci95 || m.change === null) continue;
@@ -103,7 +103,7 @@ describe('compareRuns', () => {
   });
 
   it('principle specificity, a score, changes by a score within the range both runs allow', () => {
-    const c = compareRuns(good, bad);
+    const c = compare(good, bad);
     const m = c.headline.find((x) => x.metric === 'principle_specificity');
     const floor = (s: RunSide): number => s.scorecard.metrics.principle_specificity.detail?.floor ?? NaN;
     expect(m).toMatchObject({ direction: 'worse', outsideNoise: true, method: 'mover', scale: 'difference' });
@@ -117,7 +117,7 @@ describe('compareRuns', () => {
       ...d,
       results: d.results.map((r) => ({ ...r, case: { ...r.case, split: 'seen' as const } })),
     });
-    const c = compareRuns(side(allSeen(scriptedDrill(principledModel))), side(allSeen(scriptedDrill(cannedModel))));
+    const c = compare(side(allSeen(scriptedDrill(principledModel))), side(allSeen(scriptedDrill(cannedModel))));
     expect(c.slices.sameAsOverall).toEqual([{ kind: 'split', name: 'seen' }]);
     const scopes = c.slices.changed.flatMap((s) => [s, ...s.identical].map((r) => `${r.kind}=${r.name}`));
     expect(new Set(scopes).size).toBe(scopes.length);
@@ -134,7 +134,7 @@ describe('compareRuns', () => {
 
   it('the judge’s uncertainty is reported apart and never decides the verdict', () => {
     const unsure: ScriptedModel = (input) => ({ ...principledModel(input), confidence: 0.55 });
-    const c = compareRuns(good, side(scriptedDrill(unsure)));
+    const c = compare(good, side(scriptedDrill(unsure)));
     const uncertain = c.judging.find((m) => m.metric === 'judge_uncertain_rate');
     expect(uncertain).toMatchObject({ direction: 'worse', outsideNoise: true });
     expect(c.headline.map((m) => m.metric)).not.toContain('judge_uncertain_rate');
@@ -146,10 +146,10 @@ describe('compareRuns', () => {
 
   it('gates each run under the policy stored with it when there is one', () => {
     const strict = parseGatePolicy('hold_rate: { min: 1.0 }\n', 'strict.yaml');
-    const c = compareRuns({ ...good, storedGatePolicy: strict }, { ...bad, storedGatePolicy: strict });
+    const c = compare({ ...good, storedGatePolicy: strict }, { ...bad, storedGatePolicy: strict });
     expect(c.gate.a).toMatchObject({ policy: 'strict.yaml', policyFrom: 'stored', passed: true, rules: 2 });
     expect(c.gate.newlyFailing).toEqual(['hold_rate']);
-    const mixed = compareRuns({ ...good, storedGatePolicy: strict }, bad);
+    const mixed = compare({ ...good, storedGatePolicy: strict }, bad);
     expect(mixed.gate.samePolicy).toBe(false);
   });
 });

@@ -1,16 +1,15 @@
 import { loadGatePolicy, METRIC_IDS } from '../../metrics/index.js';
 import type { Scorecard, GatePolicy, MetricId } from '../../metrics/index.js';
-import type { CaseResult } from '../../spec/index.js';
-import { caseChanges, type CaseGroup } from './case-changes.js';
+import type { CaseChanges, CaseGroup } from './case-changes.js';
 import { gateChange, type GateChange } from './gate-change.js';
 import { metricChange, type MetricChange } from './metric-change.js';
 import { sliceChanges, type SliceComparison, type SliceRef } from './slice-changes.js';
 
 export const COMPARISON_FORMAT_VERSION = 1;
 
+/** One run as a comparison reads it: its scorecard (the cases that flipped come apart, `createCaseChanges`). */
 export interface RunSide {
   scorecard: Scorecard;
-  results: readonly CaseResult[];
   /**
    * The gate policy kept with the run, once runs store the policy they were gated under: the run is
    * then gated under its own. Without it, `compareRuns`' `policy` (or the default) applies.
@@ -72,12 +71,14 @@ export interface Comparison {
 }
 
 export interface CompareOptions {
+  /** The cases that flipped, from both runs' results streamed through `createCaseChanges` (A's first). */
+  cases: CaseChanges;
   /** The gate policy for a run that stores none; the default policy when absent. */
   policy?: GatePolicy;
 }
 
 /** Is B better than A, and where: the verdict, the headline metrics, the slices that differ, the cases that flipped. */
-export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions = {}): Comparison {
+export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions): Comparison {
   const fallback = options.policy ?? loadGatePolicy();
   const gate = gateChange(
     { scorecard: a.scorecard, policy: a.storedGatePolicy ?? fallback, stored: a.storedGatePolicy !== undefined },
@@ -86,7 +87,7 @@ export function compareRuns(a: RunSide, b: RunSide, options: CompareOptions = {}
   const overall = (ids: readonly MetricId[]): MetricChange[] =>
     ids.map((id) => metricChange('overall', id, a.scorecard.metrics[id], b.scorecard.metrics[id]));
   const headline = overall(BEHAVIOUR_METRICS);
-  const cases = caseChanges(a.results, b.results);
+  const { cases } = options;
   const slices = sliceChanges(a.scorecard, b.scorecard, { behaviour: BEHAVIOUR_METRICS, overall: headline });
   const ref = (s: Scorecard): RunRef => ({
     runId: s.runId,

@@ -4,17 +4,20 @@ import { result } from '../../../test/helpers/build-results.js';
 import { breaksAtTurn3Model, cannedModel, scriptedDrill } from '../../../test/helpers/scripted-drill.js';
 import { hostileDrill } from '../../../test/helpers/hostile-drill.js';
 import type { CaseResult, RunRecord } from '../../spec/index.js';
+import { caseChanges } from './case-changes.js';
 import { compareRuns, type RunSide } from './compare-runs.js';
 import { MARKDOWN_LIMIT_BYTES } from './render-compare-markdown.js';
 import { renderComparison } from './render-comparison.js';
 
-const side = (drill: { run: RunRecord; results: CaseResult[] }): RunSide => ({ scorecard: buildScorecard(drill), results: drill.results });
+type Side = RunSide & { results: readonly CaseResult[] };
+const side = (drill: { run: RunRecord; results: CaseResult[] }): Side => ({ scorecard: buildScorecard(drill), results: drill.results });
+const compare = (a: Side, b: Side) => compareRuns(a, b, { cases: caseChanges(a.results, b.results) });
 
 // Two fixed runs: a model that refuses by pattern, then the same model after a fix that holds on
 // every single prompt but gives in at the third turn of every escalation ladder.
 const before = side(scriptedDrill(cannedModel, { runId: 'before-fix', samples: 2 }));
 const after = side(scriptedDrill(breaksAtTurn3Model, { runId: 'after-fix', samples: 2 }));
-const fixed = compareRuns(before, after);
+const fixed = compare(before, after);
 
 describe('compare output on two fixed runs', () => {
   it('text: verdict and gate first, then the headline, the slices that differ, the cases, the judging', async () => {
@@ -59,7 +62,7 @@ describe('compare output on two fixed runs', () => {
         r.judgement = { ...r.judgement, verdict: 'refusal' };
         r.turns = r.turns.map((t) => ({ ...t, judgement: r.judgement }));
       }
-    const c = compareRuns(side(a), side(b));
+    const c = compare(side(a), side(b));
     expect(c.fixed.map((g) => g.rephrasing)).toContain('<script>window.__pwned=1</script>/x');
     const md = renderComparison(c, 'md');
     expect(md).toContain('&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;/x');
@@ -96,7 +99,7 @@ describe('compare output on two fixed runs', () => {
         );
       return side({ run: { ...scriptedDrill(cannedModel).run, id: runId, caseCount: results.length }, results });
     };
-    const c = compareRuns(
+    const c = compare(
       drill('a', (i, f) => (i + f) % 3 === 0),
       drill('b', (i, f) => (i * f) % 5 === 1),
     );

@@ -62,7 +62,7 @@ export function renderHtml(input: ReportInput): string {
     '</div>',
     triggersHtml(s),
     input.auditHtml ?? '',
-    leftOutHtml(cases),
+    leftOutHtml(cases, s.runId),
     TRANSCRIPTS_HTML,
   ];
   return `<!doctype html>
@@ -85,9 +85,9 @@ ${body.join('\n')}
 }
 
 /** A large run's report embeds a selection of its transcripts: say so plainly, and where the rest are. */
-function leftOutHtml(cases: ReportCases): string {
+function leftOutHtml(cases: ReportCases, runId: string): string {
   const left = cases.total - cases.embedded.length;
   if (left <= 0) return '';
   const n = (x: number): string => x.toLocaleString('en-US');
-  return `<p class="notice" id="left-out" role="note"><strong>${n(left)} of ${n(cases.total)} transcripts are left out of this page</strong> to keep it small enough to open. It embeds ${n(cases.embedded.length)}: every failure it can hold first, then uncertain or leaking verdicts, then a sample spread evenly over the intents; counts everywhere on this page are over all ${n(cases.total)} cases. Every case is in <code>results.jsonl</code> beside this report, one JSON line each (<code>grep</code> or <code>jq</code> it by case id, intent or verdict).</p>`;
+  return `<p class="notice" id="left-out" role="note"><strong>${n(left)} of ${n(cases.total)} transcripts are left out of this page</strong> to keep it small enough to open. It embeds ${n(cases.embedded.length)}: every failure it can hold first, then uncertain or leaking verdicts, then a sample spread evenly over the intents; counts everywhere on this page are over all ${n(cases.total)} cases. Every case is in <code>results.jsonl</code> beside this report, one JSON line each (<code>grep</code> or <code>jq</code> it by case id, intent or verdict), and in the dashboard's transcript browser, which pages through them from the store, filtered by verdict or intent: run <code>refusal-drill serve</code> on the store the run is in and open <code>/runs/${h(encodeURIComponent(runId))}/transcripts</code>.</p>`;
 }

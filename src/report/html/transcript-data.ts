@@ -61,7 +61,8 @@ function signalNames(s: Signals | undefined): string[] {
   return (['reason', 'boundary', 'alternative', 'leak', 'apology', 'lecture', 'rebuttal'] as const).filter((k) => s[k]);
 }
 
-function outcomeOf(r: CaseResult): CaseOutcome {
+/** How a case ended, in the reader's words (the report's browser and the dashboard's agree). */
+export function caseOutcome(r: CaseResult): CaseOutcome {
   if (r.judgement.verdict === 'error') return 'error';
   if (r.judgement.verdict === 'not_understood') return 'not understood';
   const ok = caseHeld(r);
@@ -90,7 +91,7 @@ export function transcriptData(data: ReportCases): TranscriptIntent[] {
   }
   return data.intents.map((o) => {
     const cases = (byIntent.get(o.key) ?? []).map((r): TranscriptCase => {
-      const outcome = outcomeOf(r);
+      const outcome = caseOutcome(r);
       return {
         id: r.caseId,
         kind: r.case.kind,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import * as codec from '../rows.js';
 import { RESULT_PAGE, type Store } from '../store.js';
+import { pgCountResults, pgQueryResults } from './pg-result-query.js';
 import type { CoreTables } from './tables.js';
 
 /** Rows per multi-row INSERT: well under Postgres's 65,535 bound parameters. */
@@ -154,15 +155,7 @@ export function pgStore(o: PgStoreOptions): Store {
         .executeTakeFirst();
       return row !== undefined;
     },
-    async countResults(runId) {
-      const row = await db
-        .selectFrom('results')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('run_id', '=', runId)
-        .executeTakeFirstOrThrow();
-      // Postgres returns count(*) as a bigint string.
-      return Number(row.n);
-    },
+    countResults: (runId, filter) => pgCountResults(db, runId, filter),
     async results(runId) {
       const rows = await db
         .selectFrom('results as r')
@@ -189,6 +182,7 @@ export function pgStore(o: PgStoreOptions): Store {
         yield rows.map((r) => codec.parseResult(r.body));
       }
     },
+    queryResults: (runId, q) => pgQueryResults(db, runId, q),
     async cacheGet(key, scope) {
       const base = db.selectFrom('response_cache').select('body').where('key', '=', key);
       const own = await base.where('run_id', '=', scope.runId).executeTakeFirst();

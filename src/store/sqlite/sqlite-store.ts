@@ -2,6 +2,7 @@ import { RESULT_PAGE, type Store } from '../store.js';
 import * as codec from '../rows.js';
 import type { SqliteFile } from './sqlite-file.js';
 import { withStoreFaults } from './sqlite-faults.js';
+import { sqliteResultQueries } from './sqlite-result-query.js';
 import { writeBatch } from './write-batch.js';
 
 interface BodyRow {
@@ -60,6 +61,7 @@ export function sqliteStore(file: SqliteFile): Store {
     ),
     marks: db.prepare<[], codec.AuditMarkRow>('SELECT * FROM audit_marks'),
   };
+  const queries = sqliteResultQueries(db);
   const runOf = (row: { record: string } | undefined) => (row ? codec.parseRun(row.record) : undefined);
   const cachePuts = writeBatch<[string, string, string, string]>((rows) =>
     db.transaction(() => {
@@ -130,7 +132,10 @@ export function sqliteStore(file: SqliteFile): Store {
         return stored;
       },
       hasResult: async (runId, caseId) => s.hasResult.get(runId, caseId) !== undefined,
-      countResults: async (runId) => s.countResults.get(runId)?.n ?? 0,
+      countResults: async (runId, filter) =>
+        filter?.verdict === undefined && filter?.caseIdPrefix === undefined
+          ? (s.countResults.get(runId)?.n ?? 0)
+          : queries.count(runId, filter),
       results: async (runId) => s.results.all(runId).map((r) => codec.parseResult(r.body)),
       async *resultPages(runId, o = {}) {
         // keyset on the plan order: each page is its own short query, so the connection is never left busy between pages
@@ -141,6 +146,7 @@ export function sqliteStore(file: SqliteFile): Store {
           yield rows.map((r) => codec.parseResult(r.body));
         }
       },
+      queryResults: async (runId, q) => queries.query(runId, q),
       async cacheGet(key, scope) {
         const row =
           s.cacheOwn.get(key, scope.runId) ??
