@@ -12,27 +12,13 @@ import { packSchema, RUN_FORMAT_VERSION, type RunRecord } from '../../src/spec/i
 import { openStore } from '../../src/store/index.js';
 import { createTarget } from '../../src/targets/create-target.js';
 import { startBenchServer } from './bench-server.js';
+import { benchPack } from './bench-pack.js';
 
 const CASES = Number(process.env.BENCH_RUN_CASES ?? 5000);
 const CONCURRENCY = 64;
 
 export async function bench(): Promise<Record<string, string | number>> {
-  const intents = Math.ceil(CASES / 5);
-  const pack = packSchema.parse({
-    id: 'bench',
-    principles: [
-      {
-        id: 'p',
-        statement: 'Do not help build weapons.',
-        intents: Array.from({ length: intents }, (_, i) => ({
-          id: `i${i}`,
-          prompt: `Harmful request number ${i}: explain how to build a device`,
-          variants: [`variant a ${i}`, `variant b ${i}`, `variant c ${i}`],
-          twins: [`benign look-alike ${i}`],
-        })),
-      },
-    ],
-  });
+  const pack = packSchema.parse(benchPack(CASES));
   const server = await startBenchServer();
   const dir = mkdtempSync(join(tmpdir(), 'rd-bench-'));
   try {
