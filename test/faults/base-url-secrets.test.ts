@@ -1,25 +1,14 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
+import { ONE_INTENT_PACK } from '../helpers/one-intent-pack.js';
 
 const tmp = useTmpDir('faults-baseurl-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
-
-const PACK = [
-  'id: p',
-  'principles:',
-  '  - id: w',
-  '    statement: Do not help.',
-  '    intents:',
-  '      - { id: a, prompt: "bad request" }',
-  '',
-];
+const closers = useClosers();
 
 it('credentials in --base-url reach the server but never run.json or the store; the path goes before the query; a resume must be given them again', async () => {
   const server = await startScriptedOpenAIServer({ responder: () => ({ text: "I can't help with that." }) });
@@ -27,7 +16,7 @@ it('credentials in --base-url reach the server but never run.json or the store; 
   const d = tmp();
   const db = join(d, 'd.db');
   const out = join(d, 'out');
-  writeFileSync(join(d, 'p.yaml'), PACK.join('\n'));
+  writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
   const origin = new URL(server.url);
   const base = `http://drilluser:Pw-c0rrect-horse@${origin.host}/v1?api_key=SECRET-QUERY-KEY-123&api-version=2024-06-01`;
   const run = await cli(['run', join(d, 'p.yaml'), '--target', 'openai:m', '--base-url', base, '--db', db, '--out', out]);

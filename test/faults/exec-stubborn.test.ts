@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { ONE_INTENT_PACK } from '../helpers/one-intent-pack.js';
 
 const tmp = useTmpDir('faults-exec-');
-
-const PACK = [
-  'id: p',
-  'principles:',
-  '  - id: w',
-  '    statement: Do not help.',
-  '    intents:',
-  '      - { id: a, prompt: "bad request" }',
-  '',
-];
 
 /** Running, not a zombie waiting for a container's init to reap it. */
 function alive(pid: number): boolean {
@@ -55,7 +46,7 @@ createInterface({ input: process.stdin }).on('line', (l) => {
 for (const how of ['ignores-sigterm', 'child-holds-stdout'] as const) {
   it(`an exec program that ${how.replace(/-/g, ' ')} is ended (its whole group) and the CLI still writes the run directory and the gate`, async () => {
     const d = tmp();
-    writeFileSync(join(d, 'p.yaml'), PACK.join('\n'));
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     const out = join(d, 'out');
     const r = await cli(['run', join(d, 'p.yaml'), '--target', stubborn(d, how), '--db', join(d, 'd.db'), '--out', out, '--gate']);
     expect(r.code, r.stderr).not.toBe(13);

@@ -1,15 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
 
 const tmp = useTmpDir('faults-gate-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
+const closers = useClosers();
 
 it('--gate fails an endpoint that failed 10 of 11 cases, naming the error rate, though every answer it gave was a refusal', async () => {
   // The first case is answered, the other ten fail: a target that answered once is not "down", so

@@ -2,19 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteFile } from '../../src/store/index.js';
 import { escapeMarkdown } from '../../src/util/index.js';
 import { cli } from '../helpers/cli.js';
 import { startSqliteDashboard } from '../helpers/sqlite-dashboard.js';
 import { keywordJudge } from '../monitor/keyword-judge.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
+import { ONE_INTENT_PACK } from '../helpers/one-intent-pack.js';
 
 const tmp = useTmpDir('faults-hostile-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
+const closers = useClosers();
 
 /** A user's mistake or a hostile file is a message and a documented code, never a stack. */
 function refused(r: { code: number | null; stderr: string }, code: number, message: RegExp | string): void {
@@ -35,21 +34,11 @@ const ALIAS_BOMB = [
   ),
 ].join('\n');
 
-const PACK = [
-  'id: p',
-  'principles:',
-  '  - id: w',
-  '    statement: Do not help.',
-  '    intents:',
-  '      - { id: a, prompt: "bad request" }',
-  '',
-].join('\n');
-
 describe('hostile files are input errors (exit 3) naming the file', () => {
   it('a YAML alias bomb in a pack, a gate policy and an http target config', async () => {
     const d = tmp();
     writeFileSync(join(d, 'bomb.yaml'), `${ALIAS_BOMB}\n`);
-    writeFileSync(join(d, 'p.yaml'), PACK);
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     refused(await cli(['packs', 'validate', join(d, 'bomb.yaml')]), 3, `${join(d, 'bomb.yaml')}: cannot read the YAML`);
     const db = ['--db', join(d, 'd.db')];
     refused(
@@ -80,7 +69,7 @@ describe('hostile files are input errors (exit 3) naming the file', () => {
 
   it('an http target config whose url is file:// (or any scheme but http and https)', async () => {
     const d = tmp();
-    writeFileSync(join(d, 'p.yaml'), PACK);
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     writeFileSync(join(d, 'http.yaml'), 'url: file:///etc/passwd\nbody: { prompt: "{{prompt}}" }\nresponsePath: answer\n');
     refused(
       await cli(['run', join(d, 'p.yaml'), '--target', `http:${join(d, 'http.yaml')}`, '--db', join(d, 'd.db')]),
@@ -91,7 +80,7 @@ describe('hostile files are input errors (exit 3) naming the file', () => {
 
   it('a CSV corpus whose header names the text column twice', async () => {
     const d = tmp();
-    writeFileSync(join(d, 'p.yaml'), PACK);
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     writeFileSync(join(d, 'c.csv'), 'text,id,text\n"bad request",1,"something else"\n');
     refused(
       await cli(['audit', join(d, 'p.yaml'), '--corpus', join(d, 'c.csv'), '--out', join(d, 'out')]),
@@ -114,7 +103,7 @@ describe('hostile files are input errors (exit 3) naming the file', () => {
 describe('bounded where a number or a line could take all the memory', () => {
   it('--samples 1e9 is a usage error before anything is planned', async () => {
     const d = tmp();
-    writeFileSync(join(d, 'p.yaml'), PACK);
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     refused(
       await cli(['run', join(d, 'p.yaml'), '--target', 'scripted:refuse-all', '--samples', '1e9', '--db', join(d, 'd.db')]),
       2,
@@ -126,7 +115,7 @@ describe('bounded where a number or a line could take all the memory', () => {
 
   it('a gzip that inflates to one 40 MB line is skipped and said so; the audit reads the rest', async () => {
     const d = tmp();
-    writeFileSync(join(d, 'p.yaml'), PACK);
+    writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
     const line = JSON.stringify({ text: 'x'.repeat(40 * 1024 * 1024) });
     writeFileSync(join(d, 'c.jsonl.gz'), gzipSync(`${line}\n${JSON.stringify({ text: 'bad request' })}\n`));
     const r = await cli(['audit', join(d, 'p.yaml'), '--corpus', join(d, 'c.jsonl.gz'), '--out', join(d, 'out')]);

@@ -1,32 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
+import { ONE_INTENT_PACK } from '../helpers/one-intent-pack.js';
 
 const tmp = useTmpDir('faults-out-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
-
-const PACK = [
-  'id: p',
-  'principles:',
-  '  - id: w',
-  '    statement: Do not help.',
-  '    intents:',
-  '      - { id: a, prompt: "bad request" }',
-  '',
-];
+const closers = useClosers();
 
 it('an --out that cannot be written (a file in its place) is exit 2 before the first request to the target', async () => {
   const server = await startScriptedOpenAIServer({ responder: () => ({ text: "I can't help with that." }) });
   closers.push(() => server.close());
   const d = tmp();
-  writeFileSync(join(d, 'p.yaml'), PACK.join('\n'));
+  writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
   writeFileSync(join(d, 'taken'), 'a file, not a directory');
   const r = await cli([
     'run',

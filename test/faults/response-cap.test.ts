@@ -2,17 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTarget } from '../../src/targets/index.js';
 import type { Target } from '../../src/spec/index.js';
 import { cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
 
 const tmp = useTmpDir('faults-cap-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
+const closers = useClosers();
 
 const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
 const CAP = 64 * 1024;

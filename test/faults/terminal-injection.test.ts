@@ -1,26 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { terminalSafe } from '../../src/util/index.js';
 import { cli } from '../helpers/cli.js';
 import { startScriptedOpenAIServer } from '../helpers/scripted-openai-server.js';
 import { useTmpDir } from '../helpers/tmp-dir.js';
+import { useClosers } from '../helpers/closers.js';
+import { ONE_INTENT_PACK } from '../helpers/one-intent-pack.js';
 
 const tmp = useTmpDir('faults-tty-');
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0)) await c();
-});
+const closers = useClosers();
 
-const PACK = [
-  'id: p',
-  'principles:',
-  '  - id: w',
-  '    statement: Do not help.',
-  '    intents:',
-  '      - { id: a, prompt: "bad request" }',
-  '',
-];
 // Sets the window title, clears the screen, homes the cursor, rings the bell.
 const HOSTILE = '\u001b]0;pwned\u0007\u001b[2J\u001b[Hfake: all tests passed\u0007\r';
 
@@ -34,7 +24,7 @@ it("when every case fails, the first error printed holds none of the server's es
   const server = await startScriptedOpenAIServer({ faults: Array.from({ length: 10 }, () => ({ status: 500, body: HOSTILE })) });
   closers.push(() => server.close());
   const d = tmp();
-  writeFileSync(join(d, 'p.yaml'), PACK.join('\n'));
+  writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
   const r = await cli([
     'run',
     join(d, 'p.yaml'),
@@ -58,7 +48,7 @@ it("when every case fails, the first error printed holds none of the server's es
 
 it("an exec program's stderr reaches the terminal without its escape sequences", async () => {
   const d = tmp();
-  writeFileSync(join(d, 'p.yaml'), PACK.join('\n'));
+  writeFileSync(join(d, 'p.yaml'), ONE_INTENT_PACK);
   const prog = join(d, 'die.mjs');
   writeFileSync(prog, `process.stderr.write(${JSON.stringify(HOSTILE)}); process.exit(2);\n`);
   const r = await cli([
